@@ -1,0 +1,1 @@
+"""mtlint: a translation-quality linter for machine-translated news."""

@@ -1,0 +1,189 @@
+"""Configuration: `.mtlint.yaml` or `[tool.mtlint]` in pyproject.toml, and which rules run.
+
+The nearest configuration walking up from a file applies to it. Command-line
+options (`--pack`, `--enable`, `--disable`, `--fail-on`) are applied on top.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .errors import ConfigError
+from .kinds.base import LEVELS, Rule
+from .packs import Pack, builtin_packs_dir, load_packs
+from .yamlio import LineDict, load_yaml_file
+
+CONFIG_NAMES = (".mtlint.yaml", ".mtlint.yml")
+FAIL_ON = LEVELS + ("never",)
+CONFIG_FIELDS = {
+    "packs": "names of the packs to run (default: every pack marked default)",
+    "pack_paths": "extra folders holding packs (a pack folder or a folder of packs)",
+    "rules": "per rule or pack: off, on, error, warning or suggestion",
+    "exclude": "glob patterns of files not to lint (relative to the config's folder)",
+    "fail_on": "error, warning, suggestion or never",
+    "language": "the article language (default en)",
+    "glossary": "a termbase for bilingual checks",
+    "languagetool": "LanguageTool settings",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    root: str = "."
+    packs: tuple[str, ...] | None = None
+    pack_paths: tuple[str, ...] = ()
+    rules: tuple[tuple[str, str], ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    language: str = "en"
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def excluded(self, path: str) -> bool:
+        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(os.path.basename(path), g) for g in self.exclude)
+
+
+def _config_from(data, path: str) -> Config:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("configuration must be a mapping", path, 1)
+    line_of = data.line_of if isinstance(data, LineDict) else (lambda key: None)
+    data = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in data.items()}
+    for key in data:
+        if key not in CONFIG_FIELDS:
+            raise ConfigError(f"unknown setting '{key}' (known: {', '.join(CONFIG_FIELDS)})", path, line_of(key))
+
+    def str_list(key):
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"'{key}' must be a list of strings", path, line_of(key))
+        return tuple(value)
+
+    rules = data.get("rules", {}) or {}
+    if not isinstance(rules, dict):
+        raise ConfigError("'rules' must map rule or pack names to off, on or a level", path, line_of("rules"))
+    normalised = []
+    for name, value in rules.items():
+        value = {False: "off", True: "on"}.get(value, value)
+        if value not in LEVELS + ("off", "on"):
+            raise ConfigError(f"rule '{name}': '{value}' is not off, on or a level ({', '.join(LEVELS)})", path, line_of("rules"))
+        normalised.append((str(name), value))
+    fail_on = data.get("fail_on", "warning")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"fail_on must be one of {', '.join(FAIL_ON)}", path, line_of("fail_on"))
+    root = os.path.dirname(os.path.abspath(path))
+    return Config(
+        path=path,
+        root=root,
+        packs=str_list("packs") if "packs" in data else None,
+        pack_paths=tuple(os.path.join(root, p) for p in str_list("pack_paths")),
+        rules=tuple(normalised),
+        exclude=str_list("exclude"),
+        fail_on=fail_on,
+        language=str(data.get("language", "en")),
+        extra={k: data[k] for k in ("glossary", "languagetool") if k in data},
+    )
+
+
+def load_config_file(path: str) -> Config:
+    if path.endswith(".toml"):
+        try:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle).get("tool", {}).get("mtlint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", path) from None
+        except OSError as exc:
+            raise ConfigError(f"cannot read: {exc.strerror}", path) from None
+        return _config_from(data, path)
+    return _config_from(load_yaml_file(path, ConfigError), path)
+
+
+@lru_cache(maxsize=None)
+def find_config(directory: str) -> Config:
+    """The nearest configuration at or above `directory` (defaults when there is none)."""
+    directory = os.path.abspath(directory)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
+                return load_config_file(candidate)
+        pyproject = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            with open(pyproject, "rb") as handle:
+                if b"[tool.mtlint" in handle.read():
+                    return load_config_file(pyproject)
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return Config(root=os.getcwd())
+        directory = parent
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the command line adds on top of a configuration."""
+
+    packs: tuple[str, ...] = ()  # --pack: run only these
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    level: str
+
+
+def available_packs(config: Config) -> dict[str, Pack]:
+    return load_packs((builtin_packs_dir(),) + config.pack_paths)
+
+
+@lru_cache(maxsize=None)
+def active_rules(config: Config, selection: Selection = Selection()) -> tuple[ActiveRule, ...]:
+    """The rules that run under `config` and `selection`, each with its effective level."""
+    packs = available_packs(config)
+    rule_ids = {r.id: r for p in packs.values() for r in p.rules}
+
+    def check_name(name: str, where: str) -> None:
+        if name not in packs and name not in rule_ids and name != "all":
+            raise ConfigError(f"unknown rule or pack '{name}' in {where}", config.path if where == "config" else None)
+
+    for name, _ in config.rules:
+        check_name(name, "config")
+    for names, where in ((selection.packs, "--pack"), (selection.enable, "--enable"), (selection.disable, "--disable")):
+        for name in names:
+            check_name(name, where)
+    if selection.packs:
+        chosen = list(selection.packs)
+    elif config.packs is not None:
+        for name in config.packs:
+            check_name(name, "config")
+        chosen = list(config.packs)
+    else:
+        chosen = [name for name, pack in packs.items() if pack.default]
+    settings = dict(config.rules)
+    active = []
+    for pack_name, pack in packs.items():
+        for rule in pack.rules:
+            on = pack_name in chosen and rule.enabled
+            level = rule.level
+            for key in (pack_name, rule.id):  # the rule's own setting beats its pack's
+                value = settings.get(key)
+                if value == "off":
+                    on = False
+                elif value is not None:  # naming a rule or pack turns it on
+                    on = True if key == rule.id else rule.enabled
+                    level = level if value == "on" else value
+            if rule.id in selection.enable or (pack_name in selection.enable and rule.enabled):
+                on = True
+            if rule.id in selection.disable or pack_name in selection.disable or "all" in selection.disable:
+                on = False
+            if on:
+                active.append(ActiveRule(rule, level))
+    return tuple(active)

@@ -1,0 +1,230 @@
+"""The document model: the one place that owns text and offsets.
+
+Every input format (plain text, Markdown, HTML) is turned into a `Document`: the
+original text exactly as decoded from the file, plus a list of `Block`s. A block
+holds the *plain* text a rule sees (markup removed, entities decoded) and a
+`TextMap` that maps any plain offset back to the original text. Rules only ever
+see plain text; the engine asks the document to turn plain spans into original
+offsets, lines and columns. Nothing else in mtlint computes a position.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+# Scopes a rule may ask for. A block carries one or more of the block scopes;
+# "sentence" and "quotation" are spans inside blocks; "any" is every block.
+BLOCK_SCOPES = ("headline", "heading", "paragraph", "blockquote", "list", "table")
+SPAN_SCOPES = ("sentence", "quotation")
+ALL_SCOPES = BLOCK_SCOPES + SPAN_SCOPES + ("any",)
+
+
+class TextMap:
+    """Plain text of a block, built piece by piece, with the original span of each piece.
+
+    A *copy* piece is the original text verbatim (offsets map one to one); a
+    *replace* piece stands for a different original span (an entity such as
+    `&amp;`, an escape such as `\\*`, a CRLF or a `<br>` tag) and maps atomically,
+    so a span that touches it covers the whole original construct.
+    """
+
+    __slots__ = ("_parts", "_plain_starts", "_orig_starts", "_orig_ends", "_verbatim", "_length", "_text")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._plain_starts: list[int] = []
+        self._orig_starts: list[int] = []
+        self._orig_ends: list[int] = []
+        self._verbatim: list[bool] = []
+        self._length = 0
+        self._text: str | None = None
+
+    def copy(self, text: str, orig_start: int) -> None:
+        """Append original text that appears verbatim at `orig_start`."""
+        if not text:
+            return
+        if "\r" in text:  # CRLF/CR become "\n" in plain text, mapped to the full line break
+            for piece in regex.split(r"(\r\n|\r)", text):
+                if piece in ("\r\n", "\r"):
+                    self.replace("\n", orig_start, orig_start + len(piece))
+                else:
+                    self._append(piece, orig_start, orig_start + len(piece), True)
+                orig_start += len(piece)
+            return
+        self._append(text, orig_start, orig_start + len(text), True)
+
+    def replace(self, text: str, orig_start: int, orig_end: int) -> None:
+        """Append `text` standing for the original span [orig_start, orig_end)."""
+        self._append(text, orig_start, orig_end, False)
+
+    def _append(self, text: str, orig_start: int, orig_end: int, verbatim: bool) -> None:
+        if not text:
+            return
+        # Merge a verbatim piece into the previous one when they are contiguous.
+        if verbatim and self._verbatim and self._verbatim[-1] and self._orig_ends[-1] == orig_start:
+            self._parts[-1] += text
+            self._orig_ends[-1] = orig_end
+        else:
+            self._parts.append(text)
+            self._plain_starts.append(self._length)
+            self._orig_starts.append(orig_start)
+            self._orig_ends.append(orig_end)
+            self._verbatim.append(verbatim)
+        self._length += len(text)
+        self._text = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self._parts)
+        return self._text
+
+    def __len__(self) -> int:
+        return self._length
+
+    def orig_start(self, plain: int) -> int:
+        """Original offset where a span starting at plain offset `plain` starts."""
+        if not self._parts:
+            return 0
+        i = max(bisect.bisect_right(self._plain_starts, plain) - 1, 0)
+        if self._verbatim[i]:
+            return min(self._orig_starts[i] + plain - self._plain_starts[i], self._orig_ends[i])
+        # Inside an atomic piece: widen to its start, so the whole construct is covered.
+        return self._orig_ends[i] if plain >= self._length else self._orig_starts[i]
+
+    def orig_end(self, plain_end: int) -> int:
+        """Original offset just after a span whose plain end (exclusive) is `plain_end`."""
+        if not self._parts or plain_end <= 0:
+            return self.orig_start(0)
+        i = max(bisect.bisect_right(self._plain_starts, plain_end - 1) - 1, 0)
+        if self._verbatim[i]:
+            return min(self._orig_starts[i] + plain_end - self._plain_starts[i], self._orig_ends[i])
+        return self._orig_ends[i]
+
+
+@dataclass
+class Block:
+    """A unit of running text (a paragraph, heading, list item, ...) with its scopes."""
+
+    scopes: frozenset[str]
+    textmap: TextMap
+
+    @property
+    def text(self) -> str:
+        return self.textmap.text
+
+    cache: dict = field(default_factory=dict, repr=False)  # per-rule memo (exception spans, ...)
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+        return self._sentences
+
+    def quotations(self) -> list[tuple[int, int]]:
+        if self._quotations is None:
+            from .quotes import find_quotations
+
+            self._quotations = [(q.start, q.end) for q in find_quotations(self.text)]
+        return self._quotations
+
+
+@dataclass
+class Directive:
+    """An inline suppression comment found in the original text."""
+
+    action: str  # "disable", "enable" or "disable-next-line"
+    rules: tuple[str, ...]  # rule ids, pack names or "all"
+    offset: int  # original offset of the comment
+    end: int  # original offset just after the comment
+
+
+@dataclass
+class Document:
+    """An input file: its original text, its blocks of plain text and its directives."""
+
+    path: str
+    text: str  # original text as decoded (without a BOM)
+    format: str  # "text", "markdown" or "html"
+    blocks: list[Block] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    has_bom: bool = False
+    cache: dict = field(default_factory=dict, repr=False)  # per-document memo for rules
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an original offset, columns in code points."""
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def units(self, scope: str):
+        """Yield (block, start, end) windows of plain text that a rule of `scope` checks."""
+        for block in self.blocks:
+            if scope == "any":
+                yield block, 0, len(block.textmap)
+            elif scope == "sentence":
+                for start, end in block.sentences():
+                    yield block, start, end
+            elif scope == "quotation":
+                for start, end in block.quotations():
+                    yield block, start, end
+            elif scope in block.scopes:
+                yield block, 0, len(block.textmap)
+
+    def words(self) -> int:
+        return sum(len(WORD.findall(b.text)) for b in self.blocks)
+
+
+WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
+
+# Sentence ends: terminal punctuation, optional closing quotes/brackets, then space
+# and an upper-case letter, digit or opening quote. Abbreviations are excluded.
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|Hon|Pres|"
+    "Inc|Ltd|Co|Corp|No|Nos|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    "U\\.S|U\\.K|U\\.N|E\\.U|a\\.m|p\\.m|e\\.g|i\\.e|[A-Z]"
+)
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:" + _ABBREVIATIONS + r"))[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\p{Lu}\p{N}])"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split plain text into sentence spans (start, end), trimmed of surrounding space."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

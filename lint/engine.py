@@ -1,0 +1,166 @@
+"""Running rules over documents: reading files, turning hits into findings, suppressions.
+
+This is the only place that converts a rule's plain-text hit into an original
+file position (through the document model) and applies inline suppressions.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+
+from . import formats
+from .config import ActiveRule
+from .document import Directive, Document
+from .errors import InputError
+from .finding import LEVEL_RANK, Finding, Fix
+from .kinds.base import RegexTimeout
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused with a message, not read
+_BINARY_SNIFF = 8192
+
+
+@dataclass
+class Source:
+    """A file's bytes decoded, with what --fix needs to write it back the same way."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    has_bom: bool = False
+
+
+def decode(path: str, data: bytes) -> Source:
+    """Decode file bytes, refusing what is not text with one clear message."""
+    if not data:
+        raise InputError("empty file, nothing to lint", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Source(path, data.decode("utf-16"), "utf-16", True)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-16 (byte {exc.start})", path) from None
+    if b"\0" in data[:_BINARY_SNIFF]:
+        raise InputError("binary file (contains NUL bytes), not linted", path)
+    has_bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8-sig" if has_bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8", path, line) from None
+    return Source(path, text, "utf-8", has_bom)
+
+
+def read_source(path: str) -> Source:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"file too large ({size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)", path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    return decode(path, data)
+
+
+@dataclass
+class Result:
+    """What linting one file produced."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one-line problems (regex timeouts, ...)
+    unused_directives: list[Directive] = field(default_factory=list)
+    words: int = 0
+
+
+def lint_text(path: str, text: str, rules: tuple[ActiveRule, ...], display_path: str | None = None) -> Result:
+    doc = formats.parse(path, text)
+    return lint_document(doc, rules, display_path or path)
+
+
+def lint_document(doc: Document, rules: tuple[ActiveRule, ...], display_path: str | None = None) -> Result:
+    result = Result(display_path or doc.path)
+    findings = []
+    for active in rules:
+        try:
+            for hit in active.rule.hits(doc):
+                findings.append(_finding(doc, result.path, active, hit))
+        except RegexTimeout as exc:
+            result.errors.append(f"{result.path}: {exc}")
+    findings = _deduplicate(findings)
+    findings, result.unused_directives = _apply_directives(doc, findings)
+    findings.sort(key=lambda f: (f.offset, -f.rank, f.rule))
+    result.findings = findings
+    return result
+
+
+def _finding(doc: Document, path: str, active: ActiveRule, hit) -> Finding:
+    tm = hit.block.textmap
+    start = tm.orig_start(hit.start)
+    end = max(tm.orig_end(hit.end), start)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    match = doc.text[start:end]
+    fix = Fix(start, end - start, hit.suggestions[0]) if hit.fixable else None
+    return Finding(path, active.rule.id, active.level, hit.message, line, column, end_line, end_column,
+                   start, end - start, match, list(hit.suggestions), fix)
+
+
+def _deduplicate(findings: list[Finding]) -> list[Finding]:
+    """One problem, one finding: of findings on the same span with the same advice, keep the most severe."""
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.offset, f.length, tuple(f.suggestions[:1]) if f.suggestions else f.rule)
+        kept = best.get(key)
+        if kept is None or LEVEL_RANK[f.level] > LEVEL_RANK[kept.level]:
+            best[key] = f
+    return list(best.values())
+
+
+def _names_rule(names: tuple[str, ...], rule_id: str) -> bool:
+    return "all" in names or rule_id in names or rule_id.split(".", 1)[0] in names
+
+
+def _apply_directives(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[Directive]]:
+    """Drop findings silenced by inline comments; return the kept ones and unused directives."""
+    if not doc.directives:
+        return findings, []
+    # Each directive becomes a silenced region [start, end) of original offsets.
+    regions: list[tuple[int, int, Directive]] = []
+    open_: list[Directive] = []
+    for d in sorted(doc.directives, key=lambda d: d.offset):
+        if d.action == "disable-next-line":
+            line, _ = doc.position(d.end)
+            starts = doc.line_starts
+            if line < len(starts):
+                end = starts[line + 1] if line + 1 < len(starts) else len(doc.text)
+                regions.append((starts[line], end, d))
+            else:
+                regions.append((len(doc.text), len(doc.text), d))
+        elif d.action == "disable":
+            open_.append(d)
+        else:  # enable: closes the matching disables (all of them without names)
+            still = []
+            for o in open_:
+                if "all" in d.rules or set(o.rules) <= set(d.rules):
+                    regions.append((o.end, d.offset, o))
+                else:
+                    still.append(o)
+            open_ = still
+    regions.extend((o.end, len(doc.text), o) for o in open_)
+    used: set[int] = set()
+    kept = []
+    for f in findings:
+        silenced = False
+        for start, end, d in regions:
+            if start <= f.offset < end and _names_rule(d.rules, f.rule):
+                used.add(id(d))
+                silenced = True
+        if not silenced:
+            kept.append(f)
+    unused = [d for _, _, d in regions if id(d) not in used]
+    return kept, unused

@@ -1,0 +1,122 @@
+"""HTML through the standard library's HTMLParser, which reports source positions.
+
+Character references are kept unconverted by the parser (`convert_charrefs=False`)
+so each `&amp;`/`&nbsp;`/`&#8217;` arrives with its own position and becomes one
+atomic piece of the TextMap. Block elements start new blocks; `<script>`,
+`<style>`, `<code>`, `<pre>` and other non-prose elements are skipped.
+"""
+from __future__ import annotations
+
+import html as html_lib
+from html.parser import HTMLParser
+
+from ..document import Block, Document, TextMap
+from .directives import find_directives
+
+_BLOCKS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "caption",
+    "figcaption", "blockquote", "title", "section", "article", "header", "footer", "aside",
+    "main", "nav", "ul", "ol", "dl", "table", "tr", "form", "body", "html", "head", "address",
+    "details", "summary", "hr",
+}
+_SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript", "svg", "math", "textarea", "select", "button"}
+_VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "area", "base", "col", "embed", "source", "track"}
+_CONTAINER_SCOPES = {"blockquote": "blockquote", "ul": "list", "ol": "list", "table": "table"}
+
+
+class _Builder(HTMLParser):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(convert_charrefs=False)
+        self.doc = doc
+        self.starts = doc.line_starts
+        self.tm = TextMap()
+        self.stack: list[str] = []
+        self.skip_depth = 0
+        self.block_tag = ""
+        self.seen_headline = False
+
+    def offset(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def flush(self) -> None:
+        tm, self.tm = self.tm, TextMap()
+        if not tm.text.strip():
+            return
+        scopes = {_CONTAINER_SCOPES[t] for t in self.stack if t in _CONTAINER_SCOPES}
+        tag = self.block_tag
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title"):
+            scopes.add("heading")
+            if tag == "title" or (tag == "h1" and not self.seen_headline):
+                scopes.add("headline")
+                self.seen_headline = self.seen_headline or tag == "h1"
+        elif "table" not in scopes:
+            scopes.add("paragraph")
+        self.doc.blocks.append(Block(frozenset(scopes), tm))
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self.skip_depth += 1
+        elif tag in _BLOCKS:
+            self.flush()
+            self.block_tag = tag
+        elif tag == "br" and not self.skip_depth:
+            start = self.offset()
+            self.tm.replace("\n", start, start + len(self.get_starttag_text() or ""))
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br" and not self.skip_depth:
+            start = self.offset()
+            self.tm.replace("\n", start, start + len(self.get_starttag_text() or ""))
+        elif tag in _BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag):
+        if tag not in self.stack:
+            return
+        while self.stack:
+            top = self.stack.pop()
+            if top in _SKIP:
+                self.skip_depth -= 1
+            if top == tag:
+                break
+        if tag in _BLOCKS:
+            self.flush()
+            self.block_tag = next((t for t in reversed(self.stack) if t in _BLOCKS), "")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.tm.copy(data, self.offset())
+
+    def _reference(self, raw: str) -> None:
+        if self.skip_depth:
+            return
+        start = self.offset()
+        self.tm.replace(html_lib.unescape(raw), start, start + len(raw))
+
+    def handle_entityref(self, name):
+        # The parser drops a missing ";"; look at the source to know the real length.
+        start = self.offset()
+        raw = "&" + name + (";" if self.doc.text.startswith(";", start + 1 + len(name)) else "")
+        self._reference(raw)
+
+    def handle_charref(self, name):
+        start = self.offset()
+        raw = "&#" + name + (";" if self.doc.text.startswith(";", start + 2 + len(name)) else "")
+        self._reference(raw)
+
+    def handle_comment(self, data):
+        if "mtlint-" in data:
+            start = self.offset()
+            self.doc.directives.extend(find_directives(self.doc.text[start : start + len(data) + 7], start))
+
+
+def parse(path: str, text: str) -> Document:
+    doc = Document(path=path, text=text, format="html")
+    builder = _Builder(doc)
+    builder.feed(text)
+    builder.close()
+    builder.flush()
+    return doc

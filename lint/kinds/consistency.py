@@ -1,0 +1,86 @@
+"""consistency: variants that must not mix in one article.
+
+- `either`: pairs of spellings (`Kyiv: Kiev`); when both occur, the rarer one
+  (on a tie, the one that appears later) is reported.
+- `diacritics: true`: needs no list; a capitalised word written with diacritics
+  somewhere in the article and without them elsewhere ("Séjourné" / "Sejourne").
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+import regex
+
+from ..textutil import Trie, fold, has_diacritics
+from .base import Rule
+
+_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?![\w\p{M}])")
+
+
+class Consistency(Rule):
+    kind = "consistency"
+    FIELDS = {
+        "either": "mapping of variant -> variant that must not both appear",
+        "diacritics": "true: flag a word written both with and without its diacritics",
+    }
+    DEFAULT_MESSAGE = "'{match}' is also written '{suggestion}' in this article; use one spelling."
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        either = self.get("either") or {}
+        if not isinstance(either, dict):
+            self.fail("'either' must be a mapping of variant -> variant", "either")
+        self.partner: dict[str, str] = {}
+        for a, b in either.items():
+            self.partner[str(a)] = str(b)
+            self.partner[str(b)] = str(a)
+        self.diacritics = bool(self.get("diacritics", False))
+        if not self.partner and not self.diacritics:
+            self.fail("needs 'either' pairs or 'diacritics: true'")
+        if self.partner:
+            trie = Trie()
+            for word in self.partner:
+                trie.add_literal(word)
+            self.pattern = self.compile(r"(?<![\w\p{M}])" + trie.pattern() + r"(?![\w\p{M}])", "either")
+
+    def hits(self, doc):
+        if self.partner:
+            yield from self._either_hits(doc)
+        if self.diacritics:
+            yield from self._diacritic_hits(doc)
+
+    def _occurrences(self, doc, pattern):
+        found = defaultdict(list)
+        for block, start, end in doc.units(self.scope):
+            for m in self.finditer(pattern, block.text, start, end):
+                if not self.excepted(block, m.start(), m.end()):
+                    found[m.group()].append((block, m.start(), m.end()))
+        return found
+
+    def _either_hits(self, doc):
+        found = self._occurrences(doc, self.pattern)
+        order = list(found)
+        for word, places in found.items():
+            other = self.partner[word]
+            if other not in found:
+                continue
+            mine, theirs = len(places), len(found[other])
+            if mine < theirs or (mine == theirs and order.index(word) > order.index(other)):
+                for block, start, end in places:
+                    yield self.hit(block, start, end, {"other": other}, [other])
+
+    def _diacritic_hits(self, doc):
+        found = self._occurrences(doc, _CAPITALISED)
+        accented = {}
+        for word in found:
+            nfc = unicodedata.normalize("NFC", word)
+            if has_diacritics(nfc):
+                accented.setdefault(fold(nfc), nfc)
+        if not accented:
+            return
+        for word, places in found.items():
+            right = accented.get(word)
+            if right is not None and word != right:
+                for block, start, end in places:
+                    yield self.hit(block, start, end, {"other": right}, [right])

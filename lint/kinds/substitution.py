@@ -1,0 +1,140 @@
+"""substitution: a wrong form with its right one, offered as a fix.
+
+Two sources of pairs, usable together:
+- `swap` / `swap_file`: explicit wrong -> right pairs (outdated exonyms, house style);
+- `names` / `names_file`: canonical spellings; any spelling that differs only by
+  missing diacritics ("Sejourne" for "Séjourné") is the wrong form. A person's
+  short form (the surname) alone is only reported when the article also names the
+  person in full, because a bare "Sanchez" may be someone else.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import unicodedata
+
+import regex
+
+from ..textutil import Trie, fold, has_diacritics
+from .base import Rule
+
+_BOUNDARY_BEFORE = r"(?<![\w\p{M}])"
+_BOUNDARY_AFTER = r"(?![\w\p{M}])"
+
+
+def _keep_case(match: str, replacement: str) -> str:
+    if match.isupper() and len(match) > 1:
+        return replacement.upper()
+    if match[:1].islower() and replacement[:1].isupper() and match[:1].upper() == replacement[:1].upper():
+        return replacement[:1].lower() + replacement[1:]
+    return replacement
+
+
+class Substitution(Rule):
+    kind = "substitution"
+    FIELDS = {
+        "swap": "mapping of wrong form -> right form",
+        "swap_file": "{path, from, to, where: {column: [values]}}: pairs from a TSV file in the pack",
+        "names": "canonical spellings with diacritics; stripped spellings are flagged",
+        "names_file": "a file in the pack with one canonical name per line ('Full Name | Short | ...  # note')",
+    }
+    DEFAULT_MESSAGE = "Use '{suggestion}' instead of '{match}'."
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.swaps: dict[str, str] = {}
+        swap = self.get("swap") or {}
+        if not isinstance(swap, dict):
+            self.fail("'swap' must be a mapping of wrong -> right", "swap")
+        self.swaps.update({str(k): str(v) for k, v in swap.items()})
+        if self.get("swap_file"):
+            self.swaps.update(self._read_swap_file(self.get("swap_file")))
+        # folded spelling -> (canonical, full name it belongs to or None for a full name)
+        self.names: dict[str, tuple[str, str | None]] = {}
+        self.canonical: set[str] = set()
+        for line in self.strings(self.get("names", []) or [], "names"):
+            self._add_name(line)
+        if self.get("names_file"):
+            for line in self._read_lines(self.get("names_file"), "names_file"):
+                self._add_name(line)
+        if not self.swaps and not self.names:
+            self.fail("needs 'swap', 'swap_file', 'names' or 'names_file'")
+        trie = Trie()
+        self.lookup = {}
+        for wrong, right in self.swaps.items():
+            trie.add_literal(wrong)
+            self.lookup[wrong.casefold() if self.ignorecase else wrong] = right
+        for folded, (canonical, _) in self.names.items():
+            trie.add_folded(canonical)
+        self.pattern = self.compile(_BOUNDARY_BEFORE + trie.pattern() + _BOUNDARY_AFTER, "swap")
+
+    # -- loading ----------------------------------------------------------------
+    def _path(self, name: str, key: str) -> str:
+        path = os.path.join(self.pack_dir, str(name))
+        if not os.path.isfile(path):
+            self.fail(f"'{key}' file not found: {name}", key)
+        return path
+
+    def _read_lines(self, name: str, key: str) -> list[str]:
+        with open(self._path(name, key), encoding="utf-8") as handle:
+            lines = [line.split("  #", 1)[0].strip() for line in handle]
+        return [line for line in lines if line and not line.startswith("#")]
+
+    def _read_swap_file(self, spec) -> dict[str, str]:
+        if not isinstance(spec, dict) or "path" not in spec:
+            self.fail("'swap_file' needs at least 'path' (and 'from', 'to' column names)", "swap_file")
+        src, dst = spec.get("from", "wrong"), spec.get("to", "right")
+        where = spec.get("where", {}) or {}
+        with open(self._path(spec["path"], "swap_file"), encoding="utf-8", newline="") as handle:
+            rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            if rows.fieldnames is None or src not in rows.fieldnames or dst not in rows.fieldnames:
+                self.fail(f"'swap_file' {spec['path']} has no columns '{src}' and '{dst}'", "swap_file")
+            pairs = {}
+            for row in rows:
+                if all(row.get(col) in (vals if isinstance(vals, list) else [vals]) for col, vals in where.items()):
+                    pairs[row[src]] = row[dst]
+        return pairs
+
+    def _add_name(self, line: str) -> None:
+        forms = [unicodedata.normalize("NFC", f.strip()) for f in line.split("|") if f.strip()]
+        if not forms:
+            return
+        full = forms[0]
+        shorts = forms[1:]
+        last = full.split()[-1]
+        if " " in full and last not in shorts:
+            shorts.append(last)
+        for form in [full] + shorts:
+            if not has_diacritics(form):
+                continue
+            self.canonical.add(form)
+            self.names.setdefault(fold(form), (form, None if form == full else full))
+
+    # -- matching ---------------------------------------------------------------
+    def _full_name_present(self, doc, full: str) -> bool:
+        folded = doc.cache.get("folded_text")
+        if folded is None:
+            folded = doc.cache["folded_text"] = fold("\n".join(b.text for b in doc.blocks))
+        return fold(full) in folded
+
+    def hits(self, doc):
+        for block, start, end in doc.units(self.scope):
+            for m in self.finditer(self.pattern, block.text, start, end):
+                text = m.group()
+                if self.excepted(block, m.start(), m.end()):
+                    continue
+                right = self.lookup.get(text.casefold() if self.ignorecase else text)
+                values = {}
+                if right is None:
+                    nfc = unicodedata.normalize("NFC", text)
+                    if nfc in self.canonical:
+                        continue
+                    entry = self.names.get(fold(nfc))
+                    if entry is None:
+                        continue
+                    right, full = entry
+                    if full is not None and not self._full_name_present(doc, full):
+                        continue
+                    values["name"] = full or right
+                    values["person"] = f" ({full})" if full else ""
+                yield self.hit(block, m.start(), m.end(), values, [_keep_case(text, right)])

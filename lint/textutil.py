@@ -1,0 +1,92 @@
+"""Small text helpers shared by rule kinds: diacritic folding, tries, templating."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Letters that carry a diacritic-like mark but do not decompose under NFD.
+_SPECIAL_FOLDS = {
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th",
+}
+
+
+def fold_char(ch: str) -> str:
+    """The plain-ASCII letters a writer who drops diacritics types for `ch`."""
+    if ch in _SPECIAL_FOLDS:
+        return _SPECIAL_FOLDS[ch]
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """`text` with its diacritics removed ("Séjourné" -> "Sejourne")."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return "".join(fold_char(c) for c in text)
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != unicodedata.normalize("NFC", text)
+
+
+class Trie:
+    """Builds one compact regex alternation from many literal phrases.
+
+    Each phrase is a sequence of units; a unit has a key (what makes two phrases
+    share a branch) and the regex alternatives that match it. A trie regex is far
+    faster than a flat alternation of hundreds of phrases and, because optional
+    continuations are greedy, always prefers the longest phrase at a position.
+    """
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, units: list[tuple[str, frozenset[str]]]) -> None:
+        node = self.root
+        for key, alternatives in units:
+            entry = node.setdefault(key, [set(), {}])
+            entry[0].update(alternatives)
+            node = entry[1]
+        node[""] = True
+
+    def add_literal(self, phrase: str) -> None:
+        self.add([(c, frozenset([regex.escape(c)])) for c in phrase])
+
+    def add_folded(self, phrase: str) -> None:
+        """Add `phrase` so that it matches with or without its diacritics (NFC or NFD)."""
+        units = []
+        for c in unicodedata.normalize("NFC", phrase):
+            base = fold_char(c)
+            alts = {regex.escape(c), regex.escape(base)}
+            alts.add(regex.escape(unicodedata.normalize("NFD", c)))
+            units.append((base, frozenset(alts)))
+        self.add(units)
+
+    def pattern(self) -> str:
+        return self._emit(self.root)
+
+    def _emit(self, node: dict) -> str:
+        branches = []
+        for key, value in node.items():
+            if key == "":
+                continue
+            alts, child = value
+            alt = next(iter(alts)) if len(alts) == 1 else "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+            branches.append(alt + self._emit(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+
+_PLACEHOLDER = regex.compile(r"\{(\w+)\}")
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """Fill `{name}` placeholders; unknown names are left as they are."""
+    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0)) or ""), template)
