@@ -65,7 +65,10 @@ class _Linter:
     def config_for(self, path: str) -> Config:
         if self.config_path:
             return load_config_file(self.config_path)
-        base = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+        if path == "-":
+            base = os.getcwd()
+        else:
+            base = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
         return find_config(base)
 
     def __call__(self, path: str, data: bytes | None = None) -> tuple[Result, str]:

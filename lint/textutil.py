@@ -53,12 +53,15 @@ class Trie:
         node[""] = True
 
     def add_literal(self, phrase: str) -> None:
-        self.add([(c, frozenset([regex.escape(c)])) for c in phrase])
+        self.add([_space_unit(c) or (c, frozenset([regex.escape(c)])) for c in phrase])
 
     def add_folded(self, phrase: str) -> None:
         """Add `phrase` so that it matches with or without its diacritics (NFC or NFD)."""
         units = []
         for c in unicodedata.normalize("NFC", phrase):
+            if _space_unit(c):
+                units.append(_space_unit(c))
+                continue
             base = fold_char(c)
             alts = {regex.escape(c), regex.escape(base)}
             alts.add(regex.escape(unicodedata.normalize("NFD", c)))
@@ -82,6 +85,16 @@ class Trie:
         if "" in node:
             return "(?:" + body + ")?"
         return body
+
+
+def _space_unit(c: str):
+    """A space in a phrase matches any run of white space (a line break in a paragraph, a no-break space)."""
+    return (" ", frozenset([r"\s+"])) if c == " " else None
+
+
+def squash_spaces(text: str) -> str:
+    """`text` with each run of white space turned into one space (to look a matched phrase up)."""
+    return " ".join(text.split())
 
 
 _PLACEHOLDER = regex.compile(r"\{(\w+)\}")

@@ -35,7 +35,7 @@ class _Builder(HTMLParser):
         self.block_tag = ""
         self.seen_headline = False
 
-    def offset(self) -> int:
+    def _source_offset(self) -> int:
         line, col = self.getpos()
         return self.starts[line - 1] + col
 
@@ -61,14 +61,14 @@ class _Builder(HTMLParser):
             self.flush()
             self.block_tag = tag
         elif tag == "br" and not self.skip_depth:
-            start = self.offset()
+            start = self._source_offset()
             self.tm.replace("\n", start, start + len(self.get_starttag_text() or ""))
         if tag not in _VOID:
             self.stack.append(tag)
 
     def handle_startendtag(self, tag, attrs):
         if tag == "br" and not self.skip_depth:
-            start = self.offset()
+            start = self._source_offset()
             self.tm.replace("\n", start, start + len(self.get_starttag_text() or ""))
         elif tag in _BLOCKS:
             self.flush()
@@ -88,28 +88,28 @@ class _Builder(HTMLParser):
 
     def handle_data(self, data):
         if not self.skip_depth:
-            self.tm.copy(data, self.offset())
+            self.tm.copy(data, self._source_offset())
 
     def _reference(self, raw: str) -> None:
         if self.skip_depth:
             return
-        start = self.offset()
+        start = self._source_offset()
         self.tm.replace(html_lib.unescape(raw), start, start + len(raw))
 
     def handle_entityref(self, name):
         # The parser drops a missing ";"; look at the source to know the real length.
-        start = self.offset()
+        start = self._source_offset()
         raw = "&" + name + (";" if self.doc.text.startswith(";", start + 1 + len(name)) else "")
         self._reference(raw)
 
     def handle_charref(self, name):
-        start = self.offset()
+        start = self._source_offset()
         raw = "&#" + name + (";" if self.doc.text.startswith(";", start + 2 + len(name)) else "")
         self._reference(raw)
 
     def handle_comment(self, data):
         if "mtlint-" in data:
-            start = self.offset()
+            start = self._source_offset()
             self.doc.directives.extend(find_directives(self.doc.text[start : start + len(data) + 7], start))
 
 

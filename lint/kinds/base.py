@@ -41,6 +41,27 @@ class RegexTimeout(Exception):
         super().__init__(f"{rule_id}: regex {pattern[:60]!r} took over {REGEX_TIMEOUT:g}s and was stopped (catastrophic backtracking?)")
 
 
+class _ShiftedMatch:
+    """A match found in a window of a block, answering with positions in the whole block."""
+
+    __slots__ = ("_m", "_shift")
+
+    def __init__(self, m, shift: int) -> None:
+        self._m, self._shift = m, shift
+
+    def start(self, group=0) -> int:
+        return self._m.start(group) + self._shift
+
+    def end(self, group=0) -> int:
+        return self._m.end(group) + self._shift
+
+    def span(self, group=0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def __getattr__(self, name):  # group(), groups(), groupdict(), ...
+        return getattr(self._m, name)
+
+
 @dataclass
 class Hit:
     """One match of a rule, in plain-text coordinates of `block`."""
@@ -113,9 +134,19 @@ class Rule:
             self.fail(f"invalid regex in '{key}': {exc}", key)
 
     def finditer(self, pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
-        """Search with a timeout so a catastrophic user regex cannot hang the run."""
+        """Matches of `pattern` in text[start:end], positions relative to `text`.
+
+        A window inside the text (a sentence, a quotation) is searched as a string
+        of its own, so `^` and `$` anchor at the window's edges. A timeout stops a
+        catastrophic user regex instead of hanging the run.
+        """
+        end = len(text) if end is None else end
         try:
-            yield from pattern.finditer(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)
+            if start == 0 and end == len(text):
+                yield from pattern.finditer(text, timeout=REGEX_TIMEOUT)
+            else:
+                for m in pattern.finditer(text[start:end], timeout=REGEX_TIMEOUT):
+                    yield _ShiftedMatch(m, start)
         except TimeoutError:
             raise RegexTimeout(self.id, pattern.pattern) from None
 

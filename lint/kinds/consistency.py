@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import regex
 
-from ..textutil import Trie, fold, has_diacritics
+from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
 
 _CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?![\w\p{M}])")
@@ -55,7 +55,7 @@ class Consistency(Rule):
         for block, start, end in doc.units(self.scope):
             for m in self.finditer(pattern, block.text, start, end):
                 if not self.excepted(block, m.start(), m.end()):
-                    found[m.group()].append((block, m.start(), m.end()))
+                    found[squash_spaces(m.group())].append((block, m.start(), m.end()))
         return found
 
     def _either_hits(self, doc):

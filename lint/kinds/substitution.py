@@ -15,7 +15,7 @@ import unicodedata
 
 import regex
 
-from ..textutil import Trie, fold, has_diacritics
+from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
 
 _BOUNDARY_BEFORE = r"(?<![\w\p{M}])"
@@ -120,7 +120,7 @@ class Substitution(Rule):
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):
             for m in self.finditer(self.pattern, block.text, start, end):
-                text = m.group()
+                text = squash_spaces(m.group())
                 if self.excepted(block, m.start(), m.end()):
                     continue
                 right = self.lookup.get(text.casefold() if self.ignorecase else text)

@@ -1,0 +1,197 @@
+"""Rule packs: each kind's behaviour, templated messages, exceptions, scopes, and loud failures."""
+from __future__ import annotations
+
+import textwrap
+import time
+
+from conftest import EXAMPLES, run_cli
+
+
+def make_pack(root, files: dict[str, str], name: str = "Custom"):
+    pack = root / name
+    pack.mkdir(parents=True, exist_ok=True)
+    (pack / "pack.yaml").write_text(f"name: {name}\ndescription: test pack\n", encoding="utf-8")
+    for filename, body in files.items():
+        (pack / filename).write_text(textwrap.dedent(body), encoding="utf-8")
+    (root / ".mtlint.yaml").write_text(f"pack_paths: [{name}]\npacks: [{name}]\n", encoding="utf-8")
+    return pack
+
+
+def check(root, text: str, name: str = "a.txt", *extra):
+    (root / name).write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", *extra, str(root / name))
+    return result, (result.json() if result.stdout.startswith("[") else None)
+
+
+def test_existence_tokens_patterns_and_message_template(tmp_path):
+    make_pack(tmp_path, {"Vague.yml": """
+        kind: existence
+        level: error
+        ignorecase: true
+        message: "'{match}' is vague"
+        tokens: [reportedly, sources say]
+        patterns: ['\\b(?P<n>\\d+) (?:odd|strange) things']
+        """})
+    result, found = check(tmp_path, "Intro.\n\nIt REPORTEDLY fell; sources  say no.\nWe saw 12 odd things.\n")
+    assert result.exit_code == 1
+    assert [(f["rule"], f["level"], f["line"], f["column"], f["match"], f["message"]) for f in found] == [
+        ("Custom.Vague", "error", 3, 4, "REPORTEDLY", "'REPORTEDLY' is vague"),
+        ("Custom.Vague", "error", 3, 21, "sources  say", "'sources  say' is vague"),  # any white space
+        ("Custom.Vague", "error", 4, 8, "12 odd things", "'12 odd things' is vague"),
+    ]
+
+
+def test_substitution_swap_exceptions_case_and_fix(tmp_path):
+    make_pack(tmp_path, {"Towns.yml": """
+        kind: substitution
+        fixable: true
+        ignorecase: true
+        swap: {Peking: Beijing}
+        exceptions: ['Peking [Dd]uck']
+        """})
+    _, found = check(tmp_path, "Intro.\n\nIn PEKING and Peking we ate Peking duck.\n")
+    assert [(f["column"], f["match"], f["suggestions"], f["fix"]["replacement"]) for f in found] == [
+        (4, "PEKING", ["BEIJING"], "BEIJING"),
+        (15, "Peking", ["Beijing"], "Beijing"),
+    ]
+    assert found[1]["message"] == "Use 'Beijing' instead of 'Peking'."
+
+
+def test_substitution_names_match_stripped_and_partly_stripped_forms(tmp_path):
+    make_pack(tmp_path, {"People.yml": """
+        kind: substitution
+        names: ["Recep Tayyip Erdoğan", "Radosław Sikorski", "Jonas Gahr Støre"]
+        message: "{match} -> {suggestion} ({name})"
+        """})
+    text = "Intro.\n\nRecep Tayyip Erdogan met Radoslaw Sikorski and Jonas Gahr Store.\nLater Erdogan left; Støre stayed.\n"
+    _, found = check(tmp_path, text)
+    assert [(f["line"], f["column"], f["match"], f["suggestions"][0]) for f in found] == [
+        (3, 1, "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+        (3, 26, "Radoslaw Sikorski", "Radosław Sikorski"),
+        (3, 48, "Jonas Gahr Store", "Jonas Gahr Støre"),
+        (4, 7, "Erdogan", "Erdoğan"),
+    ]
+    assert found[3]["message"] == "Erdogan -> Erdoğan (Recep Tayyip Erdoğan)"
+
+
+def test_substitution_surname_alone_needs_the_full_name_in_the_article(tmp_path):
+    make_pack(tmp_path, {"People.yml": 'kind: substitution\nnames: ["Pedro Sánchez"]\n'})
+    _, found = check(tmp_path, "Intro.\n\nSanchez scored twice for the club.\n")
+    assert found == []
+
+
+def test_consistency_either_reports_the_rarer_variant(tmp_path):
+    make_pack(tmp_path, {"Spelling.yml": """
+        kind: consistency
+        either: {organisation: organization}
+        """})
+    _, found = check(tmp_path, "Intro.\n\nThe organisation grew.\n\nThe organization and the organization shrank.\n")
+    assert [(f["line"], f["column"], f["match"], f["suggestions"]) for f in found] == [(3, 5, "organisation", ["organization"])]
+
+
+def test_consistency_diacritics_needs_no_list(tmp_path):
+    make_pack(tmp_path, {"Accents.yml": "kind: consistency\ndiacritics: true\n"})
+    _, found = check(tmp_path, "Intro.\n\nPetra Srncová was seen.\n\nSrncova worked in Lambeth; Srncová lived nearby.\n")
+    assert [(f["line"], f["column"], f["match"], f["suggestions"]) for f in found] == [(5, 1, "Srncova", ["Srncová"])]
+
+
+def test_pattern_named_groups_replace_and_scope(tmp_path):
+    make_pack(tmp_path, {"Suffix.yml": r"""
+        kind: pattern
+        scope: headline
+        fixable: true
+        pattern: '\s+\|\s+(?P<site>[^|]+)$'
+        replace: ''
+        message: "suffix {site}"
+        """})
+    _, found = check(tmp_path, "Big news today | Daily Planet\n\nBody text | not a headline.\n")
+    assert [(f["line"], f["column"], f["match"], f["message"], f["suggestions"]) for f in found] == [
+        (1, 15, " | Daily Planet", "suffix Daily Planet", [""]),
+    ]
+
+
+def test_sentence_and_quotation_scopes(tmp_path):
+    make_pack(tmp_path, {
+        "InQuote.yml": "kind: existence\nscope: quotation\ntokens: [war]\n",
+        "Start.yml": "kind: pattern\nscope: sentence\npattern: '^And\\b'\n",
+    })
+    _, found = check(tmp_path, "Intro.\n\nThe war went on. And he said “the war is over” today.\n")
+    assert [(f["rule"], f["column"], f["match"]) for f in found] == [
+        ("Custom.Start", 18, "And"),
+        ("Custom.InQuote", 35, "war"),
+    ]
+
+
+BROKEN = {
+    "bad yaml": ("Bad.yml", "kind: existence\ntokens: [a, b\nlevel: warning\n", "Bad.yml:3"),
+    "unknown kind": ("Bad.yml", "level: warning\nkind: spellcheck\ntokens: [a]\n", "Bad.yml:2: rule Custom.Bad" if False else "Bad.yml:2"),
+    "unknown field": ("Bad.yml", "kind: existence\ntokens: [a]\nlevle: warning\n", "Bad.yml:3"),
+    "bad regex": ("Bad.yml", "kind: pattern\n\npattern: '(unclosed'\n", "Bad.yml:3"),
+    "bad level": ("Bad.yml", "kind: existence\ntokens: [a]\nlevel: fatal\n", "Bad.yml:3"),
+    "missing tokens": ("Bad.yml", "kind: existence\nlevel: warning\n", "Bad.yml:1"),
+}
+
+
+def test_broken_packs_fail_with_exit_2_and_file_line(tmp_path):
+    for label, (filename, body, where) in BROKEN.items():
+        root = tmp_path / label.replace(" ", "_")
+        root.mkdir()
+        make_pack(root, {filename: body})
+        result, _ = check(root, "Some text.\n")
+        assert result.exit_code == 2, label
+        assert result.stdout == "", label
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith("mtlint: error: ") and where in line.replace("\\", "/"), (label, line)
+        assert "Traceback" not in result.stderr
+
+
+def test_unknown_kind_message_lists_known_kinds(tmp_path):
+    make_pack(tmp_path, {"Bad.yml": "kind: spellcheck\n"})
+    result, _ = check(tmp_path, "x\n")
+    assert "unknown kind 'spellcheck' (known: consistency, existence" in result.stderr
+
+
+def test_catastrophic_regex_is_stopped_and_reported(tmp_path):
+    make_pack(tmp_path, {
+        "Slow.yml": "kind: pattern\npattern: '(a|aa)+$'\n",
+        "Fine.yml": "kind: existence\ntokens: [Kiev]\n",
+    })
+    start = time.monotonic()
+    result, found = check(tmp_path, "Intro.\n\nKiev " + "a" * 60 + "b\n")
+    assert time.monotonic() - start < 10
+    assert result.exit_code == 2
+    assert "Custom.Slow: regex '(a|aa)+$' took over 2s and was stopped" in result.stderr
+    assert [(f["rule"], f["match"]) for f in found] == [("Custom.Fine", "Kiev")]  # the rest still ran
+
+
+def test_rules_list_show_and_test():
+    listing = run_cli("rules", "list").stdout
+    assert "Terminology.UkrainePlaces" in listing and "Terminology.UkrainianGivenNames" in listing
+    line = next(l for l in listing.splitlines() if "UkrainianGivenNames" in l)
+    assert " off " in line
+    shown = run_cli("rules", "show", "Names.People").stdout
+    assert "kind: substitution   level: suggestion" in shown and "Stephane Sejourne" in shown
+    tested = run_cli("rules", "test")
+    assert tested.exit_code == 0, tested.stdout
+    assert tested.stdout.strip().endswith("0 examples failed.")
+    missing = run_cli("rules", "show", "No.Such")
+    assert missing.exit_code == 2 and "unknown rule 'No.Such'" in missing.stderr
+
+
+def test_rules_test_reports_a_failing_example(tmp_path):
+    make_pack(tmp_path, {"Towns.yml": """
+        kind: substitution
+        swap: {Peking: Beijing}
+        examples:
+          flag: ["In Beijing."]
+          pass: ["In Peking."]
+        """})
+    result = run_cli("rules", "test", "Custom", "--config", str(tmp_path / ".mtlint.yaml"))
+    assert result.exit_code == 1
+    assert "FAIL Custom.Towns: not flagged: 'In Beijing.'" in result.stdout
+    assert "FAIL Custom.Towns: flagged 'Peking' in: 'In Peking.'" in result.stdout
+
+
+def test_example_house_pack_runs_through_the_examples_config():
+    result = run_cli("rules", "test", "HouseStyle", "--config", str(EXAMPLES / ".mtlint.yaml"))
+    assert result.exit_code == 0 and "4 rules checked, 0 examples failed." in result.stdout
