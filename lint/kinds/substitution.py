@@ -62,8 +62,10 @@ class Substitution(Rule):
         trie = Trie()
         self.lookup = {}
         for wrong, right in self.swaps.items():
-            trie.add_literal(wrong)
-            self.lookup[wrong.casefold() if self.ignorecase else wrong] = right
+            variants = [wrong] if self.ignorecase else [wrong, wrong.upper()]  # KIEV in a headline too
+            for variant in variants:
+                trie.add_literal(variant)
+                self.lookup[variant.casefold() if self.ignorecase else variant] = right
         for folded, (canonical, _) in self.names.items():
             trie.add_folded(canonical)
         self.pattern = self.compile(_BOUNDARY_BEFORE + trie.pattern() + _BOUNDARY_AFTER, "swap")
