@@ -1,18 +1,22 @@
-"""The `mtlint` command line (Click): check, rules list|show|test."""
+"""The `mtlint` command line (Click): check, init, rules list|show|test."""
 from __future__ import annotations
 
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 import click
 
-from . import formats
-from .config import Config, FAIL_ON, Selection, active_rules, available_packs, find_config, load_config_file
-from .engine import Result, decode, lint_text, read_source
+from . import fixer, formats
+from .baseline import Baseline, load_baseline, new_baseline
+from .changes import ChangedLines, on_changed_lines
+from .config import CONFIG_NAMES, Config, FAIL_ON, Selection, active_rules, available_packs, find_config, load_config_file
+from .engine import UNUSED_DISABLE, UNUSED_DISABLE_DESCRIPTION, Result, Source, decode, lint_text, read_source
 from .errors import InputError, MtlintError
-from .finding import LEVEL_RANK
-from .output import FORMATTERS, Context
+from .finding import LEVEL_RANK, Finding
+from .output import FORMATTERS, NEEDS_TEXT, Context, RuleInfo
+from .starter import starter_config
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -53,14 +57,31 @@ def collect_files(paths: tuple[str, ...], config_for) -> tuple[list[str], list[s
     return files, problems
 
 
-class _Linter:
-    """Lints one path under the right configuration; picklable for --jobs."""
+@dataclass
+class Linted:
+    """What linting one file produced, as the report, the baseline and the exit code need it."""
 
-    def __init__(self, config_path: str | None, selection: Selection, stdin_filename: str | None, keep_text: bool) -> None:
+    result: Result  # its findings are the reported ones (after --changed-since and --baseline)
+    text: str = ""  # the text the findings point into (after --fix), when a formatter needs it
+    fixed: int = 0  # fixes applied (--fix) or shown (--diff)
+    diff: str = ""  # --diff: a unified diff of what --fix would change
+    stdout: bytes | None = None  # --fix on standard input: the fixed text, encoded as it came
+
+
+class _Linter:
+    """Lints one path under the right configuration, then filters and fixes; picklable for --jobs."""
+
+    def __init__(self, config_path: str | None, selection: Selection, stdin_filename: str | None, keep_text: bool,
+                 fix: str | None = None, report_unused: bool = False, baseline: Baseline | None = None,
+                 changed: dict[str, frozenset[int] | None] | None = None) -> None:
         self.config_path = config_path
         self.selection = selection
         self.stdin_filename = stdin_filename
         self.keep_text = keep_text
+        self.fix = fix  # None, "fix" (write the files) or "diff" (only show)
+        self.report_unused = report_unused
+        self.baseline = baseline
+        self.changed = changed  # path -> changed lines (None: all new); None: every line counts
 
     def config_for(self, path: str) -> Config:
         if self.config_path:
@@ -71,21 +92,53 @@ class _Linter:
             base = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
         return find_config(base)
 
-    def __call__(self, path: str, data: bytes | None = None) -> tuple[Result, str]:
-        display = path
+    def __call__(self, path: str, data: bytes | None = None) -> Linted:
+        name = (self.stdin_filename or "<stdin>") if path == "-" else path
         try:
-            if path == "-":
-                display = self.stdin_filename or "<stdin>"
-                source = decode(display, data if data is not None else b"")
-            else:
-                source = read_source(path)
+            source = decode(name, data or b"") if path == "-" else read_source(path)
         except InputError as exc:
-            result = Result(display)
-            result.errors.append(str(exc))
-            return result, ""
-        rules = active_rules(self.config_for(path if path != "-" else display), self.selection)
-        result = lint_text(display if path == "-" else path, source.text, rules, display)
-        return result, source.text if self.keep_text else ""
+            return Linted(Result(name, errors=[str(exc)]))
+        rules = active_rules(self.config_for(name), self.selection)
+
+        def lint(text: str) -> Result:
+            result = lint_text(name, text, rules, name, self.report_unused)
+            result.findings = self._reported(name, result.findings, text)
+            return result
+
+        linted = Linted(lint(source.text))
+        text = source.text
+        if self.fix and any(f.fix for f in linted.result.findings):
+            text = self._fix(path, source, linted, lint)
+        if self.fix == "fix" and path == "-":
+            linted.stdout = fixer.encode(source, text)
+        if self.keep_text:
+            linted.text = text
+        return linted
+
+    def _fix(self, path: str, source: Source, linted: Linted, lint) -> str:
+        """Fix what `linted` reports: --fix writes the file, --diff only keeps the diff. Returns the text now."""
+        fixed_text, fixed_result, count = fixer.fix_text(source.text, linted.result, lint)
+        if not count:
+            return source.text
+        if self.fix == "diff":
+            linted.fixed, linted.diff = count, fixer.unified_diff(linted.result.path, source.text, fixed_text)
+            return source.text
+        if path != "-":
+            try:
+                fixer.write_atomic(path, fixer.encode(source, fixed_text))
+            except OSError as exc:
+                linted.result.errors.append(f"{linted.result.path}: cannot write the fixes: {exc.strerror or exc}")
+                return source.text
+        linted.fixed, linted.result = count, fixed_result
+        return fixed_text
+
+    def _reported(self, path: str, findings: list[Finding], text: str) -> list[Finding]:
+        """The findings this run reports: on changed lines (--changed-since), not in the baseline."""
+        if self.changed is not None:
+            findings = on_changed_lines(findings, self.changed.get(path))
+        if self.baseline is not None:
+            findings = self.baseline.new_findings(path, findings, text)
+        return findings
 
 
 @main.command()
@@ -94,52 +147,128 @@ class _Linter:
 @click.option("--pack", "-p", "packs", multiple=True, help="Run only these packs (repeatable).")
 @click.option("--enable", multiple=True, metavar="RULE|PACK", help="Turn on a rule or pack on top of the config.")
 @click.option("--disable", multiple=True, metavar="RULE|PACK", help="Turn off a rule or pack.")
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(list(FORMATTERS)), default="text", show_default=True,
+              help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), gitlab (code quality).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest level that makes the exit code 1 (default: warning).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what remains. With '-', print the fixed text.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; change nothing.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE", help="Report only findings not recorded in FILE.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE", help="Record every finding of this run in FILE, exit 0.")
+@click.option("--changed-since", metavar="REV", help="Report only findings on lines added or changed since git revision REV.")
+@click.option("--report-unused-disables", is_flag=True, help="Report inline mtlint-disable comments that suppressed nothing.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
-def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, stdin_filename, jobs, quiet, no_color):
-    """Lint articles: files, folders (recursively) or '-' for standard input."""
+def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, diff, baseline_path,
+          write_baseline, changed_since, report_unused_disables, stdin_filename, jobs, quiet, no_color):
+    """Lint articles: files, folders (recursively) or '-' for standard input.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
+    --fix: what remains); 2 a usage, configuration, pack or input error.
+    """
     if not paths:
         raise click.UsageError("give at least one file, folder or '-'")
+    if changed_since and "-" in paths:
+        raise click.UsageError("--changed-since needs files in a git repository, not standard input ('-')")
+    mode = "diff" if diff else "fix" if fix else None
     selection = Selection(tuple(packs), tuple(enable), tuple(disable))
-    linter = _Linter(config_path, selection, stdin_filename, keep_text=output_format == "text")
+    linter = _Linter(config_path, selection, stdin_filename, output_format in NEEDS_TEXT or bool(write_baseline),
+                     mode, report_unused_disables)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
         base_config = linter.config_for(next((p for p in paths if p != "-"), "-"))
         active_rules(base_config, selection)
         files, problems = collect_files(paths, linter.config_for)
+        if changed_since:
+            files, linter.changed = _changed_files(files, changed_since)
+        if baseline_path and not write_baseline:
+            linter.baseline = load_baseline(baseline_path)
         stdin_data = sys.stdin.buffer.read() if "-" in files else None
-        results = _run(linter, files, stdin_data, jobs)
+        linted = _run(linter, files, stdin_data, jobs)
     except MtlintError as exc:
         raise Failure(str(exc)) from None
-    for problem in problems + [e for r, _ in results for e in r.errors]:
+    errors = problems + [e for item in linted for e in item.result.errors]
+    for problem in errors:
         click.echo(problem, err=True)
-    context = Context(
-        color=not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
-        quiet=quiet,
-        texts={r.path: t for r, t in results},
-        files=len(files),
-    )
-    report = FORMATTERS[output_format]([r for r, _ in results], context)
-    if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(report)
+    results = [item.result for item in linted]
+    if write_baseline:
+        _write_baseline(write_baseline, linted, quiet)
+        sys.exit(2 if errors else 0)
+    if mode == "diff":
+        _emit("".join(item.diff for item in linted), output)
+        _fix_summary(linted, "Would fix", quiet)
     else:
-        click.echo(report, nl=False)
+        for item in linted:
+            if item.stdout is not None:
+                click.echo(item.stdout, nl=False)
+        context = Context(
+            color=not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+            quiet=quiet,
+            texts={item.result.path: item.text for item in linted},
+            rules=_rule_metadata(base_config),
+            files=len(files),
+        )
+        report = FORMATTERS[output_format](results, context)
+        # With --fix on standard input, standard output carries the fixed text: the report goes to stderr.
+        _emit(report, output, err=any(item.stdout is not None for item in linted))
+        if mode == "fix":
+            _fix_summary(linted, "Fixed", quiet)
     threshold = fail_on or base_config.fail_on
-    failed = threshold != "never" and any(
-        f.rank >= LEVEL_RANK[threshold] for r, _ in results for f in r.findings
-    )
-    if problems or any(r.errors for r, _ in results):
+    failed = threshold != "never" and any(f.rank >= LEVEL_RANK[threshold] for r in results for f in r.findings)
+    if errors:
         sys.exit(2)
     sys.exit(1 if failed else 0)
 
 
-def _run(linter: _Linter, files: list[str], stdin_data: bytes | None, jobs: int):
+def _changed_files(files: list[str], rev: str) -> tuple[list[str], dict[str, frozenset[int] | None]]:
+    """The files with lines changed since `rev`, and those lines (None: a new file)."""
+    changes = ChangedLines(rev)
+    lines = {f: changes.lines(f) for f in files}
+    return [f for f in files if lines[f] is None or lines[f]], lines
+
+
+def _rule_metadata(config: Config) -> dict:
+    """Rule id -> rule, for formatters that describe rules (SARIF)."""
+    rules = {r.id: r for pack in available_packs(config).values() for r in pack.rules}
+    rules[UNUSED_DISABLE] = RuleInfo(UNUSED_DISABLE, "warning", "Unused suppression", UNUSED_DISABLE_DESCRIPTION)
+    return rules
+
+
+def _emit(text: str, output: str | None, err: bool = False) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    elif text:
+        click.echo(text, nl=False, err=err)
+
+
+def _fix_summary(linted: list[Linted], verb: str, quiet: bool) -> None:
+    fixed = sum(item.fixed for item in linted)
+    files = sum(1 for item in linted if item.fixed)
+    if quiet:
+        return
+    if fixed:
+        click.echo(f"{verb} {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
+    else:
+        click.echo("Nothing to fix.", err=True)
+
+
+def _write_baseline(path: str, linted: list[Linted], quiet: bool) -> None:
+    baseline = new_baseline(path)
+    for item in linted:
+        baseline.add(item.result.path, item.result.findings, item.text)
+    try:
+        fixer.write_atomic(path, baseline.dumps().encode("utf-8"))
+    except OSError as exc:
+        raise Failure(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
+    if not quiet:
+        count, files = baseline.count(), len(baseline.files)
+        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''} to the baseline {path}.", err=True)
+
+
+def _run(linter: _Linter, files: list[str], stdin_data: bytes | None, jobs: int) -> list[Linted]:
     jobs = jobs or os.cpu_count() or 1
     on_disk = [f for f in files if f != "-"]
     if jobs > 1 and len(on_disk) > 8:
@@ -147,6 +276,26 @@ def _run(linter: _Linter, files: list[str], stdin_data: bytes | None, jobs: int)
             done = dict(zip(on_disk, pool.map(linter, on_disk, chunksize=max(1, len(on_disk) // (jobs * 8)))))
         return [done[f] if f != "-" else linter(f, stdin_data) for f in files]
     return [linter(f, stdin_data if f == "-" else None) for f in files]
+
+
+# -- init ----------------------------------------------------------------------------
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
+@click.option("--force", is_flag=True, help="Overwrite an existing configuration.")
+def init(directory, force):
+    """Write a commented starter .mtlint.yaml in DIRECTORY (default: here)."""
+    existing = [p for p in (os.path.normpath(os.path.join(directory, n)) for n in CONFIG_NAMES) if os.path.exists(p)]
+    if existing and not force:
+        raise Failure(f"{existing[0]} already exists; use --force to overwrite it")
+    path = os.path.normpath(os.path.join(directory, CONFIG_NAMES[0]))
+    try:
+        text = starter_config(available_packs(Config(root=os.path.abspath(directory))))
+        fixer.write_atomic(path, text.encode("utf-8"))
+    except MtlintError as exc:
+        raise Failure(str(exc)) from None
+    except OSError as exc:
+        raise Failure(f"{path}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"Wrote {path}: every pack and rule with its default, commented. Edit it, then run 'mtlint check'.")
 
 
 # -- rules ---------------------------------------------------------------------------

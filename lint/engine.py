@@ -6,6 +6,7 @@ file position (through the document model) and applies inline suppressions.
 from __future__ import annotations
 
 import codecs
+import html as html_lib
 import os
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ class Source:
 
     path: str
     text: str
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # "utf-8", "utf-16-le" or "utf-16-be" (the byte order of the BOM)
     has_bom: bool = False
 
 
@@ -36,7 +37,8 @@ def decode(path: str, data: bytes) -> Source:
         raise InputError("empty file, nothing to lint", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return Source(path, data.decode("utf-16"), "utf-16", True)
+            order = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+            return Source(path, data.decode("utf-16"), order, True)
         except UnicodeDecodeError as exc:
             raise InputError(f"not valid UTF-16 (byte {exc.start})", path) from None
     if b"\0" in data[:_BINARY_SNIFF]:
@@ -77,12 +79,15 @@ class Result:
     words: int = 0
 
 
-def lint_text(path: str, text: str, rules: tuple[ActiveRule, ...], display_path: str | None = None) -> Result:
+def lint_text(path: str, text: str, rules: tuple[ActiveRule, ...], display_path: str | None = None,
+              report_unused: bool = False) -> Result:
     doc = formats.parse(path, text)
-    return lint_document(doc, rules, display_path or path)
+    return lint_document(doc, rules, display_path or path, report_unused)
 
 
-def lint_document(doc: Document, rules: tuple[ActiveRule, ...], display_path: str | None = None) -> Result:
+def lint_document(doc: Document, rules: tuple[ActiveRule, ...], display_path: str | None = None,
+                  report_unused: bool = False) -> Result:
+    """Lint `doc`; with `report_unused`, each suppression that silenced nothing is a finding too."""
     result = Result(display_path or doc.path)
     findings = []
     for active in rules:
@@ -93,6 +98,8 @@ def lint_document(doc: Document, rules: tuple[ActiveRule, ...], display_path: st
             result.errors.append(f"{result.path}: {exc}")
     findings = _deduplicate(findings)
     findings, result.unused_directives = _apply_directives(doc, findings)
+    if report_unused:
+        findings.extend(_unused_finding(doc, result.path, d) for d in result.unused_directives)
     findings.sort(key=lambda f: (f.offset, -f.rank, f.rule))
     result.findings = findings
     return result
@@ -105,9 +112,43 @@ def _finding(doc: Document, path: str, active: ActiveRule, hit) -> Finding:
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     match = doc.text[start:end]
-    fix = Fix(start, end - start, hit.suggestions[0]) if hit.fixable else None
+    fix = _safe_fix(doc, match, hit.block.text[hit.start:hit.end], start, hit.suggestions[0]) if hit.fixable else None
     return Finding(path, active.rule.id, active.level, hit.message, line, column, end_line, end_column,
                    start, end - start, match, list(hit.suggestions), fix)
+
+
+def _safe_fix(doc: Document, original: str, plain: str, start: int, replacement: str) -> Fix | None:
+    """A fix for the original span, or None when applying it would damage markup.
+
+    The span must hold exactly the text the rule saw (no tag, emphasis or line
+    prefix inside it); in HTML an entity-escaped form of it is fine, and the
+    replacement is escaped in turn.
+    """
+    if doc.format == "html":
+        if html_lib.unescape(original) != plain or "<" in original:
+            return None
+        return Fix(start, len(original), html_lib.escape(replacement, quote=False))
+    if original != plain:
+        return None
+    return Fix(start, len(original), replacement)
+
+
+UNUSED_DISABLE = "mtlint.UnusedDisable"
+UNUSED_DISABLE_DESCRIPTION = (
+    "An inline mtlint-disable comment that suppressed no finding (reported with "
+    "--report-unused-disables): the problem it was written for is gone, or it names "
+    "a rule or pack that does not run here or is misspelt. Remove it or correct it."
+)
+
+
+def _unused_finding(doc: Document, path: str, d: Directive) -> Finding:
+    """A finding on an inline suppression comment that silenced nothing."""
+    comment = doc.text[d.offset:d.end]
+    line, column = doc.position(d.offset)
+    end_line, end_column = doc.position(d.end)
+    message = f"Unused suppression '{comment}': it silenced nothing; remove it."
+    return Finding(path, UNUSED_DISABLE, "warning", message, line, column, end_line, end_column,
+                   d.offset, d.end - d.offset, comment)
 
 
 def _deduplicate(findings: list[Finding]) -> list[Finding]:

@@ -163,3 +163,16 @@ def test_json_output_is_valid_and_utf8():
     data = json.loads(result.stdout)
     assert data[0]["suggestions"] == ["Stéphane Séjourné"]
     assert "Séjourné" in result.stdout  # not \\u-escaped
+
+
+def test_fixes_are_offered_only_where_they_cannot_damage_markup():
+    md = "Intro.\n\nStephane *Sejourne* met Stephane Sejourne in Kiev.\n"
+    fixes = {f.match: f.fix for f in lint(md, "a.md") if f.rule in ("Names.People", "Terminology.UkrainePlaces")}
+    assert fixes["Stephane *Sejourne"] is None  # emphasis inside the span: no automatic fix
+    assert fixes["Stephane Sejourne"].replacement == "Stéphane Séjourné"
+    assert fixes["Kiev"].replacement == "Kyiv"
+    html = "<p>St&eacute;phane Sejourne visited Kiev &amp; Odessa</p>"
+    fixes = {f.match: f.fix for f in lint(html, "a.html") if f.fix}
+    fix = fixes["St&eacute;phane Sejourne"]
+    assert (html[fix.offset : fix.offset + fix.length], fix.replacement) == ("St&eacute;phane Sejourne", "Stéphane Séjourné")
+    assert fixes["Odessa"].replacement == "Odesa"

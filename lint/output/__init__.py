@@ -1,15 +1,37 @@
 """Output formats: each module renders a list of results for one audience.
 
 A formatter is `render(results, context) -> str`, where `context` carries the
-documents' texts (for context lines) and presentation options.
+documents' texts (for context lines and content fingerprints), the rules'
+metadata and presentation options.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import json_format, text
+from . import github, gitlab, json_format, sarif, text
 
-FORMATTERS = {"text": text.render, "json": json_format.render}
+FORMATTERS = {
+    "text": text.render,
+    "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
+}
+# Formats that need each file's text: context lines (text) or content fingerprints.
+NEEDS_TEXT = {"text", "sarif", "gitlab"}
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Metadata of a rule that is not in a pack (mtlint's own checks), shaped like a Rule."""
+
+    id: str
+    level: str
+    message: str
+    description: str = ""
+    link: str = ""
+    fixable: bool = False
+    kind: str = "builtin"
 
 
 @dataclass
@@ -17,5 +39,5 @@ class Context:
     color: bool = False
     quiet: bool = False
     texts: dict[str, str] = field(default_factory=dict)  # path -> original text, for context lines
-    rules: dict = field(default_factory=dict)  # rule id -> Rule, for metadata
+    rules: dict = field(default_factory=dict)  # rule id -> Rule (or RuleInfo), for metadata
     files: int = 0

@@ -1,0 +1,202 @@
+"""--fix and --diff: safe fixes only, atomic writes that keep encoding, BOM, line endings and
+mode, no overlapping fixes, idempotent, and what cannot be fixed still reported and failing."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+from gitutil import GIT_ENV
+from lint.finding import Fix
+from lint.fixer import apply_fixes
+
+CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")
+SEED = EXAMPLES / "seed-article.txt"
+MTLINT = str(Path(sys.executable).parent / "mtlint")
+
+
+def _fixed_seed() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    for old, new in ((" | Russia-Ukraine War News", ""), ("Kiev's", "Kyiv's"),
+                     ("Stephane Sejourne", "Stéphane Séjourné"), ("conflict,” Sejourne", "conflict,” Séjourné")):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    return text
+
+
+def _listing(folder) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+def test_fix_seed_article_then_idempotent(tmp_path):
+    article = tmp_path / "seed.txt"
+    shutil.copy(SEED, article)
+    result = run_cli("check", *CORE, "--fix", "seed.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == _fixed_seed()
+    # what cannot be fixed is still reported, at its (unchanged) place, and fails the run
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("seed.txt:")]
+    assert [line.split(" ")[0:3] for line in lines] == [
+        ["seed.txt:21:1:", "warning", "Boilerplate.SeeAlso"],
+        ["seed.txt:37:1:", "warning", "Boilerplate.CommentForm"],
+        ["seed.txt:39:1:", "warning", "Boilerplate.CommentForm"],
+    ]
+    assert "Fixed 4 problems in 1 file." in result.stderr
+    assert _listing(tmp_path) == ["seed.txt"]  # no temporary file left behind
+
+    before = article.stat()
+    again = run_cli("check", *CORE, "--fix", "seed.txt", cwd=tmp_path)
+    assert again.exit_code == 1
+    assert article.read_text(encoding="utf-8") == _fixed_seed()
+    assert article.stat().st_mtime_ns == before.st_mtime_ns and article.stat().st_ino == before.st_ino  # not rewritten
+    assert "Nothing to fix." in again.stderr
+
+
+def test_fix_everything_fixable_exits_zero(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks\n\nThe talks were held in Kiev and Kharkov.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Talks\n\nThe talks were held in Kyiv and Kharkiv.\n"
+    assert "No problems found" in result.stdout
+
+
+def test_fix_keeps_crlf_bom_and_mode(tmp_path):
+    article = tmp_path / "a.txt"
+    body = "Talks in Kiev\r\n\r\nStephane Sejourne met officials in Kiev.\r\n"
+    article.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    article.chmod(0o640)
+    result = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert result.exit_code == 0, result.stdout
+    data = article.read_bytes()
+    assert data == b"\xef\xbb\xbf" + "Talks in Kyiv\r\n\r\nStéphane Séjourné met officials in Kyiv.\r\n".encode("utf-8")
+    assert stat.S_IMODE(article.stat().st_mode) == 0o640
+    assert _listing(tmp_path) == ["a.txt"]
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_fix_keeps_utf16_and_its_byte_order(tmp_path, encoding, bom):
+    article = tmp_path / "a.txt"
+    article.write_bytes(bom + "Talks\n\nHeld in Kiev.\n".encode(encoding))
+    assert run_cli("check", "--fix", "a.txt", cwd=tmp_path).exit_code == 0
+    assert article.read_bytes() == bom + "Talks\n\nHeld in Kyiv.\n".encode(encoding)
+
+
+def test_fix_markdown_and_html_in_place(tmp_path):
+    (tmp_path / "a.md").write_text("# Talks in *Kiev*\n\nHeld in **Kiev** &amp; [Kharkov](https://example.org/Kiev).\n", encoding="utf-8")
+    (tmp_path / "a.html").write_text("<h1>Talks</h1>\n<p>Held in <b>Kiev</b> &amp; Kharkov.</p>\n", encoding="utf-8")
+    assert run_cli("check", "--fix", "a.md", "a.html", cwd=tmp_path).exit_code == 0
+    # the link target is not prose and stays as it is
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "# Talks in *Kyiv*\n\nHeld in **Kyiv** &amp; [Kharkiv](https://example.org/Kiev).\n"
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == "<h1>Talks</h1>\n<p>Held in <b>Kyiv</b> &amp; Kharkiv.</p>\n"
+
+
+def test_fix_follows_a_symlink_and_keeps_it(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("Talks\n\nHeld in Kiev.\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(real)
+    assert run_cli("check", "--fix", "link.txt", cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "link.txt").is_symlink()
+    assert real.read_text(encoding="utf-8") == "Talks\n\nHeld in Kyiv.\n"
+
+
+def test_suppressed_findings_are_not_fixed(tmp_path):
+    body = "Talks\n\n<!-- mtlint-disable-next-line Terminology -->\nThe \"Kiev\" of the 1990 treaty.\n\nHeld in Kiev.\n"
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    assert run_cli("check", "--fix", "a.txt", cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == body.replace("Held in Kiev", "Held in Kyiv")
+
+
+def test_overlapping_fixes_are_never_applied_together():
+    text = "abc def"
+    assert apply_fixes(text, [Fix(2, 5, "Y"), Fix(0, 6, "X")]) == ("Xf", 1)  # the first in the text wins
+    assert apply_fixes(text, [Fix(0, 0, "<"), Fix(0, 0, ">")]) == ("<abc def", 1)  # two insertions at one place
+    assert apply_fixes(text, [Fix(0, 3, "ABC"), Fix(0, 0, "<")]) == ("<abc def", 1)  # insertion where a fix starts
+    assert apply_fixes(text, [Fix(4, 3, "DEF"), Fix(0, 3, "ABC")]) == ("ABC DEF", 2)  # touching is not overlapping
+    assert apply_fixes(text, [Fix(0, 3, "ABC"), Fix(0, 3, "ABC")]) == ("ABC def", 1)  # identical fixes: once
+    assert apply_fixes(text, [Fix(0, 3, "abc")]) == (text, 0)  # a no-op is not a fix
+
+
+def test_overlapping_fixes_from_two_rules(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: Local\n", encoding="utf-8")
+    (pack / "Long.yml").write_text('kind: pattern\nfixable: true\npattern: "Kiev Oblast"\nreplace: "Kyiv Oblast"\n', encoding="utf-8")
+    (pack / "Word.yml").write_text('kind: pattern\nfixable: true\npattern: "Oblast council"\nreplace: "regional council"\n', encoding="utf-8")
+    (tmp_path / ".mtlint.yaml").write_text("packs: [Local]\npack_paths: [pack]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Talks\n\nThe Kiev Oblast council met.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    # One pass takes the first of the overlapping fixes; the file is linted again and the other one
+    # (still matching the new text) applies then. Never a mix of both on the old text.
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Talks\n\nThe Kyiv Oblast council met.\n".replace(
+        "Oblast council", "regional council")
+    assert result.exit_code == 0
+    assert "Fixed 2 problems in 1 file." in result.stderr
+
+
+def test_diff_changes_nothing_and_applies_with_git(tmp_path):
+    article = tmp_path / "seed.txt"
+    shutil.copy(SEED, article)
+    before = article.read_bytes()
+    mtime = article.stat().st_mtime_ns
+    result = run_cli("check", *CORE, "--diff", "seed.txt", cwd=tmp_path)
+    assert result.exit_code == 1  # findings exist: nothing was fixed
+    assert article.read_bytes() == before and article.stat().st_mtime_ns == mtime
+    assert _listing(tmp_path) == ["seed.txt"]
+    diff = result.stdout
+    assert diff.startswith("--- a/seed.txt\n+++ b/seed.txt\n@@ ")
+    assert "-Polish Prime Minister Donald Tusk and Czech Prime Minister Petr Fiala – two of Kiev's" in diff
+    assert "+Polish Prime Minister Donald Tusk and Czech Prime Minister Petr Fiala – two of Kyiv's" in diff
+    assert "Would fix 4 problems in 1 file." in result.stderr
+    # the diff is a real patch: git applies it and gets what --fix writes
+    (tmp_path / "fix.patch").write_text(diff, encoding="utf-8")
+    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, env=GIT_ENV, check=True, capture_output=True)
+    assert article.read_text(encoding="utf-8") == _fixed_seed()
+
+
+def test_diff_of_a_file_without_final_newline_and_crlf(tmp_path):
+    # run the installed executable: the diff's bytes (CRLF) matter here
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"Talks\r\n\r\nHeld in Kiev.")
+    done = subprocess.run([MTLINT, "check", "--diff", "a.txt"], cwd=tmp_path, capture_output=True)
+    assert done.returncode == 1
+    assert done.stdout == (b"--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Talks\r\n \r\n"
+                           b"-Held in Kiev.\n\\ No newline at end of file\n+Held in Kyiv.\n\\ No newline at end of file\n")
+    (tmp_path / "fix.patch").write_bytes(done.stdout)
+    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, env=GIT_ENV, check=True, capture_output=True)
+    assert article.read_bytes() == b"Talks\r\n\r\nHeld in Kyiv."
+
+
+def test_diff_with_nothing_to_fix(tmp_path):
+    shutil.copy(EXAMPLES / "seed-article.repaired.txt", tmp_path / "clean.txt")
+    result = run_cli("check", "--diff", "clean.txt", cwd=tmp_path)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "Nothing to fix." in result.stderr
+
+
+def test_fix_standard_input_prints_the_fixed_text(tmp_path):
+    result = run_cli("check", "--fix", "-", "--stdin-filename", "a.md", input="# Talks\n\nHeld in *Kiev*.\n\nLeave a Reply\n")
+    assert result.stdout == "# Talks\n\nHeld in *Kyiv*.\n\nLeave a Reply\n"
+    assert "a.md:5:1: warning Boilerplate.CommentForm" in result.stderr  # the report goes to stderr
+    assert result.exit_code == 1
+
+
+def test_fix_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\nHeld in Kiev.\n", encoding="utf-8")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "a.txt: cannot write the fixes: Permission denied" in result.stderr
+    assert article.read_text(encoding="utf-8") == "Talks\n\nHeld in Kiev.\n"
+    assert _listing(tmp_path) == ["a.txt"]
+    assert "a.txt:3:9: warning Terminology.UkrainePlaces" in result.stdout  # still reported
