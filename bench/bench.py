@@ -52,7 +52,13 @@ def make_article(rng: random.Random, words: int, seeds: list[str]) -> list[str]:
             if rng.random() < 0.5:
                 sentence = rng.choice(seeds).rstrip(".") + "."
             else:
-                body = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(12, 28)))
+                length = rng.randint(12, 28)
+                chosen = [rng.choice(VOCABULARY)]
+                while len(chosen) < length:
+                    word = rng.choice(VOCABULARY)
+                    if word != chosen[-1]:  # no accidental doubled words
+                        chosen.append(word)
+                body = " ".join(chosen)
                 sentence = body[0].upper() + body[1:] + "."
             sentences.append(sentence)
         if rng.random() < 0.03:

@@ -17,7 +17,7 @@ import regex
 # Scopes a rule may ask for. A block carries one or more of the block scopes;
 # "sentence" and "quotation" are spans inside blocks; "any" is every block.
 BLOCK_SCOPES = ("headline", "heading", "paragraph", "blockquote", "list", "table")
-SPAN_SCOPES = ("sentence", "quotation")
+SPAN_SCOPES = ("sentence", "quotation", "line")  # "line": each line of a block, for whole-line furniture
 ALL_SCOPES = BLOCK_SCOPES + SPAN_SCOPES + ("any",)
 
 
@@ -119,6 +119,19 @@ class Block:
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)
 
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each non-blank line of the block's plain text."""
+        key = "lines"
+        spans = self.cache.get(key)
+        if spans is None:
+            text, spans, start = self.text, [], 0
+            for line in text.split("\n"):
+                if line.strip():
+                    spans.append((start, start + len(line)))
+                start += len(line) + 1
+            self.cache[key] = spans
+        return spans
+
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:
             self._sentences = split_sentences(self.text)
@@ -190,6 +203,8 @@ class Document:
             elif scope == "quotation":
                 for start, end in block.quotations():
                     yield block, start, end
+            elif scope == "line":
+                yield from ((block, start, end) for start, end in block.lines())
             elif scope in block.scopes:
                 yield block, 0, len(block.textmap)
 

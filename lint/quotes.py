@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 # opening mark -> closing marks it may pair with
 PAIRS = {
     "“": "”",  # English
@@ -18,6 +20,7 @@ PAIRS = {
     "‹": "›",
     "「": "」",
     "『": "』",
+    "‚": "‘’",  # German, Czech single
     "‘": "’",  # English single (only when it cannot be an apostrophe)
     '"': '"',  # straight double
 }
@@ -37,10 +40,18 @@ class Quote:
         return bool(self.closer)
 
 
+# Jump from one quote mark to the next instead of walking every character.
+_OPENER = regex.compile("[" + regex.escape("".join(PAIRS)) + "]")
+_RELEVANT = {ch: regex.compile("[" + regex.escape(ch + closers) + "]") for ch, closers in PAIRS.items()}
+
+# French typography puts a (no-break) space inside guillemets: "« Oui »".
+_SPACED_OPENERS = "«‹"
+
+
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if after.isspace():
+    if after.isspace() and not (text[i] in _SPACED_OPENERS and i + 2 < len(text) and not text[i + 2].isspace()):
         return False
     if text[i] in "‘\"":  # ambiguous marks open only after space or an opening bracket
         return before.isspace() or before in "([{—–-/"
@@ -51,30 +62,42 @@ def find_quotations(text: str) -> list[Quote]:
     """Top-level quotations in `text`, in order. Nested quotations stay inside their parent."""
     quotes: list[Quote] = []
     i, n = 0, len(text)
-    while i < n:
+    while True:
+        m = _OPENER.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        if ch in PAIRS and _can_open(text, i):
-            closers = PAIRS[ch]
-            j = i + 1
-            depth = 0
-            while j < n:
-                c = text[j]
-                if c in closers and depth == 0 and not (c == "’" and j + 1 < n and text[j + 1].isalpha()):
-                    if c == '"' and j + 1 < n and text[j + 1].isalnum():
-                        j += 1
-                        continue
-                    break
-                if c == ch and ch not in closers and _can_open(text, j):
-                    depth += 1
-                elif c in closers and depth:
-                    depth -= 1
-                j += 1
-            if j < n:
-                quotes.append(Quote(i, j + 1, ch, text[j], i + 1, j))
-                i = j + 1
-                continue
-            if ch not in "‘\"":  # an ambiguous mark left open is more likely a stray
-                quotes.append(Quote(i, n, ch, "", i + 1, n))
+        if not _can_open(text, i):
+            i += 1
+            continue
+        closers = PAIRS[ch]
+        relevant = _RELEVANT[ch]
+        j = i + 1
+        depth = 0
+        while True:
+            r = relevant.search(text, j)
+            if r is None:
+                j = n
                 break
+            j = r.start()
+            c = text[j]
+            if c in closers and depth == 0 and not (c == "’" and j + 1 < n and text[j + 1].isalpha()):
+                if c == '"' and j + 1 < n and text[j + 1].isalnum():
+                    j += 1
+                    continue
+                break
+            if c == ch and ch not in closers and _can_open(text, j):
+                depth += 1
+            elif c in closers and depth:
+                depth -= 1
+            j += 1
+        if j < n:
+            quotes.append(Quote(i, j + 1, ch, text[j], i + 1, j))
+            i = j + 1
+            continue
+        if ch not in "‘\"":  # an ambiguous mark left open is more likely a stray
+            quotes.append(Quote(i, n, ch, "", i + 1, n))
+            break
         i += 1
     return quotes

@@ -29,7 +29,7 @@ def test_caret_is_under_the_match_after_wide_characters():
 
 
 def test_long_lines_are_trimmed_around_the_match():
-    source = "Intro.\n\n" + "word " * 60 + "Kiev " + "word " * 60 + "\n"
+    source = "Intro.\n\n" + "word, " * 60 + "Kiev " + "word, " * 60 + "\n"  # commas: "word word" is a doubled word
     out = _render(source).splitlines()
     assert out[1].count("…") == 2 and len(out[1]) < 120
     start = out[2].index("^")

@@ -10,10 +10,18 @@ from importlib.metadata import entry_points
 from .base import Rule
 from .consistency import Consistency
 from .existence import Existence
+from .language import Language
+from .mojibake import Mojibake
 from .pattern import Pattern
+from .quotation import Quotation
+from .repetition import Repetition
+from .script import Script
 from .substitution import Substitution
 
-KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (Existence, Substitution, Consistency, Pattern)}
+KINDS: dict[str, type[Rule]] = {
+    cls.kind: cls
+    for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake)
+}
 _plugins_loaded = False
 
 

@@ -1,0 +1,54 @@
+"""mojibake: text decoded with the wrong character set ("donâ€™t", "cafÃ©").
+
+A scraper that reads UTF-8 as Windows-1252 or Latin-1 turns every apostrophe,
+accent and dash into a run of odd characters. The detection and the repair are
+ftfy's (a maintained library that knows the encodings and avoids false
+positives), not a hand-made table; mtlint only narrows each repair down to the
+characters that change and offers the repaired text as the fix.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import ftfy
+import regex
+
+from .base import Rule
+
+# UTF-8 lead byte read as Latin-1/Windows-1252 (Â..ô), then a continuation byte read the same way.
+# Cheap: only blocks with such a pair are given to ftfy.
+_SUSPECT = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+class Mojibake(Rule):
+    kind = "mojibake"
+    FIELDS = {}
+    DEFAULT_MESSAGE = "'{match}' is mojibake (text decoded with the wrong character set): it should read '{suggestion}'."
+
+    def hits(self, doc):
+        for block, start, end in doc.units(self.scope):
+            text = block.text[start:end]
+            if text.isascii() or not _SUSPECT.search(text):
+                continue
+            fixed = ftfy.fix_encoding(text)
+            if fixed == text:
+                continue
+            for s, e, replacement in _changes(text, fixed):
+                if not self.excepted(block, start + s, start + e):
+                    yield self.hit(block, start + s, start + e, None, [replacement])
+
+
+def _changes(old: str, new: str) -> list[tuple[int, int, str]]:
+    """Changed spans of `old` with their replacement; changes inside one word are merged."""
+    spans: list[list] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= 2 and not any(c.isspace() for c in old[spans[-1][1] : i1]):
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [(i1, i2, new[j1:j2]) for i1, i2, j1, j2 in spans if i2 > i1]

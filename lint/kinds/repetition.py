@@ -1,0 +1,46 @@
+"""repetition: a word written twice in a row ("the the").
+
+Machine translation and hurried editing double words; a reader notices at once.
+Some doublings are English ("had had", "that that"), and a capitalised pair
+is usually a name ("Duran Duran", "Sirhan Sirhan", "Han Han"): those are left
+alone. The fix keeps one of the two words.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Rule
+
+# Two identical words separated by spaces or one line break; not inside a hyphenated compound.
+# The standard library's `re` is several times faster than `regex` for this backreference,
+# and the pattern is fixed (no user regex), so it needs no timeout.
+_DOUBLE = re.compile(r"(?<![\w'’-])(?P<word>\w++)(?P<gap>[ \t\u00a0]+|[ \t]*\n[ \t]*)(?P<second>(?P=word))(?![\w'’-])", re.IGNORECASE)
+
+
+class Repetition(Rule):
+    kind = "repetition"
+    FIELDS = {
+        "allow": "words that may legitimately follow themselves (had, that, bye)",
+        "names": "true (default): a pair written capitalised both times is a name (Duran Duran), not an error",
+    }
+    DEFAULT_MESSAGE = "'{word}' is written twice in a row: delete one."
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.allow = {w.casefold() for w in self.strings(self.get("allow", []) or [], "allow")}
+        names = self.get("names", True)
+        if not isinstance(names, bool):
+            self.fail("'names' must be true or false", "names")
+        self.names = names
+
+    def hits(self, doc):
+        for block, start, end in doc.units(self.scope):
+            for m in _DOUBLE.finditer(block.text, start, end):
+                first, second = m.group("word"), m.group("second")
+                if not first[0].isalpha() or first.casefold() in self.allow:
+                    continue
+                if self.names and first[:1].isupper() and second[:1].isupper() and not first.isupper():
+                    continue
+                if self.excepted(block, m.start(), m.end()):
+                    continue
+                yield self.hit(block, m.start(), m.end(), {"word": first}, [first])
