@@ -6,6 +6,7 @@ on real machine translation (the shared dev corpus is read in place, never copie
 
     python bench/evaluate.py ../shared/corpus/dev/human
     python bench/evaluate.py ../shared/corpus/dev/mt --show 20
+    python bench/evaluate.py ../shared/corpus/dev/human -- --pack Names   # extra mtlint options after --
 """
 from __future__ import annotations
 
