@@ -44,7 +44,11 @@ def collect_files(paths: tuple[str, ...], config_for) -> tuple[list[str], list[s
         if path == "-":
             files.append(path)
         elif os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
+            # A folder that cannot be listed is a problem to report, not a folder without articles.
+            def unreadable(exc: OSError) -> None:
+                problems.append(f"{exc.filename}: cannot read folder: {exc.strerror}")
+
+            for root, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(names):
                     full = os.path.join(root, name)
@@ -97,7 +101,9 @@ class _Linter:
         try:
             source = decode(name, data or b"") if path == "-" else read_source(path)
         except InputError as exc:
-            return Linted(Result(name, errors=[str(exc)]))
+            # --fix on standard input: whatever could not be read goes back out as it came, never lost.
+            echo = (data or b"") if self.fix == "fix" and path == "-" else None
+            return Linted(Result(name, errors=[str(exc)]), stdout=echo)
         rules = active_rules(self.config_for(name), self.selection)
 
         def lint(text: str) -> Result:
@@ -238,8 +244,11 @@ def _rule_metadata(config: Config) -> dict:
 
 def _emit(text: str, output: str | None, err: bool = False) -> None:
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise Failure(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     elif text:
         click.echo(text, nl=False, err=err)
 
@@ -317,7 +326,10 @@ def _packs(config_path: str | None):
 def rules_list(config_path):
     """List every rule with its level and whether it runs by default."""
     config, packs = _packs(config_path)
-    active = {a.rule.id: a.level for a in active_rules(config)}
+    try:
+        active = {a.rule.id: a.level for a in active_rules(config)}
+    except MtlintError as exc:  # the config names a rule or pack that does not exist
+        raise Failure(str(exc)) from None
     for pack in packs.values():
         click.echo(f"{pack.name} — {pack.description.splitlines()[0] if pack.description else ''}")
         for rule in pack.rules:

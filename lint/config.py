@@ -70,14 +70,19 @@ def _config_from(data, path: str) -> Config:
     if not isinstance(rules, dict):
         raise ConfigError("'rules' must map rule or pack names to off, on or a level", path, line_of("rules"))
     normalised = []
+    rule_line = rules.line_of if isinstance(rules, LineDict) else (lambda key: line_of("rules"))
     for name, value in rules.items():
-        value = {False: "off", True: "on"}.get(value, value)
+        if isinstance(value, bool):  # YAML reads a bare on/off as true/false; 1 and [x] are not levels
+            value = "on" if value else "off"
         if value not in LEVELS + ("off", "on"):
-            raise ConfigError(f"rule '{name}': '{value}' is not off, on or a level ({', '.join(LEVELS)})", path, line_of("rules"))
+            raise ConfigError(f"rule '{name}': '{value}' is not off, on or a level ({', '.join(LEVELS)})", path, rule_line(name))
         normalised.append((str(name), value))
     fail_on = data.get("fail_on", "warning")
     if fail_on not in FAIL_ON:
         raise ConfigError(f"fail_on must be one of {', '.join(FAIL_ON)}", path, line_of("fail_on"))
+    language = data.get("language", "en")
+    if not isinstance(language, str):
+        raise ConfigError("'language' must be a language code such as en", path, line_of("language"))
     root = os.path.dirname(os.path.abspath(path))
     return Config(
         path=path,
@@ -87,7 +92,7 @@ def _config_from(data, path: str) -> Config:
         rules=tuple(normalised),
         exclude=str_list("exclude"),
         fail_on=fail_on,
-        language=str(data.get("language", "en")),
+        language=language,
         extra={k: data[k] for k in ("glossary", "languagetool") if k in data},
     )
 
@@ -96,12 +101,17 @@ def load_config_file(path: str) -> Config:
     if path.endswith(".toml"):
         try:
             with open(path, "rb") as handle:
-                data = tomllib.load(handle).get("tool", {}).get("mtlint", {})
+                data = tomllib.load(handle)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", path) from None
+        except UnicodeDecodeError:
+            raise ConfigError("not valid UTF-8", path) from None
         except OSError as exc:
             raise ConfigError(f"cannot read: {exc.strerror}", path) from None
-        return _config_from(data, path)
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):  # `tool = 1`: no [tool.mtlint] table can be in it
+            raise ConfigError("'tool' must be a table holding [tool.mtlint]", path)
+        return _config_from(tool.get("mtlint", {}), path)
     return _config_from(load_yaml_file(path, ConfigError), path)
 
 
@@ -116,9 +126,13 @@ def find_config(directory: str) -> Config:
                 return load_config_file(candidate)
         pyproject = os.path.join(directory, "pyproject.toml")
         if os.path.isfile(pyproject):
-            with open(pyproject, "rb") as handle:
-                if b"[tool.mtlint" in handle.read():
-                    return load_config_file(pyproject)
+            try:
+                with open(pyproject, "rb") as handle:
+                    mentions = b"[tool.mtlint" in handle.read()
+            except OSError as exc:
+                raise ConfigError(f"cannot read: {exc.strerror}", pyproject) from None
+            if mentions:
+                return load_config_file(pyproject)
         parent = os.path.dirname(directory)
         if parent == directory:
             return Config(root=os.getcwd())
@@ -167,20 +181,22 @@ def active_rules(config: Config, selection: Selection = Selection()) -> tuple[Ac
         chosen = list(config.packs)
     else:
         chosen = [name for name, pack in packs.items() if pack.default]
+    if "all" in chosen:  # "all" is accepted wherever a pack is named, so it must mean every pack
+        chosen = list(packs)
     settings = dict(config.rules)
     active = []
     for pack_name, pack in packs.items():
         for rule in pack.rules:
             on = pack_name in chosen and rule.enabled
             level = rule.level
-            for key in (pack_name, rule.id):  # the rule's own setting beats its pack's
+            for key in ("all", pack_name, rule.id):  # the rule's own setting beats its pack's, which beats "all"
                 value = settings.get(key)
                 if value == "off":
                     on = False
                 elif value is not None:  # naming a rule or pack turns it on
                     on = True if key == rule.id else rule.enabled
                     level = level if value == "on" else value
-            if rule.id in selection.enable or (pack_name in selection.enable and rule.enabled):
+            if rule.id in selection.enable or ({pack_name, "all"} & set(selection.enable) and rule.enabled):
                 on = True
             if rule.id in selection.disable or pack_name in selection.disable or "all" in selection.disable:
                 on = False

@@ -164,6 +164,9 @@ class Document:
     format: str  # "text", "markdown" or "html"
     blocks: list[Block] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    # Original spans that are syntax as well as text (a Markdown link whose text is its reference
+    # label): no fix may touch them.
+    locked: list[tuple[int, int]] = field(default_factory=list)
     has_bom: bool = False
     cache: dict = field(default_factory=dict, repr=False)  # per-document memo for rules
     _line_starts: list[int] | None = field(default=None, repr=False)

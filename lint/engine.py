@@ -10,6 +10,8 @@ import html as html_lib
 import os
 from dataclasses import dataclass, field
 
+import regex
+
 from . import formats
 from .config import ActiveRule
 from .document import Directive, Document
@@ -19,6 +21,11 @@ from .kinds.base import RegexTimeout
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused with a message, not read
 _BINARY_SNIFF = 8192
+# A web address written out: a fix inside it would send readers to a page that does not exist.
+_URL = regex.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]+", regex.IGNORECASE)
+_URL_REACH = 2000  # the longest address looked for; a line may be megabytes long
+_TOKEN_BEFORE = regex.compile(r"\S*", regex.REVERSE)
+_TOKEN_AFTER = regex.compile(r"\S*")
 
 
 @dataclass
@@ -33,8 +40,10 @@ class Source:
 
 def decode(path: str, data: bytes) -> Source:
     """Decode file bytes, refusing what is not text with one clear message."""
-    if not data:
+    if not data or data in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raise InputError("empty file, nothing to lint", path)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts like FF FE
+        raise InputError("UTF-32 text is not supported; convert it to UTF-8", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             order = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
@@ -122,8 +131,17 @@ def _safe_fix(doc: Document, original: str, plain: str, start: int, replacement:
 
     The span must hold exactly the text the rule saw (no tag, emphasis or line
     prefix inside it); in HTML an entity-escaped form of it is fine, and the
-    replacement is escaped in turn.
+    replacement is escaped in turn. A span the document locks (a Markdown reference
+    label) or a web address gets no fix.
     """
+    end = start + len(original)
+    if any(s < end and start < e for s, e in doc.locked):
+        return None
+    # An address has no white space: only the words the span touches can hold one.
+    first = _TOKEN_BEFORE.match(doc.text, max(0, start - _URL_REACH), start).start()
+    last = _TOKEN_AFTER.match(doc.text, end, min(len(doc.text), end + _URL_REACH)).end()
+    if any(m.start() < end and start < m.end() for m in _URL.finditer(doc.text, first, last)):
+        return None
     if doc.format == "html":
         if html_lib.unescape(original) != plain or "<" in original:
             return None

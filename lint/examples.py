@@ -31,8 +31,11 @@ def run_examples(rule) -> list[str]:
     active = (ActiveRule(rule, rule.level),)
     for expected, texts in (("flag", rule.examples.get("flag") or []), ("pass", rule.examples.get("pass") or [])):
         for text in texts:
-            findings = lint_document(example_document(str(text), rule.scope), active).findings
-            if expected == "flag" and not findings:
+            result = lint_document(example_document(str(text), rule.scope), active)
+            findings = result.findings
+            if result.errors:  # a regex that timed out: say so, not "not flagged"
+                problems.extend(f"{error.split(': ', 1)[1]} in: {text!r}" for error in result.errors)
+            elif expected == "flag" and not findings:
                 problems.append(f"{rule.id}: not flagged: {text!r}")
             elif expected == "pass" and findings:
                 problems.append(f"{rule.id}: flagged {findings[0].match!r} in: {text!r}")

@@ -46,13 +46,15 @@ def load_pack(path: str) -> Pack:
     for key in meta:
         if key not in PACK_FIELDS:
             raise PackError(f"unknown field '{key}' (allowed: {', '.join(sorted(PACK_FIELDS))})", meta_path, meta.line_of(key))
+    if not isinstance(meta.get("default", True), bool):  # "false" in quotes would count as true
+        raise PackError("'default' must be true or false", meta_path, meta.line_of("default"))
     pack = Pack(
         name=meta["name"],
         path=path,
         description=str(meta.get("description", "")).strip(),
         language=str(meta.get("language", "en")),
         version=str(meta.get("version", "")),
-        default=bool(meta.get("default", True)),
+        default=meta.get("default", True),
     )
     for entry in sorted(os.listdir(path)):
         if entry.endswith(RULE_EXTENSIONS) and entry not in ("pack.yaml", "pack.yml"):

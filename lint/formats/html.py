@@ -1,14 +1,18 @@
 """HTML through the standard library's HTMLParser, which reports source positions.
 
-Character references are kept unconverted by the parser (`convert_charrefs=False`)
-so each `&amp;`/`&nbsp;`/`&#8217;` arrives with its own position and becomes one
-atomic piece of the TextMap. Block elements start new blocks; `<script>`,
-`<style>`, `<code>`, `<pre>` and other non-prose elements are skipped.
+The parser decodes character references in text (`convert_charrefs=True`: its
+other mode hands the rest of the file, tags and all, over as text after a "&#"
+that is not a reference); each run of text is aligned back to its source with
+the standard library's own reference pattern, so each `&amp;`/`&nbsp;`/`&#8217;`
+becomes one atomic piece of the TextMap. Block elements start new blocks;
+`<script>`, `<style>`, `<code>`, `<pre>` and other non-prose elements are skipped.
 """
 from __future__ import annotations
 
 import html as html_lib
 from html.parser import HTMLParser
+
+import regex
 
 from ..document import Block, Document, TextMap
 from .directives import find_directives
@@ -21,12 +25,14 @@ _BLOCKS = {
 }
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript", "svg", "math", "textarea", "select", "button"}
 _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "area", "base", "col", "embed", "source", "track"}
+# What html.unescape replaces (CPython's `html._charref`): a reference, with or without its ";".
+_CHARREF = regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _CONTAINER_SCOPES = {"blockquote": "blockquote", "ul": "list", "ol": "list", "table": "table"}
 
 
 class _Builder(HTMLParser):
     def __init__(self, doc: Document) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__(convert_charrefs=True)
         self.doc = doc
         self.starts = doc.line_starts
         self.tm = TextMap()
@@ -57,7 +63,7 @@ class _Builder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP:
             self.skip_depth += 1
-        elif tag in _BLOCKS:
+        elif tag in _BLOCKS and not self.skip_depth:  # an <svg>'s <title> does not end the paragraph around it
             self.flush()
             self.block_tag = tag
         elif tag == "br" and not self.skip_depth:
@@ -70,7 +76,7 @@ class _Builder(HTMLParser):
         if tag == "br" and not self.skip_depth:
             start = self._source_offset()
             self.tm.replace("\n", start, start + len(self.get_starttag_text() or ""))
-        elif tag in _BLOCKS:
+        elif tag in _BLOCKS and not self.skip_depth:
             self.flush()
 
     def handle_endtag(self, tag):
@@ -82,30 +88,38 @@ class _Builder(HTMLParser):
                 self.skip_depth -= 1
             if top == tag:
                 break
-        if tag in _BLOCKS:
+        if tag in _BLOCKS and not self.skip_depth:
             self.flush()
             self.block_tag = next((t for t in reversed(self.stack) if t in _BLOCKS), "")
 
     def handle_data(self, data):
         if not self.skip_depth:
-            self.tm.copy(data, self._source_offset())
+            self._align(data, self._source_offset())
 
-    def _reference(self, raw: str) -> None:
-        if self.skip_depth:
-            return
-        start = self._source_offset()
-        self.tm.replace(html_lib.unescape(raw), start, start + len(raw))
+    def _align(self, data: str, start: int) -> None:
+        """Map `data` (html.unescape of the source from `start`) back to the source, a reference at a time."""
+        src, i, n = self.doc.text, 0, len(data)
+        while i < n:
+            m = _CHARREF.match(src, start) if src.startswith("&", start) else None
+            if m:
+                decoded = html_lib.unescape(m.group())
+                if data.startswith(decoded, i):
+                    self.tm.replace(decoded, start, m.end())
+                    i, start = i + len(decoded), m.end()
+                    continue
+            end = src.find("&", start + 1, start + n - i)
+            literal = src[start : end if end != -1 else start + n - i]
+            if not literal or not data.startswith(literal, i):
+                break  # not the source's text (never expected): leave the rest out rather than misplace it
+            self.tm.copy(literal, start)
+            i, start = i + len(literal), start + len(literal)
 
-    def handle_entityref(self, name):
-        # The parser drops a missing ";"; look at the source to know the real length.
-        start = self._source_offset()
-        raw = "&" + name + (";" if self.doc.text.startswith(";", start + 1 + len(name)) else "")
-        self._reference(raw)
-
-    def handle_charref(self, name):
-        start = self._source_offset()
-        raw = "&#" + name + (";" if self.doc.text.startswith(";", start + 2 + len(name)) else "")
-        self._reference(raw)
+    def parse_comment(self, i, report=1):
+        """`<!-->` and `<!--->` are empty comments (as browsers read them), not the start of one that hides the text."""
+        for empty in ("<!-->", "<!--->"):
+            if self.rawdata.startswith(empty, i):
+                return i + len(empty)
+        return super().parse_comment(i, report)
 
     def handle_comment(self, data):
         if "mtlint-" in data:

@@ -9,16 +9,28 @@ and indented code, raw HTML, images and front matter are never linted.
 """
 from __future__ import annotations
 
-import html as html_lib
-
 import regex
 from markdown_it import MarkdownIt
+from markdown_it.common.entities import entities
+from markdown_it.common.utils import isValidEntityCode
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import Block, Document, TextMap
 from .directives import find_directives
 
+_LINE_END = regex.compile(r"\r\n|\r|\n")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _decode_entity(ref: str) -> str | None:
+    """What markdown-it makes of an entity (not always what html.unescape says: "&#128;" is U+FFFD)."""
+    if ref[1] == "#":
+        code = int(ref[3:-1], 16) if ref[2] in "xX" else int(ref[2:-1])
+        return chr(code) if isValidEntityCode(code) else "\ufffd"
+    return entities.get(ref[1:-1])  # None: not an entity, markdown-it keeps it as text
+
+
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
 
 _CONTAINERS = {
@@ -37,6 +49,9 @@ class _InlineAligner:
         self.cursor = cursor
         self.limit = limit
         self.tm = TextMap()
+        self.locked: list[tuple[int, int]] = []  # link texts that are also their reference label
+        self._link_text = 0
+        self._autolink: tuple[int, int] | None = None  # the address between "<" and ">"
 
     def skip_literal(self, markup: str) -> None:
         """Advance past `markup` if it is next in the source (after optional spaces)."""
@@ -47,9 +62,46 @@ class _InlineAligner:
             self.cursor = j + len(markup)
 
     def skip_to_after(self, needle: str) -> None:
+        """Advance past the next `needle`; markdown-it gives "\n" for each CRLF or CR of the source."""
+        if "\n" in needle:
+            pattern = r"(?:\r\n|\r|\n)".join(regex.escape(part) for part in needle.split("\n"))
+            m = regex.compile(pattern).search(self.src, self.cursor, self.limit)
+            if m:
+                self.cursor = m.end()
+            return
         j = self.src.find(needle, self.cursor, self.limit)
         if j != -1:
             self.cursor = j + len(needle)
+
+    def _skip_space(self, j: int) -> int:
+        while j < self.limit and self.src[j] in " \t\r\n":
+            j += 1
+        return j
+
+    def skip_link_tail(self) -> bool:
+        """Skip what follows the "]" of a link or image, as markdown-it's link rule reads it.
+
+        An inline `(destination "title")` (whose title may hold a ")") or a reference `[label]`.
+        Returns whether the bracketed text is its own reference label (`[Kiev]`, `[Kiev][]`).
+        """
+        src, end, pos = self.src, self.limit, self.cursor
+        if pos < end and src[pos] == "(":
+            j = self._skip_space(pos + 1)
+            res = parseLinkDestination(src, j, end)
+            if res.ok and _PARSER.validateLink(_PARSER.normalizeLink(res.str)):
+                j = start = res.pos
+                j = self._skip_space(j)
+                title = parseLinkTitle(src, j, end)
+                if j < end and start != j and title.ok:
+                    j = self._skip_space(title.pos)
+            if j < end and src[j] == ")":
+                self.cursor = j + 1
+                return False
+        if pos < end and src[pos] == "[":
+            self.skip_bracketed("[", "]")
+            if self.cursor > pos:
+                return self.cursor == pos + 2  # "[]": a collapsed reference; "[label]": a full one
+        return True
 
     def skip_bracketed(self, open_: str, close: str) -> None:
         """Skip a balanced (...) or [...] group starting at the cursor, if there is one."""
@@ -73,56 +125,78 @@ class _InlineAligner:
     def text(self, content: str) -> None:
         """Align a text token, character by character, from the cursor."""
         src, c = self.src, self.cursor
-        # Fast path: the text stands verbatim at the next non-markup position.
-        j = src.find(content, c, self.limit)
+        # Fast path: the text stands verbatim at the next non-markup position (a "&" in it may be an
+        # entity's own, as in "&amp;amp;": that needs the careful path).
+        j = src.find(content, c, self.limit) if "&" not in content else -1
         if j != -1 and (j == c or not src[c:j].strip(" \t*_~[>#`\n\r-+.0123456789)|!")):
             self.tm.copy(content, j)
             self.cursor = j + len(content)
             return
-        for ch in content:
+        i, n = 0, len(content)
+        while i < n:
+            ch = content[i]
             while c < self.limit:
                 s = src[c]
-                if s == ch:
-                    self.tm.copy(ch, c)
-                    c += 1
-                    break
+                # An escape or an entity first: their own characters are not the text ("&amp;amp;" is "&amp;").
                 if s == "\\" and c + 1 < self.limit and src[c + 1] == ch:
                     self.tm.replace(ch, c, c + 2)
-                    c += 2
+                    c, i = c + 2, i + 1
                     break
                 if s == "&":
                     m = _ENTITY.match(src, c, self.limit)
-                    if m and html_lib.unescape(m.group()) == ch:
-                        self.tm.replace(ch, c, m.end())
-                        c = m.end()
+                    decoded = _decode_entity(m.group()) if m else None
+                    if decoded and content.startswith(decoded, i):
+                        self.tm.replace(decoded, c, m.end())
+                        c, i = m.end(), i + len(decoded)
                         break
+                if s == ch:
+                    self.tm.copy(ch, c)
+                    c, i = c + 1, i + 1
+                    break
+                if s == "\0" and ch == "\ufffd":  # markdown-it replaces NUL, as CommonMark says
+                    self.tm.replace(ch, c, c + 1)
+                    c, i = c + 1, i + 1
+                    break
                 c += 1  # markup we did not model (a line prefix, a delimiter)
+            else:
+                break  # the source ran out: the rest of the text cannot be placed
         self.cursor = c
 
     def run(self, children) -> TextMap:
         for tok in children:
             t = tok.type
-            if t == "text":
+            if t == "text" and self._autolink:
+                # markdown-it decodes an autolink's address ("%69" is "i"): it stands for the whole, atomically.
+                self.tm.replace(tok.content, *self._autolink)
+            elif t == "text":
                 self.text(tok.content)
             elif t in ("softbreak", "hardbreak"):
-                j = self.src.find("\n", self.cursor, self.limit)
-                if j != -1:
-                    k = j - 1 if j and self.src[j - 1] == "\r" else j
-                    self.tm.replace("\n", k, j + 1)
-                    self.cursor = j + 1
+                m = _LINE_END.search(self.src, self.cursor, self.limit)  # CRLF, LF or a lone CR
+                if m:
+                    self.tm.replace("\n", m.start(), m.end())
+                    self.cursor = m.end()
             elif t.endswith("_open") and t != "link_open":
                 self.skip_literal(tok.markup)
             elif t.endswith("_close") and t != "link_close":
                 self.skip_literal(tok.markup)
+            elif t == "link_open" and tok.markup == "autolink":
+                self.skip_literal("<")
+                end = self.src.find(">", self.cursor, self.limit)
+                self._autolink = (self.cursor, end) if end != -1 else None
             elif t == "link_open":
-                self.skip_literal("<" if tok.markup == "autolink" else "[")
+                self.skip_literal("[")
+                self._link_text = self.cursor
             elif t == "link_close":
                 if tok.markup == "autolink":
+                    if self._autolink:
+                        self.cursor = self._autolink[1]
+                    self._autolink = None
                     self.skip_literal(">")
                 else:
                     self.skip_literal("]")
-                    self.skip_bracketed("(", ")")
-                    self.skip_bracketed("[", "]")
+                    text_end = self.cursor - 1
+                    if self.skip_link_tail():  # changing the text would change the label: the link would break
+                        self.locked.append((self._link_text, text_end))
             elif t == "code_inline":
                 # The source between the backticks is at least as long as the content.
                 start = self.src.find(tok.markup, self.cursor, self.limit)
@@ -136,14 +210,14 @@ class _InlineAligner:
                 self.skip_to_after("![")
                 self.cursor -= 1
                 self.skip_bracketed("[", "]")
-                self.skip_bracketed("(", ")")
-                self.skip_bracketed("[", "]")
+                self.skip_link_tail()
         return self.tm
 
 
 def parse(path: str, text: str) -> Document:
     doc = Document(path=path, text=text, format="markdown")
-    starts = doc.line_starts
+    # markdown-it counts lines as CommonMark does (a lone CR ends a line too), not as the report does.
+    starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
     end_of = lambda line: starts[line] if line < len(starts) else len(text)  # noqa: E731
     containers: list[str] = []
     heading = False
@@ -167,6 +241,7 @@ def parse(path: str, text: str) -> Document:
                 begin = previous_cursor
             aligner = _InlineAligner(text, begin, end_of(tok.map[1]))
             tm = aligner.run(tok.children or [])
+            doc.locked.extend(aligner.locked)
             previous_map_start, previous_cursor = tok.map[0], aligner.cursor
             for child in tok.children or []:
                 if child.type == "html_inline" and "mtlint-" in child.content:

@@ -18,6 +18,7 @@ from ..yamlio import LineDict
 
 LEVELS = ("error", "warning", "suggestion")
 REGEX_TIMEOUT = 2.0  # seconds one regex may run on one block before it is cut off
+REGEX_TIMEOUT_CHARS = 1_000_000  # ... per this many characters: a block of megabytes takes seconds to scan at all
 
 COMMON_FIELDS = {
     "kind": "the rule kind",
@@ -37,8 +38,8 @@ COMMON_FIELDS = {
 class RegexTimeout(Exception):
     """A rule's regex ran longer than REGEX_TIMEOUT on one block."""
 
-    def __init__(self, rule_id: str, pattern: str) -> None:
-        super().__init__(f"{rule_id}: regex {pattern[:60]!r} took over {REGEX_TIMEOUT:g}s and was stopped (catastrophic backtracking?)")
+    def __init__(self, rule_id: str, pattern: str, seconds: float = REGEX_TIMEOUT) -> None:
+        super().__init__(f"{rule_id}: regex {pattern[:60]!r} took over {seconds:g}s and was stopped (catastrophic backtracking?)")
 
 
 class _ShiftedMatch:
@@ -98,15 +99,17 @@ class Rule:
         self.scope = self.get("scope", self.DEFAULT_SCOPE)
         if self.scope not in ALL_SCOPES:
             self.fail(f"scope must be one of {', '.join(ALL_SCOPES)}, not '{self.scope}'", "scope")
-        self.message = str(self.get("message", self.DEFAULT_MESSAGE))
-        self.description = str(self.get("description", "")).strip()
-        self.link = str(self.get("link", ""))
-        self.enabled = bool(self.get("enabled", True))
-        self.fixable = bool(self.get("fixable", False))
-        self.ignorecase = bool(self.get("ignorecase", False))
-        self.examples = self.get("examples", {}) or {}
-        if not isinstance(self.examples, dict) or set(self.examples) - {"flag", "pass"}:
+        self.message = self.text("message", self.DEFAULT_MESSAGE)
+        self.description = self.text("description", "").strip()
+        self.link = self.text("link", "")
+        self.enabled = self.flag("enabled", True)
+        self.fixable = self.flag("fixable", False)
+        self.ignorecase = self.flag("ignorecase", False)
+        examples = self.get("examples", {}) or {}
+        if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
             self.fail("examples must be a mapping with 'flag' and/or 'pass' lists", "examples")
+        # A string would be read a character at a time; a nested list would never be an article.
+        self.examples = {key: self.strings(value or [], "examples") for key, value in examples.items()}
         exceptions = self.get("exceptions", []) or []
         self.exceptions = self.compile("|".join(f"(?:{e})" for e in self.strings(exceptions, "exceptions"))) if exceptions else None
 
@@ -117,6 +120,19 @@ class Rule:
     def fail(self, message: str, key: str | None = None):
         line = self.spec.line_of(key) if key is not None and isinstance(self.spec, LineDict) else getattr(self.spec, "line", None)
         raise PackError(f"rule {self.id}: {message}", self.path, line)
+
+    def flag(self, key: str, default: bool) -> bool:
+        """A true/false field; a string such as "false" would otherwise count as true."""
+        value = self.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(f"'{key}' must be true or false, not {value!r}", key)
+        return value
+
+    def text(self, key: str, default: str) -> str:
+        value = self.get(key, default)
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            self.fail(f"'{key}' must be text, not {value!r}", key)
+        return str(value)
 
     def strings(self, value: Any, key: str) -> list[str]:
         if isinstance(value, str):
@@ -129,26 +145,33 @@ class Rule:
         if self.ignorecase:
             flags |= regex.IGNORECASE
         try:
-            return regex.compile(pattern, flags | regex.VERSION0)
+            compiled = regex.compile(pattern, flags | regex.VERSION0)
         except regex.error as exc:
             self.fail(f"invalid regex in '{key}': {exc}", key)
+        if compiled.fullmatch(""):  # it would "match" between every two characters: a mistake, never a finding
+            self.fail(f"'{key}' can match the empty string (an empty token, an optional-only pattern or a stray '|')", key)
+        return compiled
 
     def finditer(self, pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
         """Matches of `pattern` in text[start:end], positions relative to `text`.
 
         A window inside the text (a sentence, a quotation) is searched as a string
-        of its own, so `^` and `$` anchor at the window's edges. A timeout stops a
-        catastrophic user regex instead of hanging the run.
+        of its own, so `^` and `$` anchor at the window's edges. A timeout (longer
+        for a block of megabytes) stops a catastrophic user regex instead of
+        hanging the run. The matches are all
+        found before the first is handed out: the timeout runs from the start of
+        the search, so the caller's work between matches must not count towards it.
         """
         end = len(text) if end is None else end
+        seconds = REGEX_TIMEOUT * max(1, (end - start) / REGEX_TIMEOUT_CHARS)
         try:
             if start == 0 and end == len(text):
-                yield from pattern.finditer(text, timeout=REGEX_TIMEOUT)
+                yield from list(pattern.finditer(text, timeout=seconds))
             else:
-                for m in pattern.finditer(text[start:end], timeout=REGEX_TIMEOUT):
+                for m in list(pattern.finditer(text[start:end], timeout=seconds)):
                     yield _ShiftedMatch(m, start)
         except TimeoutError:
-            raise RegexTimeout(self.id, pattern.pattern) from None
+            raise RegexTimeout(self.id, pattern.pattern, seconds) from None
 
     def excepted(self, block: Block, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a match of one of the rule's exceptions."""

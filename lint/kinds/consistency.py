@@ -33,9 +33,11 @@ class Consistency(Rule):
             self.fail("'either' must be a mapping of variant -> variant", "either")
         self.partner: dict[str, str] = {}
         for a, b in either.items():
+            if not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) and v != "" for v in (a, b)):
+                self.fail(f"'either' must pair two spellings, not {a!r}: {b!r}", "either")
             self.partner[str(a)] = str(b)
             self.partner[str(b)] = str(a)
-        self.diacritics = bool(self.get("diacritics", False))
+        self.diacritics = self.flag("diacritics", False)
         if not self.partner and not self.diacritics:
             self.fail("needs 'either' pairs or 'diacritics: true'")
         if self.partner:

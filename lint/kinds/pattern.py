@@ -19,7 +19,7 @@ class Pattern(Rule):
         super().__init__(*args)
         if not isinstance(self.get("pattern"), str):
             self.fail("needs 'pattern' (a regex string)", "pattern")
-        self.pattern = self.compile(self.get("pattern"), "pattern", regex.MULTILINE if self.get("multiline") else 0)
+        self.pattern = self.compile(self.get("pattern"), "pattern", regex.MULTILINE if self.flag("multiline", False) else 0)
         self.replace = self.get("replace")
 
     def hits(self, doc):

@@ -22,6 +22,28 @@ _BOUNDARY_BEFORE = r"(?<![\w\p{M}])"
 _BOUNDARY_AFTER = r"(?![\w\p{M}])"
 
 
+# Capitalised words that may stand before a surname without being part of another name.
+_TITLES = frozenset(
+    "President Prime Minister Chancellor Premier Secretary General Gen Foreign Defence Defense Interior Finance "
+    "Mr Mrs Ms Dr Prof Sir Dame Lord Lady King Queen Prince Princess Pope Senator Sen Rep Governor Gov Mayor "
+    "Judge Justice Leader Commissioner Ambassador Envoy Chief Deputy Vice Speaker Colonel Captain Coach".split()
+)
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’-]*)\.?[ \t\u00a0]+\Z")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;“\"‘(]\s*)\Z")
+
+
+def _inside_other_name(text: str, start: int) -> bool:
+    """Whether a bare surname at `start` follows another capitalised name word ("Nanjie Store").
+
+    A title ("President Erdogan") or an ordinary word opening the sentence ("Later
+    Erdogan") does not make it another person's name.
+    """
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.group(1) in _TITLES:
+        return False
+    return not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+
+
 def _keep_case(match: str, replacement: str) -> str:
     if match.isupper() and len(match) > 1:
         return replacement.upper()
@@ -46,9 +68,12 @@ class Substitution(Rule):
         swap = self.get("swap") or {}
         if not isinstance(swap, dict):
             self.fail("'swap' must be a mapping of wrong -> right", "swap")
-        self.swaps.update({str(k): str(v) for k, v in swap.items()})
         if self.get("swap_file"):
             self.swaps.update(self._read_swap_file(self.get("swap_file")))
+        for wrong, right in swap.items():  # the rule's own pairs override the file's
+            if not isinstance(wrong, (str, int, float)) or not isinstance(right, (str, int, float)) or wrong == "":
+                self.fail(f"'swap' must map each wrong form to its right form as text, not {wrong!r}: {right!r}", "swap")
+            self.swaps[str(wrong)] = str(right)
         # folded spelling -> (canonical, full name it belongs to or None for a full name)
         self.names: dict[str, tuple[str, str | None]] = {}
         self.canonical: set[str] = set()
@@ -78,8 +103,11 @@ class Substitution(Rule):
         return path
 
     def _read_lines(self, name: str, key: str) -> list[str]:
-        with open(self._path(name, key), encoding="utf-8") as handle:
-            lines = [line.split("  #", 1)[0].strip() for line in handle]
+        try:
+            with open(self._path(name, key), encoding="utf-8") as handle:
+                lines = [line.split("  #", 1)[0].strip() for line in handle]
+        except UnicodeDecodeError:
+            self.fail(f"'{key}' file {name} is not valid UTF-8", key)
         return [line for line in lines if line and not line.startswith("#")]
 
     def _read_swap_file(self, spec) -> dict[str, str]:
@@ -87,14 +115,31 @@ class Substitution(Rule):
             self.fail("'swap_file' needs at least 'path' (and 'from', 'to' column names)", "swap_file")
         src, dst = spec.get("from", "wrong"), spec.get("to", "right")
         where = spec.get("where", {}) or {}
-        with open(self._path(spec["path"], "swap_file"), encoding="utf-8", newline="") as handle:
-            rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-            if rows.fieldnames is None or src not in rows.fieldnames or dst not in rows.fieldnames:
-                self.fail(f"'swap_file' {spec['path']} has no columns '{src}' and '{dst}'", "swap_file")
-            pairs = {}
-            for row in rows:
-                if all(row.get(col) in (vals if isinstance(vals, list) else [vals]) for col, vals in where.items()):
-                    pairs[row[src]] = row[dst]
+        if not isinstance(where, dict):
+            self.fail("'swap_file' 'where' must map a column name to the value (or values) a row needs", "swap_file")
+        name = spec["path"]
+        numbers: list[int] = []  # the file's line number of each line the reader gets (comments are left out)
+
+        def lines(handle):
+            for number, line in enumerate(handle, 1):
+                if not line.startswith("#"):
+                    numbers.append(number)
+                    yield line
+
+        try:
+            with open(self._path(name, "swap_file"), encoding="utf-8", newline="") as handle:
+                rows = csv.DictReader(lines(handle), delimiter="\t")
+                if rows.fieldnames is None or src not in rows.fieldnames or dst not in rows.fieldnames:
+                    self.fail(f"'swap_file' {name} has no columns '{src}' and '{dst}'", "swap_file")
+                pairs = {}
+                for row in rows:
+                    wrong, right = row.get(src), row.get(dst)
+                    if not wrong or right is None:  # a short row: the pair would be "" or None
+                        self.fail(f"'swap_file' {name} line {numbers[rows.line_num - 1]}: no '{src}' or no '{dst}' value", "swap_file")
+                    if all(row.get(col) in (vals if isinstance(vals, list) else [vals]) for col, vals in where.items()):
+                        pairs[wrong] = right
+        except UnicodeDecodeError:
+            self.fail(f"'swap_file' {name} is not valid UTF-8", "swap_file")
         return pairs
 
     def _add_name(self, line: str) -> None:
@@ -110,7 +155,9 @@ class Substitution(Rule):
             if not has_diacritics(form):
                 continue
             self.canonical.add(form)
-            self.names.setdefault(fold(form), (form, None if form == full else full))
+            # A short form of two words or more ("Guðni Jóhannesson", "López Obrador") is as distinctive as
+            # the full name; a one-word surname is only reported next to the full name.
+            self.names.setdefault(fold(form), (form, None if form == full or " " in form else full))
 
     # -- matching ---------------------------------------------------------------
     def _full_name_present(self, doc, full: str) -> bool:
@@ -135,7 +182,7 @@ class Substitution(Rule):
                     if entry is None:
                         continue
                     right, full = entry
-                    if full is not None and not self._full_name_present(doc, full):
+                    if full is not None and (not self._full_name_present(doc, full) or _inside_other_name(block.text, m.start())):
                         continue
                     values["name"] = full or right
                     values["person"] = f" ({full})" if full else ""

@@ -21,7 +21,7 @@ def _width(text: str) -> int:
 
 def _context(line_text: str, start_col: int, end_col: int) -> tuple[str, str]:
     """The source line (trimmed around the match if long) and its caret underline."""
-    line_text = line_text.replace("\t", " ")
+    line_text = line_text.replace("\t", " ").replace("\r", " ")  # a lone CR would send the terminal back to column 1
     start, end = start_col - 1, max(end_col - 1, start_col)
     left = 0
     if len(line_text) > _CONTEXT_WIDTH:
