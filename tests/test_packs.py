@@ -195,3 +195,10 @@ def test_rules_test_reports_a_failing_example(tmp_path):
 def test_example_house_pack_runs_through_the_examples_config():
     result = run_cli("rules", "test", "HouseStyle", "--config", str(EXAMPLES / ".mtlint.yaml"))
     assert result.exit_code == 0 and "4 rules checked, 0 examples failed." in result.stdout
+
+
+def test_a_bare_yaml_boolean_in_a_word_list_is_an_error(tmp_path):
+    make_pack(tmp_path, {"Words.yml": "kind: existence\n\ntokens: [yes, maybe]\n"})
+    result, _ = check(tmp_path, "Some text.\n")
+    assert result.exit_code == 2
+    assert "Words.yml:3: rule Custom.Words: 'tokens' holds true: YAML reads bare no, yes, on and off as booleans" in result.stderr.replace("\\", "/")

@@ -139,6 +139,10 @@ class Rule:
             return [value]
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
             self.fail(f"'{key}' must be a string or a list of strings", key)
+        booleans = [v for v in value if isinstance(v, bool)]
+        if booleans:  # YAML reads a bare no/yes/on/off as a boolean: the word would be lost
+            self.fail(f"'{key}' holds {str(booleans[0]).lower()}: YAML reads bare no, yes, on and off as booleans; "
+                      "quote the word ('no')", key)
         return [str(v) for v in value]
 
     def compile(self, pattern: str, key: str = "exceptions", flags: int = 0) -> regex.Pattern:

@@ -8,15 +8,24 @@ language. Those fragments are found with an offline language identifier
 Identification is not cheap, so it never runs on ordinary English: a fragment
 is a candidate only when it has enough words, few of the article language's
 function words and at least two function words of a listed language (or
-Cyrillic/Greek words, mostly lower-case, so not a name). Names, single words
-and short quoted titles or slogans never get that far; a quotation just after a
-title word ("the film", "the newspaper") or followed by a translation in
-parentheses is left alone.
+Cyrillic/Greek words, mostly lower-case, so not a name); words both languages
+use ("no", "a" in Spanish) count for neither. Names, single words and short
+quoted titles or slogans never get that far; a quotation just after a title
+word in the same sentence ("the film", "the newspaper") or followed by a
+translation in parentheses is left alone.
+
+A candidate is reported when the identifier is sure of a listed language
+(`confidence`), or, when it has no function word of the article language at
+all, when the identifier leaves the article language little probability
+(`article_probability`): related languages share the rest (ru, bg and uk for a
+Russian sentence), so the top one alone may never look sure.
 """
 from __future__ import annotations
 
 import copy
+import re
 import unicodedata
+from itertools import filterfalse
 
 import regex
 
@@ -26,9 +35,14 @@ from .base import Rule
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 _OTHER_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 _ACCENTED = regex.compile(r"[^\x00-\x7f\P{L}]|\p{M}")  # a non-ASCII letter or a combining mark
+# The same, narrowed for a fast first look at a whole block with the standard library's engine: Greek and
+# Cyrillic (with their extensions), and accented Latin letters or combining diacritics.
+_FAST_OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]")
+_FAST_LATIN_ACCENT = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0300-\u036f]")
 # A run of Cyrillic or Greek words (a fragment even where the sentence splitter sees none).
 _RUN = regex.compile(r"[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*(?:[ ,;:–—-]+[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*)+[.!?…]?")
 _PARENTHESIS = regex.compile(r"\(([^()\n]{2,400})\)")
+_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*\s")
 _BEFORE = ("", "(", "“", "«", "„", '"', "'", "‘")
 _AFTER = ("", ",", ".", ";", ":", ")", "”", "»", "“", "!", "?", '"', "'", "’")
 _EDGE = " \t\n\u00a0\"'“”„«»‹›‘’‚「」『』,;:—–-"
@@ -59,7 +73,9 @@ class Language(Rule):
         "article_language": "the code of the language the article is written in (default en)",
         "function_words": "mapping of language code -> its common short words, for the cheap pre-filter (the article language's too)",
         "min_words": "{sentence: n, parenthesis: n, quotation: n}: the fewest words a fragment of each kind needs",
-        "confidence": "the identifier's least probability (0-1) for a report (default 0.9)",
+        "confidence": "the identifier's least probability (0-1) for the language it finds, for a report (default 0.9)",
+        "article_probability": "the most probability (0-1) the identifier may leave to the article language when a "
+        "fragment has none of its function words, for a report whatever the top language's own (default 0.15)",
         "title_words": "words that, just before a quotation, make it a title or a name (film, newspaper, titled)",
     }
     DEFAULT_MESSAGE = "Untranslated {language} text in an English article: '{match}'."
@@ -83,7 +99,10 @@ class Language(Rule):
         for code, listed in words.items():
             if str(code) != self.article:
                 self.foreign.update(w.lower() for w in self.strings(listed, "function_words"))
-        self.foreign -= self.english
+        # Words both languages use ("no", "a" in English and Spanish) are evidence of neither.
+        self.neutral = self.english & self.foreign
+        self.english -= self.neutral
+        self.foreign -= self.neutral
         # the same words as a plain split() leaves them next to punctuation, for the cheap test
         self.foreign_tokens = {p + w + q for w in self.foreign for p in _BEFORE for q in _AFTER}
         minimum = self.get("min_words", {}) or {}
@@ -94,77 +113,110 @@ class Language(Rule):
             if not isinstance(value, int) or isinstance(value, bool) or value < 2:
                 self.fail(f"'min_words' for {key} must be a whole number of at least 2", "min_words")
             self.min_words[key] = value
-        self.confidence = self.get("confidence", 0.9)
-        if not isinstance(self.confidence, (int, float)) or isinstance(self.confidence, bool) or not 0 < self.confidence <= 1:
-            self.fail("'confidence' must be a number between 0 and 1", "confidence")
+        self.confidence = self.probability("confidence", 0.9)
+        self.article_probability = self.probability("article_probability", 0.15)
         self.title_words = {w.lower() for w in self.strings(self.get("title_words", []) or [], "title_words")}
 
     # -- the cheap pre-filter ---------------------------------------------------
-    def candidate(self, text: str, kind: str) -> bool:
+    def probability(self, key: str, default: float) -> float:
+        value = self.get(key, default)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1:
+            self.fail(f"'{key}' must be a number between 0 and 1", key)
+        return value
+
+    def candidate(self, text: str, kind: str) -> int | None:
+        """None when `text` is no candidate; else how many of the article language's function words it has."""
         words = _WORD.findall(text)
         if len(words) < self.min_words[kind]:
-            return False
+            return None
         lower = [w for w in words if w[0].islower()]
         if len(lower) < 2:  # names and titles are capitalised
-            return False
-        other = sum(1 for w in lower if _OTHER_SCRIPT.search(w))
-        if other >= 2:
-            return True
+            return None
         english = sum(1 for w in words if w.lower() in self.english)
+        if sum(1 for w in lower if _OTHER_SCRIPT.search(w)) >= 2:
+            return english
         # evidence of another language: its function words, lower-case words with diacritics
         foreign = sum(1 for w in words if w.lower() in self.foreign) + sum(1 for w in lower if _ACCENTED.search(w))
-        return foreign >= 2 and english * 4 <= len(words)
+        # an English sentence quoting foreign names or dishes keeps its frame: "The café on Rue de la Paix serves
+        # crème brûlée and pâté" has three English function words in thirteen
+        return english if foreign >= 2 and english * 6 <= len(words) else None
 
     def _worth_a_look(self, window: str) -> bool:
-        """Cheap test of a whole block: could any fragment of it be a candidate?"""
-        evidence = sum(map(self.foreign_tokens.__contains__, window.lower().split()))
+        """Cheap test of a whole block: could any fragment of it be a candidate? (Runs on every block of every
+        article, so it works on whitespace-split tokens with C-level set look-ups and stdlib character classes.)"""
+        tokens = window.split()
+        lowered = list(map(str.lower, tokens))
+        evidence = 0 if self.foreign_tokens.isdisjoint(lowered) else sum(map(self.foreign_tokens.__contains__, lowered))
         if evidence < 2 and not window.isascii():
-            if _OTHER_SCRIPT.search(window):
+            if _FAST_OTHER_SCRIPT.search(window):
                 return True
-            starts = set()  # lower-case words with a non-ASCII letter: rare in English
-            for m in _ACCENTED.finditer(window):
-                i = m.start()
-                while i and (window[i - 1].isalpha() or unicodedata.category(window[i - 1])[0] == "M"):
-                    i -= 1
-                if window[i].islower():
-                    starts.add(i)
-            evidence += len(starts)
+            if _FAST_LATIN_ACCENT.search(window):
+                # lower-case words with an accented letter: rare in English ("café"), common in French or Czech
+                for token in filterfalse(str.isascii, tokens):
+                    starts = set()
+                    for m in _ACCENTED.finditer(token):
+                        i = m.start()
+                        while i and (token[i - 1].isalpha() or unicodedata.category(token[i - 1])[0] == "M"):
+                            i -= 1
+                        if token[i].islower():
+                            starts.add(i)
+                    evidence += len(starts)
+                    if evidence >= 2:
+                        break
         return evidence >= 2
 
-    def identify(self, text: str) -> str | None:
-        """The listed language `text` is in, or None (the article language, or unsure)."""
+    def identify(self, text: str, article_words: int = 1) -> str | None:
+        """The listed language `text` is in, or None (the article language, or unsure). `article_words`: how many
+        function words of the article language it has."""
         try:
             ident = identifier(self.codes)
         except ValueError as exc:
             raise PackError(f"rule {self.id}: {exc}", self.path, self.spec.line_of("languages")) from None
-        code, probability = ident.classify(text)
-        if code != self.article and code in self.languages and probability >= self.confidence:
+        ranked = ident.rank(text)
+        code, top = ranked[0]
+        if code == self.article or code not in self.languages or top <= 0.0:  # 0: no feature known at all
+            return None
+        if top >= self.confidence:
+            return code
+        # The probability is split between related languages (ru, bg and uk for a Russian sentence, es and pt),
+        # so the top one alone may never look sure: a fragment without a single function word of the article
+        # language is decided by how little is left for the article language. (With some, an English sentence
+        # quoting names or dishes, "the menu offered jamón ibérico and pan con tomate", the top one must be sure.)
+        if article_words == 0 and next((p for c, p in ranked if c == self.article), 0.0) <= self.article_probability:
             return code
         return None
 
     # -- fragments --------------------------------------------------------------
     def _fragments(self, block, start: int, end: int):
         """(kind, start, end, holes): the sentences of the window (with their quotations and parentheses as
-        holes), the quotations and parentheses themselves, and runs of Cyrillic or Greek words."""
+        holes), the quotations (with their parentheses as holes) and parentheses themselves, and runs of
+        Cyrillic or Greek words."""
         text = block.text
         inner = []
         for qs, qe in block.quotations():
             if start <= qs and qe <= end:
                 inner.append(("quotation", qs, qe))
+        quoted = []  # parentheses inside a quotation: judged on their own, but no hole of a sentence (the quote is)
         for m in _PARENTHESIS.finditer(text, start, end):
-            if not any(s <= m.start() < e for _, s, e in inner):
+            if any(s <= m.start() < e for _, s, e in inner):
+                quoted.append(("parenthesis", m.start(1), m.end(1)))
+            else:
                 inner.append(("parenthesis", m.start(1), m.end(1)))
         for ss, se in block.sentences():
             if start <= ss and se <= end:
                 yield "sentence", ss, se, [(s, e) for _, s, e in inner if ss <= s and e <= se]
         for kind, s, e in inner:
+            yield kind, s, e, [(ps, pe) for _, ps, pe in quoted if s <= ps and pe <= e] if kind == "quotation" else []
+        for kind, s, e in quoted:
             yield kind, s, e, []
         if _OTHER_SCRIPT.search(text, start, end):
             for m in _RUN.finditer(text, start, end):
                 yield "sentence", m.start(), m.end(), []
 
     def _is_title(self, text: str, start: int, end: int) -> bool:
-        before = _WORD.findall(text[max(0, start - 40) : start])[-2:]
+        window = text[max(0, start - 40) : start]
+        cut = _SENTENCE_END.search(window)  # "... of daily life. “Nous ...”": the word before is another sentence's
+        before = _WORD.findall(window[cut.end() if cut else 0 :])[-2:]
         if any(w.lower() in self.title_words for w in before):
             return True
         return bool(regex.match(r"[\s,]*\(", text[end : end + 5]))  # a translation follows
@@ -187,11 +239,12 @@ class Language(Rule):
                     hs, he = max(hs, s), min(he, e)
                     if hs < he:
                         fragment = fragment[: hs - s] + " " + fragment[he - s :]
-                if not self.candidate(fragment, kind):
+                article_words = self.candidate(fragment, kind)
+                if article_words is None:
                     continue
                 if kind == "quotation" and self._is_title(text, s, e):
                     continue
-                code = self.identify(fragment)
+                code = self.identify(fragment, article_words)
                 if code is None or self.excepted(block, s, e):
                     continue
                 reported.append((s, e))

@@ -5,6 +5,11 @@ accent and dash into a run of odd characters. The detection and the repair are
 ftfy's (a maintained library that knows the encodings and avoids false
 positives), not a hand-made table; mtlint only narrows each repair down to the
 characters that change and offers the repaired text as the fix.
+
+ftfy leaves a lone broken letter in an otherwise clean text alone
+("EskiÅŸehir", "ErdoÄŸan": it cannot tell it from a rare letter pair). What it
+leaves, mtlint tries itself, narrowly: a UTF-8 byte sequence read as
+Windows-1252 inside a lower-case word that decodes strictly to one letter.
 """
 from __future__ import annotations
 
@@ -23,6 +28,37 @@ _SUSPECT = regex.compile(
 )
 
 
+
+def _chars(first: int, last: int) -> str:
+    """The characters Windows-1252 (ftfy's sloppy variant: every byte maps) reads bytes first..last as."""
+    return regex.escape(bytes(range(first, last + 1)).decode("sloppy-windows-1252"), special_only=False)
+
+
+_CONT = "[" + _chars(0x80, 0xBF) + "]"
+# A whole UTF-8 sequence for one character (lead byte, then its continuation bytes) read as Windows-1252.
+_SEQUENCE = regex.compile(
+    "(?:[" + _chars(0xC2, 0xDF) + "]" + _CONT + "|[" + _chars(0xE0, 0xEF) + "]" + _CONT + "{2}|[" + _chars(0xF0, 0xF4) + "]" + _CONT + "{3})"
+)
+
+
+def _lone_letters(text: str) -> str:
+    """`text` with each broken letter inside a lower-case word repaired (what ftfy leaves: "EskiÅŸehir")."""
+    out, last = [], 0
+    for m in _SEQUENCE.finditer(text):
+        s, e = m.span()
+        before, after = text[s - 1 : s], text[e : e + 1]
+        if not (before.islower() or after.islower()):  # inside a lower-case word, not in capitals or alone
+            continue
+        try:
+            letter = m.group().encode("sloppy-windows-1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        if len(letter) == 1 and letter.isalpha():
+            out += [text[last:s], letter]
+            last = e
+    return "".join(out) + text[last:] if out else text
+
+
 class Mojibake(Rule):
     kind = "mojibake"
     FIELDS = {}
@@ -33,7 +69,7 @@ class Mojibake(Rule):
             text = block.text[start:end]
             if text.isascii() or not _SUSPECT.search(text):
                 continue
-            fixed = ftfy.fix_encoding(text)
+            fixed = _lone_letters(ftfy.fix_encoding(text))
             if fixed == text:
                 continue
             for s, e, replacement in _changes(text, fixed):

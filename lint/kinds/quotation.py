@@ -11,10 +11,13 @@ with the reasons, for a human to check against the original.
 Each sign is a *strong* or a *weak* signal; a quotation is reported when it has
 one strong signal or `min_weak` weak ones:
 - an insertion in brackets followed by a capitalised function word: strong;
-  followed by another capitalised word and a lower-case one: weak (it may be a
-  name: "[It is] Ukraine that decides");
-- a capitalised function word between two lower-case words: strong, or weak
-  for words that are also labels or names (`weak_words`: "plan A", "in May").
+  followed by another capitalised word: weak, as it may be a name ("It is
+  [for] Ukraine to decide"), unless the article writes that word in lower case
+  elsewhere or it has an ending names hardly have ("[are] Impossible");
+- a capitalised function word in mid-sentence, that is with a lower-case word
+  before and after it, or with up to two more capitalised function words in
+  between ("the high point Of The year", "used To Be a"): strong, or weak for
+  words that are also labels or names (`weak_words`: "plan A", "in May").
 """
 from __future__ import annotations
 
@@ -34,16 +37,24 @@ _BRACKET = regex.compile(
 _BRACKET_REASON = "a bracketed insertion followed by a capitalised word mid-sentence"
 _FUNCTION_REASON = "a capitalised function word mid-sentence"
 
-# A capitalised word followed by a lower-case word, a number or a bracketed insertion;
-# what precedes it is checked with _AFTER_LOWER.
-_CAPITAL = regex.compile(r"(?<![\p{L}\p{M}'’-])(?P<word>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-])(?=" + _SPACE + r"[\p{Ll}\p{N}\[])")
-# ... preceded by a lower-case word (optionally with a comma): the word is in mid-sentence.
-# (or by the capitalised word right after a bracketed insertion: "[he] Contact With many").
-_AFTER_LOWER = regex.compile(
-    r"(?:(?<![\p{L}\p{M}.'’-])\p{Ll}[\p{Ll}'’]*,?|\]" + _SPACE + r"\p{Lu}\p{Ll}*)" + _SPACE + r"\Z"
+# A capitalised word; whether it stands in mid-sentence is decided from its neighbours.
+_CAPITAL = regex.compile(r"(?<![\p{L}\p{M}'’-])(?P<word>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-])")
+# Before it: a lower-case word (optionally with a comma), or the capitalised word right after a bracketed
+# insertion ("[he] Contact With many"), or another capitalised word (`cap`, checked to be a function word).
+_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\p{M}.'’-])\p{Ll}[\p{Ll}'’]*,?|\]" + _SPACE + r"\p{Lu}\p{Ll}*"
+    r"|(?<![\p{L}\p{M}.'’-])(?P<cap>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?))" + _SPACE + r"\Z"
 )
+# After it: a lower-case word, a number or a bracketed insertion, or another capitalised word (`cap`).
+_AFTER = regex.compile(_SPACE + r"(?:[\p{Ll}\p{N}\[]|(?P<cap>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-]))")
+# The most capitalised function words in a row that still read as garbling ("point Of The year",
+# "used To Be a"); a longer run is a title ("It Is What It Is").
+_MAX_RUN = 3
 # A bracket that opens a sentence (caption markers such as "[Photo] Residents ...").
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?…:]" + _SPACE + r")[\"'“‘«„]?\Z")
+# Endings of English adjectives, adverbs and abstract nouns that names of people and places hardly ever have
+# ("[are] Impossible", "[it] Carefully"): such a word after an insertion is no name.
+_COMMON_SUFFIX = regex.compile(r"\p{L}{3}(?:ible|able|ful|less|ous|ally|ively|ness|[iy][sz]ed|[iy][sz]ing)\Z")
 _WORDS = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -86,6 +97,41 @@ class Quotation(Rule):
         phrase = regex.compile(r"(?<![\p{L}\p{M}])the\s+" + regex.escape(m.group()) + r"(?![\p{L}\p{M}])")
         return any(phrase.search(b.text) for b in doc.blocks)
 
+    def _strong(self, word: str) -> bool:
+        return word.lower().replace("’", "'") in self.function_words
+
+    def _mid_sentence(self, text: str, start: int, end: int, m) -> bool:
+        """Whether the capitalised function word `m` stands in mid-sentence: a lower-case word (or a
+        bracketed insertion's capitalised word) before it and a lower-case word, number or insertion after
+        it, with at most _MAX_RUN capitalised function words in a row ("point Of The year", "used To Be a").
+        The other words of such a run must be function words that are no label or name ("watch The Who
+        play", "plan A Or" are titles and labels)."""
+        run = 1
+        stop = m.start()
+        while True:
+            before = _BEFORE.search(text, max(start, stop - 40), stop)
+            if before is None:
+                return False
+            cap = before.group("cap")
+            if cap is None:
+                break
+            run += 1
+            if run > _MAX_RUN or not self._strong(cap):
+                return False
+            stop = before.start("cap")
+        pos = m.end()
+        while True:
+            after = _AFTER.match(text, pos, end)
+            if after is None:
+                return False
+            cap = after.group("cap")
+            if cap is None:
+                return True
+            run += 1
+            if run > _MAX_RUN or not self._strong(cap):
+                return False
+            pos = after.end()
+
     def signals(self, doc, text: str, start: int, end: int) -> tuple[int, int, dict[str, list[str]]]:
         """(strong, weak, {reason: [examples]}) found in text[start:end] (fixed regexes: no timeout needed)."""
         strong = weak = 0
@@ -106,10 +152,9 @@ class Quotation(Rule):
                     reasons.setdefault(_BRACKET_REASON, []).append(f"'{text[m.start() : m.end('word')]}'")
                     # A name may follow an insertion ("[It is] Ukraine that") and a caption marker may open a
                     # sentence ("[Photo] Residents"): weak signs. A word the article writes in lower case
-                    # elsewhere, or nowhere else at all, is no name.
+                    # elsewhere is no name.
                     at_start = m.start() == start or _SENTENCE_START.search(text[max(start, m.start() - 4) : m.start()])
-                    counts = self._word_counts(doc)
-                    common = counts[lower] > 0 or (following.islower() and counts[word] <= 1)
+                    common = self._word_counts(doc)[lower] > 0 or bool(_COMMON_SUFFIX.search(lower))
                     if not at_start and common:
                         strong += 1
                     else:
@@ -118,7 +163,7 @@ class Quotation(Rule):
             lower = m.group("word").lower().replace("’", "'")
             if lower not in self.function_words and lower not in self.weak_words:
                 continue
-            if not _AFTER_LOWER.search(text[max(start, m.start() - 40) : m.start()]):
+            if not self._mid_sentence(text, start, end, m):
                 continue
             reasons.setdefault(_FUNCTION_REASON, []).append(f"'{m.group('word')}'")
             if lower in self.function_words:
