@@ -15,7 +15,8 @@ import regex
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
 
-_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?![\w\p{M}])")
+# A capitalised word of three letters or more with at least one letter outside ASCII.
+_ACCENTED_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?<=[^\x00-\x7f][\p{L}\p{M}]*)(?![\w\p{M}])")
 
 
 class Consistency(Rule):
@@ -73,16 +74,23 @@ class Consistency(Rule):
                     yield self.hit(block, start, end, {"other": other}, [other])
 
     def _diacritic_hits(self, doc):
-        found = self._occurrences(doc, _CAPITALISED)
+        # First the accented capitalised words the article has (most English articles have none),
+        # then only their plain-ASCII forms are searched for.
         accented = {}
-        for word in found:
-            nfc = unicodedata.normalize("NFC", word)
-            if has_diacritics(nfc):
-                accented.setdefault(fold(nfc), nfc)
+        for block, start, end in doc.units(self.scope):
+            if block.text.isascii():
+                continue
+            for m in _ACCENTED_CAPITALISED.finditer(block.text, start, end):
+                nfc = unicodedata.normalize("NFC", m.group())
+                if has_diacritics(nfc):
+                    accented.setdefault(fold(nfc), nfc)
         if not accented:
             return
-        for word, places in found.items():
-            right = accented.get(word)
-            if right is not None and word != right:
-                for block, start, end in places:
-                    yield self.hit(block, start, end, {"other": right}, [right])
+        trie = Trie()
+        for plain in accented:
+            trie.add_literal(plain)
+        pattern = regex.compile(r"(?<![\w\p{M}])" + trie.pattern() + r"(?![\w\p{M}])")
+        for word, places in self._occurrences(doc, pattern).items():
+            right = accented[word]
+            for block, start, end in places:
+                yield self.hit(block, start, end, {"other": right}, [right])
