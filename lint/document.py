@@ -189,11 +189,6 @@ class Document:
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
-    def line_text(self, line: int) -> str:
-        starts = self.line_starts
-        start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
 
     def units(self, scope: str):
         """Yield (block, start, end) windows of plain text that a rule of `scope` checks."""
@@ -211,11 +206,8 @@ class Document:
             elif scope in block.scopes:
                 yield block, 0, len(block.textmap)
 
-    def words(self) -> int:
-        return sum(len(WORD.findall(b.text)) for b in self.blocks)
 
 
-WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
 
 # Sentence ends: terminal punctuation, optional closing quotes/brackets, then space
 # and an upper-case letter, digit or opening quote. Abbreviations are excluded.

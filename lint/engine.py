@@ -85,7 +85,6 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one-line problems (regex timeouts, ...)
     unused_directives: list[Directive] = field(default_factory=list)
-    words: int = 0
 
 
 def lint_text(path: str, text: str, rules: tuple[ActiveRule, ...], display_path: str | None = None,
