@@ -97,6 +97,7 @@ def _config_from(data, path: str) -> Config:
     )
 
 
+@lru_cache(maxsize=None)  # --config names one file for every article: read it once
 def load_config_file(path: str) -> Config:
     if path.endswith(".toml"):
         try:

@@ -172,6 +172,14 @@ class Document:
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
+    def plain_text(self) -> str:
+        """The article's plain text, its blocks joined by line breaks (for article-wide word counts)."""
+        text = self.cache.get("plain_text")
+        if text is None:
+            text = self.cache["plain_text"] = "\n".join(b.text for b in self.blocks)
+        return text
+
+    @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
             starts = [0]

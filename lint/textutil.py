@@ -71,6 +71,10 @@ class Trie:
     def pattern(self) -> str:
         return self._emit(self.root)
 
+    def whole_words(self) -> str:
+        """The trie's pattern, matching only where no letter or mark touches either end."""
+        return WORD_START + self.pattern() + WORD_END
+
     def _emit(self, node: dict) -> str:
         branches = []
         for key, value in node.items():
@@ -85,6 +89,10 @@ class Trie:
         if "" in node:
             return "(?:" + body + ")?"
         return body
+
+
+WORD_START = r"(?<![\w\p{M}])"  # not preceded by a letter, digit or combining mark
+WORD_END = r"(?![\w\p{M}])"
 
 
 def _space_unit(c: str):

@@ -45,7 +45,7 @@ class Consistency(Rule):
             trie = Trie()
             for word in self.partner:
                 trie.add_literal(word)
-            self.pattern = self.compile(r"(?<![\w\p{M}])" + trie.pattern() + r"(?![\w\p{M}])", "either")
+            self.pattern = self.compile(trie.whole_words(), "either")
 
     def hits(self, doc):
         if self.partner:
@@ -89,7 +89,7 @@ class Consistency(Rule):
         trie = Trie()
         for plain in accented:
             trie.add_literal(plain)
-        pattern = regex.compile(r"(?<![\w\p{M}])" + trie.pattern() + r"(?![\w\p{M}])")
+        pattern = regex.compile(trie.whole_words())
         for word, places in self._occurrences(doc, pattern).items():
             right = accented[word]
             for block, start, end in places:

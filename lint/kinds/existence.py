@@ -24,7 +24,7 @@ class Existence(Rule):
             trie = Trie()
             for token in tokens:
                 trie.add_literal(token)
-            parts.append(r"(?<![\w\p{M}])" + trie.pattern() + r"(?![\w\p{M}])")
+            parts.append(trie.whole_words())
         parts.extend(f"(?:{p})" for p in patterns)
         self.pattern = self.compile("|".join(parts), "patterns" if patterns else "tokens")
         self.suggest = self.get("suggest")

@@ -85,7 +85,7 @@ class Quotation(Rule):
         """How often each word occurs in the article (counted once per document, when first needed)."""
         counts = doc.cache.get("quotation.words")
         if counts is None:
-            counts = doc.cache["quotation.words"] = Counter(_WORDS.findall("\n".join(b.text for b in doc.blocks)))
+            counts = doc.cache["quotation.words"] = Counter(_WORDS.findall(doc.plain_text))
         return counts
 
     @staticmethod

@@ -77,7 +77,7 @@ class Script(Rule):
     def _in_article(doc, word: str) -> bool:
         words = doc.cache.get("script.words")
         if words is None:
-            words = doc.cache["script.words"] = set(_WORD.findall("\n".join(b.text for b in doc.blocks)))
+            words = doc.cache["script.words"] = set(_WORD.findall(doc.plain_text))
         return word in words
 
     def hits(self, doc):

@@ -18,8 +18,6 @@ import regex
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
 
-_BOUNDARY_BEFORE = r"(?<![\w\p{M}])"
-_BOUNDARY_AFTER = r"(?![\w\p{M}])"
 
 
 # Capitalised words that may stand before a surname without being part of another name.
@@ -93,7 +91,7 @@ class Substitution(Rule):
                 self.lookup[variant.casefold() if self.ignorecase else variant] = right
         for folded, (canonical, _) in self.names.items():
             trie.add_folded(canonical)
-        self.pattern = self.compile(_BOUNDARY_BEFORE + trie.pattern() + _BOUNDARY_AFTER, "swap")
+        self.pattern = self.compile(trie.whole_words(), "swap")
 
     # -- loading ----------------------------------------------------------------
     def _path(self, name: str, key: str) -> str:
@@ -163,7 +161,7 @@ class Substitution(Rule):
     def _full_name_present(self, doc, full: str) -> bool:
         folded = doc.cache.get("folded_text")
         if folded is None:
-            folded = doc.cache["folded_text"] = fold("\n".join(b.text for b in doc.blocks))
+            folded = doc.cache["folded_text"] = fold(doc.plain_text)
         return fold(full) in folded
 
     def hits(self, doc):
