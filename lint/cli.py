@@ -1,24 +1,26 @@
-"""The `mtlint` command line (Click): check, init, rules list|show|test."""
+"""The `mtlint` command line (Click): check, init, rules list|show|test|kinds.
+
+The command line only reads options and prints: the run itself is `lint.runner`,
+the same one the language server and archive audits use.
+"""
 from __future__ import annotations
 
+import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import replace
 
 import click
 
-from . import fixer, formats
-from .baseline import Baseline, load_baseline, new_baseline
-from .changes import ChangedLines, on_changed_lines
-from .config import CONFIG_NAMES, Config, FAIL_ON, Selection, active_rules, available_packs, find_config, load_config_file
-from .engine import UNUSED_DISABLE, UNUSED_DISABLE_DESCRIPTION, Result, Source, decode, lint_text, read_source
-from .errors import InputError, MtlintError
-from .finding import LEVEL_RANK, Finding
-from .output import FORMATTERS, NEEDS_TEXT, Context, RuleInfo
+from . import fixer
+from .baseline import load_baseline, new_baseline
+from .changes import ChangedLines
+from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
+from .errors import MtlintError
+from .finding import LEVEL_RANK
+from .output import FORMATTERS, NEEDS_TEXT, Context
+from .runner import MAX_STDIN_READ, Linted, Options, Run, Runner
 from .starter import starter_config
-
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
 class Failure(click.ClickException):
@@ -30,199 +32,128 @@ class Failure(click.ClickException):
         click.echo(f"mtlint: error: {self.message}", err=True)
 
 
+def _error(line: str) -> None:
+    click.echo(f"mtlint: error: {line}", err=True)
+
+
+def _warning(line: str) -> None:
+    click.echo(f"mtlint: warning: {line}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mtlint")
 def main() -> None:
     """mtlint: a translation-quality linter for machine-translated news."""
 
 
+def _names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Repeated options and comma lists alike: `-p A,B -p C` is A, B, C."""
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
 # -- check ---------------------------------------------------------------------------
-def collect_files(paths: tuple[str, ...], config_for) -> tuple[list[str], list[str]]:
-    """Expand folders (recursively, by extension); return (files, problems)."""
-    files, problems = [], []
-    for path in paths:
-        if path == "-":
-            files.append(path)
-        elif os.path.isdir(path):
-            # A folder that cannot be listed is a problem to report, not a folder without articles.
-            def unreadable(exc: OSError) -> None:
-                problems.append(f"{exc.filename}: cannot read folder: {exc.strerror}")
-
-            for root, dirs, names in os.walk(path, onerror=unreadable):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(names):
-                    full = os.path.join(root, name)
-                    if formats.format_for(name) and not config_for(full).excluded(full):
-                        files.append(full)
-        elif os.path.exists(path):
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return files, problems
-
-
-@dataclass
-class Linted:
-    """What linting one file produced, as the report, the baseline and the exit code need it."""
-
-    result: Result  # its findings are the reported ones (after --changed-since and --baseline)
-    text: str = ""  # the text the findings point into (after --fix), when a formatter needs it
-    fixed: int = 0  # fixes applied (--fix) or shown (--diff)
-    diff: str = ""  # --diff: a unified diff of what --fix would change
-    stdout: bytes | None = None  # --fix on standard input: the fixed text, encoded as it came
-
-
-class _Linter:
-    """Lints one path under the right configuration, then filters and fixes; picklable for --jobs."""
-
-    def __init__(self, config_path: str | None, selection: Selection, stdin_filename: str | None, keep_text: bool,
-                 fix: str | None = None, report_unused: bool = False, baseline: Baseline | None = None,
-                 changed: dict[str, frozenset[int] | None] | None = None) -> None:
-        self.config_path = config_path
-        self.selection = selection
-        self.stdin_filename = stdin_filename
-        self.keep_text = keep_text
-        self.fix = fix  # None, "fix" (write the files) or "diff" (only show)
-        self.report_unused = report_unused
-        self.baseline = baseline
-        self.changed = changed  # path -> changed lines (None: all new); None: every line counts
-
-    def config_for(self, path: str) -> Config:
-        if self.config_path:
-            return load_config_file(self.config_path)
-        if path == "-":
-            base = os.getcwd()
-        else:
-            base = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
-        return find_config(base)
-
-    def __call__(self, path: str, data: bytes | None = None) -> Linted:
-        name = (self.stdin_filename or "<stdin>") if path == "-" else path
-        try:
-            source = decode(name, data or b"") if path == "-" else read_source(path)
-        except InputError as exc:
-            # --fix on standard input: whatever could not be read goes back out as it came, never lost.
-            echo = (data or b"") if self.fix == "fix" and path == "-" else None
-            return Linted(Result(name, errors=[str(exc)]), stdout=echo)
-        rules = active_rules(self.config_for(name), self.selection)
-
-        def lint(text: str) -> Result:
-            result = lint_text(name, text, rules, name, self.report_unused)
-            result.findings = self._reported(name, result.findings, text)
-            return result
-
-        linted = Linted(lint(source.text))
-        text = source.text
-        if self.fix and any(f.fix for f in linted.result.findings):
-            text = self._fix(path, source, linted, lint)
-        if self.fix == "fix" and path == "-":
-            linted.stdout = fixer.encode(source, text)
-        if self.keep_text:
-            linted.text = text
-        return linted
-
-    def _fix(self, path: str, source: Source, linted: Linted, lint) -> str:
-        """Fix what `linted` reports: --fix writes the file, --diff only keeps the diff. Returns the text now."""
-        fixed_text, fixed_result, count = fixer.fix_text(source.text, linted.result, lint)
-        if not count:
-            return source.text
-        if self.fix == "diff":
-            linted.fixed, linted.diff = count, fixer.unified_diff(linted.result.path, source.text, fixed_text)
-            return source.text
-        if path != "-":
-            try:
-                fixer.write_atomic(path, fixer.encode(source, fixed_text))
-            except OSError as exc:
-                linted.result.errors.append(f"{linted.result.path}: cannot write the fixes: {exc.strerror or exc}")
-                return source.text
-        linted.fixed, linted.result = count, fixed_result
-        return fixed_text
-
-    def _reported(self, path: str, findings: list[Finding], text: str) -> list[Finding]:
-        """The findings this run reports: on changed lines (--changed-since), not in the baseline."""
-        if self.changed is not None:
-            findings = on_changed_lines(findings, self.changed.get(path))
-        if self.baseline is not None:
-            findings = self.baseline.new_findings(path, findings, text)
-        return findings
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file instead of the nearest .mtlint.yaml.")
-@click.option("--pack", "-p", "packs", multiple=True, help="Run only these packs (repeatable).")
-@click.option("--enable", multiple=True, metavar="RULE|PACK", help="Turn on a rule or pack on top of the config.")
-@click.option("--disable", multiple=True, metavar="RULE|PACK", help="Turn off a rule or pack.")
+@click.option("--pack", "-p", "packs", multiple=True, metavar="PACK[,PACK]", help="Run only these packs (repeatable, or a comma list).")
+@click.option("--enable", "--select", "enable", multiple=True, metavar="RULE|PACK", help="Turn on rules or packs on top of the config (comma list; --select is an alias).")
+@click.option("--disable", "--ignore", "disable", multiple=True, metavar="RULE|PACK", help="Turn off rules or packs (comma list; --ignore is an alias).")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATTERS)), default="text", show_default=True,
               help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), gitlab (code quality).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest level that makes the exit code 1 (default: warning).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what remains. With '-', print the fixed text.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes marked unsafe (suggestion-level ones among them).")
+@click.option("--show-fixes", is_flag=True, help="List each fix applied (or, with --diff, that would be).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; change nothing.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE", help="Report only findings not recorded in FILE.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE", help="Record every finding of this run in FILE, exit 0.")
 @click.option("--changed-since", metavar="REV", help="Report only findings on lines added or changed since git revision REV.")
-@click.option("--report-unused-disables", is_flag=True, help="Report inline mtlint-disable comments that suppressed nothing.")
+@click.option("--report-unused-disables", is_flag=True, help="Report inline mtlint-disable comments that suppressed nothing (the rule mtlint.UnusedDisable).")
+@click.option("--force-exclude", is_flag=True, help="Apply the config's exclude to files named on the command line too (for pre-commit).")
+@click.option("--no-gitignore", is_flag=True, help="Lint files .gitignore excludes when walking folders.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core).")
-@click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary; nothing on a clean run.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
-def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, diff, baseline_path,
-          write_baseline, changed_since, report_unused_disables, stdin_filename, jobs, quiet, no_color):
-    """Lint articles: files, folders (recursively) or '-' for standard input.
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error (for bug reports).")
+def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, unsafe_fixes, show_fixes, diff,
+          baseline_path, write_baseline, changed_since, report_unused_disables, force_exclude, no_gitignore,
+          stdin_filename, jobs, quiet, no_color, debug):
+    """Lint articles: files, folders (recursively) or '-' for standard input (default: the current folder).
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
     --fix: what remains); 2 a usage, configuration, pack or input error.
     """
-    if not paths:
-        raise click.UsageError("give at least one file, folder or '-'")
+    paths = paths or (".",)
     if changed_since and "-" in paths:
         raise click.UsageError("--changed-since needs files in a git repository, not standard input ('-')")
-    mode = "diff" if diff else "fix" if fix else None
-    selection = Selection(tuple(packs), tuple(enable), tuple(disable))
-    linter = _Linter(config_path, selection, stdin_filename, output_format in NEEDS_TEXT or bool(write_baseline),
-                     mode, report_unused_disables)
+    if output and any(p != "-" and os.path.exists(p) and _same_file(p, output) for p in paths):
+        raise Failure(f"{output}: --output names one of the inputs; the report would overwrite an article")
+    enable = _names(enable) + (("mtlint.UnusedDisable",) if report_unused_disables else ())
+    selection = Selection(_names(packs), enable, _names(disable))
+    options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
+                      force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug)
+    runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
-        base_config = linter.config_for(next((p for p in paths if p != "-"), "-"))
-        active_rules(base_config, selection)
-        files, problems = collect_files(paths, linter.config_for)
-        if changed_since:
-            files, linter.changed = _changed_files(files, changed_since)
+        base_config = runner.config_for(next((p for p in paths if p != "-"), "-"))
+        resolved = resolve(base_config, selection)
+        for warning in resolved.warnings:
+            _warning(warning)
         if baseline_path and not write_baseline:
-            linter.baseline = load_baseline(baseline_path)
-        stdin_data = sys.stdin.buffer.read() if "-" in files else None
-        linted = _run(linter, files, stdin_data, jobs)
+            runner = Runner(replace(options, baseline=load_baseline(baseline_path)))
+        collected = runner.collect(paths)
+        if changed_since:
+            collected.files, changed = _changed_files(collected.files, changed_since)
+            runner = Runner(replace(runner.options, changed=changed))
+        if output and any(f != "-" and _same_file(f, output) for f in collected.files):
+            raise Failure(f"{output}: --output names one of the inputs; the report would overwrite an article")
+        stdin_data = sys.stdin.buffer.read(MAX_STDIN_READ) if "-" in collected.files else None
+        run = Run(collected, runner.lint_files(collected.files, stdin_data, jobs))
     except MtlintError as exc:
         raise Failure(str(exc)) from None
-    errors = problems + [e for item in linted for e in item.result.errors]
+    errors = run.errors
     for problem in errors:
-        click.echo(problem, err=True)
-    results = [item.result for item in linted]
+        _error(problem)
+    if not collected.files and collected.excluded and not errors:
+        if not quiet:
+            click.echo(f"mtlint: all {len(collected.excluded)} article{'s' if len(collected.excluded) != 1 else ''} "
+                       "given are excluded (exclude in the configuration, or .gitignore); nothing linted.", err=True)
+        sys.exit(0)
     if write_baseline:
-        _write_baseline(write_baseline, linted, quiet)
+        _write_baseline(write_baseline, run.linted, quiet)
         sys.exit(2 if errors else 0)
-    if mode == "diff":
-        _emit("".join(item.diff for item in linted), output)
-        _fix_summary(linted, "Would fix", quiet)
+    if options.fix == "diff":
+        _emit("".join(item.diff for item in run.linted), output)
+        _fix_summary(run.linted, "Would fix", quiet, show_fixes)
     else:
-        for item in linted:
+        for item in run.linted:
             if item.stdout is not None:
                 click.echo(item.stdout, nl=False)
         context = Context(
             color=not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
             quiet=quiet,
-            texts={item.result.path: item.text for item in linted},
-            rules=_rule_metadata(base_config),
-            files=len(files),
+            texts={item.result.path: item.text for item in run.linted},
+            rules=resolved.registry.rules,
+            files=len(collected.files),
+            failed=len({e.split(":", 1)[0] for item in run.linted for e in item.result.errors}) + len(collected.problems),
+            applicable=options.applicable,
         )
-        report = FORMATTERS[output_format](results, context)
+        report = FORMATTERS[output_format](run.results, context)
         # With --fix on standard input, standard output carries the fixed text: the report goes to stderr.
-        _emit(report, output, err=any(item.stdout is not None for item in linted))
-        if mode == "fix":
-            _fix_summary(linted, "Fixed", quiet)
+        _emit(report, output, err=any(item.stdout is not None for item in run.linted))
+        if options.fix == "fix":
+            _fix_summary(run.linted, "Fixed", quiet, show_fixes)
     threshold = fail_on or base_config.fail_on
-    failed = threshold != "never" and any(f.rank >= LEVEL_RANK[threshold] for r in results for f in r.findings)
+    failed = threshold != "never" and any(f.rank >= LEVEL_RANK[threshold] for r in run.results for f in r.findings)
     if errors:
         sys.exit(2)
     sys.exit(1 if failed else 0)
@@ -233,13 +164,6 @@ def _changed_files(files: list[str], rev: str) -> tuple[list[str], dict[str, fro
     changes = ChangedLines(rev)
     lines = {f: changes.lines(f) for f in files}
     return [f for f in files if lines[f] is None or lines[f]], lines
-
-
-def _rule_metadata(config: Config) -> dict:
-    """Rule id -> rule, for formatters that describe rules (SARIF)."""
-    rules = {r.id: r for pack in available_packs(config).values() for r in pack.rules}
-    rules[UNUSED_DISABLE] = RuleInfo(UNUSED_DISABLE, "warning", "Unused suppression", UNUSED_DISABLE_DESCRIPTION)
-    return rules
 
 
 def _emit(text: str, output: str | None, err: bool = False) -> None:
@@ -253,13 +177,25 @@ def _emit(text: str, output: str | None, err: bool = False) -> None:
         click.echo(text, nl=False, err=err)
 
 
-def _fix_summary(linted: list[Linted], verb: str, quiet: bool) -> None:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _fix_summary(linted: list[Linted], verb: str, quiet: bool, show: bool) -> None:
+    if show:
+        for item in linted:
+            for applied in item.applied:
+                before = applied.before.replace("\n", "\\n")
+                after = applied.after.replace("\n", "\\n") or "(removed)"
+                mark = "" if applied.applicability == "safe" else f" ({applied.applicability})"
+                click.echo(f"{item.result.path}:{applied.line}:{applied.column}: {applied.rule}: "
+                           f"{before!r} -> {after!r}{mark}", err=True)
     fixed = sum(item.fixed for item in linted)
-    files = sum(1 for item in linted if item.fixed)
     if quiet:
         return
     if fixed:
-        click.echo(f"{verb} {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
+        files = sum(1 for item in linted if item.fixed)
+        click.echo(f"{verb} {_plural(fixed, 'problem')} in {_plural(files, 'file')}.", err=True)
     else:
         click.echo("Nothing to fix.", err=True)
 
@@ -273,18 +209,8 @@ def _write_baseline(path: str, linted: list[Linted], quiet: bool) -> None:
     except OSError as exc:
         raise Failure(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
     if not quiet:
-        count, files = baseline.count(), len(baseline.files)
-        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''} to the baseline {path}.", err=True)
-
-
-def _run(linter: _Linter, files: list[str], stdin_data: bytes | None, jobs: int) -> list[Linted]:
-    jobs = jobs or os.cpu_count() or 1
-    on_disk = [f for f in files if f != "-"]
-    if jobs > 1 and len(on_disk) > 8:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk))) as pool:
-            done = dict(zip(on_disk, pool.map(linter, on_disk, chunksize=max(1, len(on_disk) // (jobs * 8)))))
-        return [done[f] if f != "-" else linter(f, stdin_data) for f in files]
-    return [linter(f, stdin_data if f == "-" else None) for f in files]
+        click.echo(f"Wrote {_plural(baseline.count(), 'finding')} in {_plural(len(baseline.files), 'file')} "
+                   f"to the baseline {path}.", err=True)
 
 
 # -- init ----------------------------------------------------------------------------
@@ -310,69 +236,95 @@ def init(directory, force):
 # -- rules ---------------------------------------------------------------------------
 @main.group()
 def rules() -> None:
-    """Browse the available rules and run their examples."""
+    """Browse the available rules, run their examples, document the rule kinds."""
 
 
-def _packs(config_path: str | None):
+def _resolved(config_path: str | None):
     try:
         config = load_config_file(config_path) if config_path else find_config(os.getcwd())
-        return config, available_packs(config)
+        return config, resolve(config)
     except MtlintError as exc:
         raise Failure(str(exc)) from None
 
 
+def rule_record(rule, level: str) -> dict:
+    """A rule as tools read it (`rules list --format json`)."""
+    return {
+        "id": rule.id, "pack": rule.pack, "kind": rule.kind, "level": rule.level, "running": level,
+        "fix": rule.fix, "scope": str(rule.scope), "aliases": list(rule.aliases),
+        "deprecated": rule.deprecation or False, "message": rule.message,
+        "description": rule.description, "link": rule.link, "path": rule.path,
+    }
+
+
 @rules.command("list")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
-def rules_list(config_path):
-    """List every rule with its level and whether it runs by default."""
-    config, packs = _packs(config_path)
-    try:
-        active = {a.rule.id: a.level for a in active_rules(config)}
-    except MtlintError as exc:  # the config names a rule or pack that does not exist
-        raise Failure(str(exc)) from None
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_list(config_path, output_format):
+    """List every rule with its kind and the level it runs at ("off" when not running)."""
+    _, resolved = _resolved(config_path)
+    active = {a.rule.id: a.level for a in resolved.rules}
+    packs = resolved.registry.packs
+    if output_format == "json":
+        records = [rule_record(r, active.get(r.id, "off")) for p in packs.values() for r in p.rules]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
     for pack in packs.values():
         click.echo(f"{pack.name} — {pack.description.splitlines()[0] if pack.description else ''}")
         for rule in pack.rules:
-            state = active.get(rule.id, "off")
             summary = (rule.description.splitlines() or [rule.message])[0]
-            click.echo(f"  {rule.id:<32} {rule.kind:<13} {state:<10} {summary}")
+            mark = " [deprecated]" if rule.deprecation else ""
+            click.echo(f"  {rule.id:<32} {rule.kind:<13} {active.get(rule.id, 'off'):<10} {summary}{mark}")
 
 
 @rules.command("show")
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
 def rules_show(rule_id, config_path):
-    """Show one rule: kind, level, scope, why it matters, examples."""
-    _, packs = _packs(config_path)
-    rule = next((r for p in packs.values() for r in p.rules if r.id == rule_id), None)
+    """Show one rule: kind, level, scope, fix, why it matters, its fields and examples."""
+    _, resolved = _resolved(config_path)
+    registry = resolved.registry
+    found = registry.resolve(rule_id)
+    rule = registry.rules.get(found) if found else None
     if rule is None:
-        raise Failure(f"unknown rule '{rule_id}' (see 'mtlint rules list')")
-    click.echo(f"{rule.id}\n")
-    click.echo(f"kind: {rule.kind}   level: {rule.level}   scope: {rule.scope}   fixable: {'yes' if rule.fixable else 'no'}   default: {'on' if rule.enabled else 'off'}")
+        raise Failure(f"unknown rule '{rule_id}'{registry.suggestion(rule_id)} (see 'mtlint rules list')")
+    click.echo(f"{rule.id}" + (f"   (also: {', '.join(rule.aliases)})" if rule.aliases else "") + "\n")
+    if rule.deprecation:
+        click.echo(f"DEPRECATED: {rule.deprecation}\n")
+    click.echo(f"kind: {rule.kind}   level: {rule.level}   scope: {rule.scope}   fix: {rule.fix}   default: {'on' if rule.enabled else 'off'}")
     click.echo(f"file: {rule.path}\n")
     click.echo(f"message: {rule.message}\n")
     if rule.description:
         click.echo(rule.description + "\n")
     if rule.link:
         click.echo(f"link: {rule.link}\n")
+    own = [f for f in type(rule).FIELDS]
+    if own:
+        click.echo(f"fields of kind '{rule.kind}':")
+        for f in own:
+            set_here = "   (set here)" if f.name in rule.spec else ""
+            click.echo(f"  {f.name} ({f.type_label}; default {f.default_label}): {f.doc}{set_here}")
+        click.echo("")
     for key, label in (("flag", "Flagged"), ("pass", "Not flagged")):
         if rule.examples.get(key):
             click.echo(f"{label}:")
             for example in rule.examples[key]:
-                click.echo(f"  - {example}")
+                pinned = f"   -> fix {', '.join(example.fix)}" if example.fix else ""
+                click.echo(f"  - {example.shown()!r}{pinned}")
 
 
 @rules.command("test")
 @click.argument("pack_names", nargs=-1)
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
 def rules_test(pack_names, config_path):
-    """Run every rule's own examples: each 'flag' must be flagged, each 'pass' must not."""
+    """Run every rule's own examples: each 'flag' must be flagged (at its [[marked]] span, with its fix), each 'pass' not."""
     from .examples import run_examples
 
-    _, packs = _packs(config_path)
+    _, resolved = _resolved(config_path)
+    packs = resolved.registry.packs
     unknown = [n for n in pack_names if n not in packs]
     if unknown:
-        raise Failure(f"unknown pack '{unknown[0]}' (known: {', '.join(packs)})")
+        raise Failure(f"unknown pack '{unknown[0]}'{resolved.registry.suggestion(unknown[0])} (known: {', '.join(packs)})")
     chosen = [packs[n] for n in pack_names] if pack_names else list(packs.values())
     failures = checked = 0
     for pack in chosen:
@@ -383,3 +335,11 @@ def rules_test(pack_names, config_path):
             checked += 1
     click.echo(f"{checked} rules checked, {failures} example{'s' if failures != 1 else ''} failed.")
     sys.exit(1 if failures else 0)
+
+
+@rules.command("kinds")
+def rules_kinds():
+    """Print the table of rule kinds and their fields (Markdown), as the README has it."""
+    from .kinds import kinds_table
+
+    click.echo(kinds_table(), nl=False)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .errors import ConfigError
 from .kinds.base import LEVELS, Rule
 from .packs import Pack, builtin_packs_dir, load_packs
+from .registry import Registry
 from .yamlio import LineDict, load_yaml_file
 
 CONFIG_NAMES = (".mtlint.yaml", ".mtlint.yml")
@@ -41,6 +42,7 @@ class Config:
     fail_on: str = "warning"
     language: str = "en"
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    lines: dict = field(default_factory=dict, compare=False, hash=False)  # (setting, name) -> line, for errors
 
     def excluded(self, path: str) -> bool:
         rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
@@ -71,7 +73,9 @@ def _config_from(data, path: str) -> Config:
         raise ConfigError("'rules' must map rule or pack names to off, on or a level", path, line_of("rules"))
     normalised = []
     rule_line = rules.line_of if isinstance(rules, LineDict) else (lambda key: line_of("rules"))
+    lines = {("packs",): line_of("packs")}
     for name, value in rules.items():
+        lines[("rules", str(name))] = rule_line(name)
         if isinstance(value, bool):  # YAML reads a bare on/off as true/false; 1 and [x] are not levels
             value = "on" if value else "off"
         if value not in LEVELS + ("off", "on"):
@@ -94,6 +98,7 @@ def _config_from(data, path: str) -> Config:
         fail_on=fail_on,
         language=language,
         extra={k: data[k] for k in ("glossary", "languagetool") if k in data},
+        lines=lines,
     )
 
 
@@ -155,36 +160,59 @@ class ActiveRule:
     level: str
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """What a configuration and a selection come to: the rules that run, the names known, what to warn about."""
+
+    rules: tuple[ActiveRule, ...]
+    registry: Registry
+    warnings: tuple[str, ...] = ()
+
+
 def available_packs(config: Config) -> dict[str, Pack]:
     return load_packs((builtin_packs_dir(),) + config.pack_paths)
 
 
-@lru_cache(maxsize=None)
+def registry_for(config: Config) -> Registry:
+    return resolve(config).registry
+
+
 def active_rules(config: Config, selection: Selection = Selection()) -> tuple[ActiveRule, ...]:
     """The rules that run under `config` and `selection`, each with its effective level."""
+    return resolve(config, selection).rules
+
+
+@lru_cache(maxsize=None)
+def resolve(config: Config, selection: Selection = Selection()) -> Resolved:
+    """Which rules run, at which level; every name checked against the registry (with "did you mean")."""
     packs = available_packs(config)
-    rule_ids = {r.id: r for p in packs.values() for r in p.rules}
+    registry = Registry(packs)
+    warnings = list(getattr(packs, "warnings", ()))
 
-    def check_name(name: str, where: str) -> None:
-        if name not in packs and name not in rule_ids and name != "all":
-            raise ConfigError(f"unknown rule or pack '{name}' in {where}", config.path if where == "config" else None)
+    def canonical(name: str, where: str, line: int | None = None) -> str:
+        found = registry.require(name, where, config.path if where == "config" else None, line)
+        if found != name:
+            warnings.append(f"{config.path if where == 'config' else where}: '{name}' is a former name of '{found}'; "
+                            "use the new name")
+        return found
 
-    for name, _ in config.rules:
-        check_name(name, "config")
-    for names, where in ((selection.packs, "--pack"), (selection.enable, "--enable"), (selection.disable, "--disable")):
-        for name in names:
-            check_name(name, where)
-    if selection.packs:
-        chosen = list(selection.packs)
+    settings = {}
+    for name, value in config.rules:
+        settings[canonical(name, "config", config.lines.get(("rules", name)))] = value
+    chosen_names = [canonical(n, "--pack") for n in selection.packs]
+    enable = {canonical(n, "--enable") for n in selection.enable}
+    disable = {canonical(n, "--disable") for n in selection.disable}
+    for name in chosen_names:
+        if name in registry.rules:
+            raise ConfigError(f"--pack takes pack names; '{name}' is a rule (use --enable {name})")
+    if chosen_names:
+        chosen = chosen_names
     elif config.packs is not None:
-        for name in config.packs:
-            check_name(name, "config")
-        chosen = list(config.packs)
+        chosen = [canonical(n, "config", config.lines.get(("packs",))) for n in config.packs]
     else:
         chosen = [name for name, pack in packs.items() if pack.default]
     if "all" in chosen:  # "all" is accepted wherever a pack is named, so it must mean every pack
         chosen = list(packs)
-    settings = dict(config.rules)
     active = []
     for pack_name, pack in packs.items():
         for rule in pack.rules:
@@ -197,10 +225,17 @@ def active_rules(config: Config, selection: Selection = Selection()) -> tuple[Ac
                 elif value is not None:  # naming a rule or pack turns it on
                     on = True if key == rule.id else rule.enabled
                     level = level if value == "on" else value
-            if rule.id in selection.enable or ({pack_name, "all"} & set(selection.enable) and rule.enabled):
+            if rule.id in enable or ({pack_name, "all"} & enable and rule.enabled):
                 on = True
-            if rule.id in selection.disable or pack_name in selection.disable or "all" in selection.disable:
+            if rule.id in disable or pack_name in disable or "all" in disable:
                 on = False
             if on:
                 active.append(ActiveRule(rule, level))
-    return tuple(active)
+                if rule.deprecation:
+                    warnings.append(f"{rule.path}: rule {rule.id} is deprecated: {rule.deprecation}")
+    running = {a.rule.pack for a in active}
+    for pack in packs.values():
+        if pack.user and pack.name not in running and not selection.packs and config.packs is not None:
+            warnings.append(f"{config.path}: pack {pack.name} (from pack_paths, {pack.path}) does not run: "
+                            f"'packs:' does not list it; add it there")
+    return Resolved(tuple(active), registry, tuple(dict.fromkeys(warnings)))

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-# Scopes a rule may ask for. A block carries one or more of the block scopes;
-# "sentence" and "quotation" are spans inside blocks; "any" is every block.
-BLOCK_SCOPES = ("headline", "heading", "paragraph", "blockquote", "list", "table")
-SPAN_SCOPES = ("sentence", "quotation", "line")  # "line": each line of a block, for whole-line furniture
-ALL_SCOPES = BLOCK_SCOPES + SPAN_SCOPES + ("any",)
+from .scope import ALL_SCOPES, BLOCK_SCOPES, SPAN_SCOPES, Selector, block_has, selector  # noqa: F401
+
+BLOCK_KINDS = ("paragraph", "heading", "cell")  # what a block is; where it sits is its `containers`
 
 
 class TextMap:
@@ -106,14 +104,24 @@ class TextMap:
 
 @dataclass
 class Block:
-    """A unit of running text (a paragraph, heading, list item, ...) with its scopes."""
+    """A unit of running text: what it is (`kind`), what it sits in (`containers`, outermost first).
 
-    scopes: frozenset[str]
+    Formats fill these in; what a scope name means for a block is decided by `lint.scope`.
+    """
+
+    kind: str  # one of BLOCK_KINDS
     textmap: TextMap
+    containers: tuple[str, ...] = ()  # "blockquote", "list", "table", outermost first
+    headline: bool = False  # the article's title (plain text: its first line when it reads as one)
 
     @property
     def text(self) -> str:
         return self.textmap.text
+
+    @property
+    def scopes(self) -> frozenset[str]:
+        """The block scopes this block is in (for display and tests)."""
+        return frozenset(name for name in BLOCK_SCOPES if block_has(self, name))
 
     cache: dict = field(default_factory=dict, repr=False)  # per-rule memo (exception spans, ...)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
@@ -198,22 +206,9 @@ class Document:
         return line, offset - starts[line - 1] + 1
 
 
-    def units(self, scope: str):
+    def units(self, scope: Selector | str):
         """Yield (block, start, end) windows of plain text that a rule of `scope` checks."""
-        for block in self.blocks:
-            if scope == "any":
-                yield block, 0, len(block.textmap)
-            elif scope == "sentence":
-                for start, end in block.sentences():
-                    yield block, start, end
-            elif scope == "quotation":
-                for start, end in block.quotations():
-                    yield block, start, end
-            elif scope == "line":
-                yield from ((block, start, end) for start, end in block.lines())
-            elif scope in block.scopes:
-                yield block, 0, len(block.textmap)
-
+        return (scope if isinstance(scope, Selector) else selector(scope)).units(self)
 
 
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LEVEL_RANK = {"suggestion": 1, "warning": 2, "error": 3}
+# How sure a fix is, as ruff has it: `--fix` applies "safe" ones, `--unsafe-fixes` adds "unsafe" ones,
+# "display-only" fixes are shown and never applied.
+APPLICABILITIES = ("safe", "unsafe", "display-only")
 
 
 @dataclass
 class Fix:
-    """Replace the original text [offset, offset+length) with `replacement` (safe to apply)."""
+    """Replace the original text [offset, offset+length) with `replacement`."""
 
     offset: int
     length: int
     replacement: str
+    applicability: str = "safe"
 
 
 @dataclass
@@ -47,7 +51,8 @@ class Finding:
             "suggestions": list(self.suggestions),
         }
         if self.fix is not None:
-            data["fix"] = {"offset": self.fix.offset, "length": self.fix.length, "replacement": self.fix.replacement}
+            data["fix"] = {"offset": self.fix.offset, "length": self.fix.length, "replacement": self.fix.replacement,
+                           "applicability": self.fix.applicability}
         return data
 
     @property

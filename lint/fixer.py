@@ -14,60 +14,87 @@ import difflib
 import os
 import stat
 import tempfile
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, Collection
 
-from .engine import Result, Source
-from .finding import Fix
+from .engine import Result
+from .finding import Finding, Fix
+from .inputs import Decoded
 
 MAX_PASSES = 10  # lint-and-fix rounds per file; fixes normally settle in one or two
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
-def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
-    """Apply non-overlapping fixes to `text`; return the new text and how many were applied.
+@dataclass
+class AppliedFix:
+    """One fix --fix applied (for --show-fixes): where it was, in the text it was applied to."""
 
-    Fixes are taken in order of position; one that overlaps a fix already taken (or
-    inserts at the same place) is skipped. Identical fixes count once.
+    rule: str
+    line: int
+    column: int
+    before: str
+    after: str
+    applicability: str
+
+
+def choose_fixes(text: str, findings: list[Finding], applicable: Collection[str]) -> list[Finding]:
+    """The findings whose fixes apply together: of those `applicable`, non-overlapping, in text order.
+
+    A fix that overlaps one already taken (or inserts at the same place) is skipped;
+    identical fixes count once; a fix that changes nothing is no fix.
     """
-    chosen: list[Fix] = []
-    for fix in sorted(fixes, key=lambda f: (f.offset, f.length, f.replacement)):
+    chosen: list[Finding] = []
+    candidates = [f for f in findings if f.fix is not None and f.fix.applicability in applicable]
+    for finding in sorted(candidates, key=lambda f: (f.fix.offset, f.fix.length, f.fix.replacement)):
+        fix = finding.fix
         if text[fix.offset:fix.offset + fix.length] == fix.replacement:
             continue  # changes nothing
         if chosen:
-            last = chosen[-1]
+            last = chosen[-1].fix
             if (fix.offset, fix.length, fix.replacement) == (last.offset, last.length, last.replacement):
                 continue
             if fix.offset < last.offset + last.length or fix.offset == last.offset:
                 continue
-        chosen.append(fix)
+        chosen.append(finding)
+    return chosen
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> str:
+    """`text` with non-overlapping `fixes` (in text order) applied."""
     parts, pos = [], 0
-    for fix in chosen:
+    for fix in fixes:
         parts.append(text[pos:fix.offset])
         parts.append(fix.replacement)
         pos = fix.offset + fix.length
     parts.append(text[pos:])
-    return "".join(parts), len(chosen)
+    return "".join(parts)
 
 
-def fix_text(text: str, result: Result, relint: Callable[[str], Result]) -> tuple[str, Result, int]:
-    """Apply the fixes of `result` (the findings of `text`), linting again until no fix applies.
+def fix_text(text: str, result: Result, relint: Callable[[str], Result],
+             applicable: Collection[str] = ("safe",)) -> tuple[str, Result, list[AppliedFix]]:
+    """Apply the `applicable` fixes of `result` (the findings of `text`), linting again until none applies.
 
-    Returns the final text, its result and the number of fixes applied. Stops after
-    MAX_PASSES rounds, or when fixes would bring back a text already seen.
+    Returns the final text, its result and the fixes applied. Stops after MAX_PASSES
+    rounds, or when fixes would bring back a text already seen.
     """
-    applied = 0
+    applied: list[AppliedFix] = []
     seen = {text}
     for _ in range(MAX_PASSES):
-        new, count = apply_fixes(text, [f.fix for f in result.findings if f.fix is not None])
-        if not count or new in seen:
+        chosen = choose_fixes(text, result.findings, applicable)
+        if not chosen:
+            break
+        new = apply_fixes(text, [f.fix for f in chosen])
+        if new in seen:
             break
         seen.add(new)
-        text, applied = new, applied + count
+        applied.extend(AppliedFix(f.rule, f.line, f.column, text[f.fix.offset:f.fix.offset + f.fix.length],
+                                  f.fix.replacement, f.fix.applicability) for f in chosen)
+        text = new
         result = relint(text)
     return text, result, applied
 
 
-def encode(source: Source, text: str) -> bytes:
+def encode(source: Decoded, text: str) -> bytes:
     """`text` encoded the way `source` was: same encoding, BOM if it had one."""
     data = text.encode(source.encoding)
     return _BOMS.get(source.encoding, b"") + data if source.has_bom else data
@@ -111,8 +138,8 @@ def write_atomic(path: str, data: bytes) -> None:
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
-    """A unified diff (as `git diff` prints it, applicable with `git apply`/`patch -p1`)."""
-    name = path.replace(os.sep, "/").lstrip("/")
+    """A unified diff (as `git diff` prints it, applicable with `git apply`/`patch -p1` from the working folder)."""
+    name = diff_path(path)
     lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}", lineterm="\n")
     out = []
     for line in lines:
@@ -121,6 +148,14 @@ def unified_diff(path: str, old: str, new: str) -> str:
         else:  # the last line of a file without a final newline
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def diff_path(path: str) -> str:
+    """`path` as a diff names it: relative to the working folder, '/'-separated, without './'."""
+    if os.path.isabs(path):
+        rel = os.path.relpath(path)
+        path = rel if not rel.startswith("..") else path
+    return os.path.normpath(path).replace(os.sep, "/").lstrip("/")
 
 
 def _lines(text: str) -> list[str]:

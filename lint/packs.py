@@ -27,6 +27,15 @@ class Pack:
     version: str = ""
     default: bool = True  # whether the pack runs when the config does not name packs
     rules: list[Rule] = field(default_factory=list)
+    user: bool = False  # added through pack_paths, not built in
+
+
+class Packs(dict):
+    """Packs by name, with what loading them found worth a warning (folders that are not packs)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[str] = []
 
 
 def builtin_packs_dir() -> str:
@@ -56,9 +65,15 @@ def load_pack(path: str) -> Pack:
         version=str(meta.get("version", "")),
         default=meta.get("default", True),
     )
+    seen: dict[str, str] = {}
     for entry in sorted(os.listdir(path)):
         if entry.endswith(RULE_EXTENSIONS) and entry not in ("pack.yaml", "pack.yml"):
-            pack.rules.append(load_rule(pack, os.path.join(path, entry)))
+            rule = load_rule(pack, os.path.join(path, entry))
+            for name in [rule.id] + rule.aliases:
+                if name in seen:
+                    raise PackError(f"rule id '{name}' is also the id or alias of the rule in {seen[name]}", rule.path)
+                seen[name] = os.path.basename(rule.path)
+            pack.rules.append(rule)
     return pack
 
 
@@ -74,23 +89,43 @@ def load_rule(pack: Pack, path: str) -> Rule:
     return cls(rule_id, spec, pack.path)
 
 
-def find_pack_dirs(path: str) -> list[str]:
-    """`path` itself if it is a pack, else the packs directly inside it."""
+def _has_rules(path: str) -> bool:
+    try:
+        return any(e.endswith(RULE_EXTENSIONS) for e in os.listdir(path))
+    except OSError:
+        return False
+
+
+def find_pack_dirs(path: str, warnings: list[str]) -> list[str]:
+    """`path` itself if it is a pack, else the packs directly inside it; a folder with neither is an error."""
     if os.path.isfile(os.path.join(path, "pack.yaml")):
         return [path]
     if not os.path.isdir(path):
         raise PackError("pack folder not found", path)
-    return sorted(
-        os.path.join(path, d) for d in os.listdir(path) if os.path.isfile(os.path.join(path, d, "pack.yaml"))
-    )
+    found = []
+    for entry in sorted(os.listdir(path)):
+        sub = os.path.join(path, entry)
+        if os.path.isfile(os.path.join(sub, "pack.yaml")):
+            found.append(sub)
+        elif os.path.isdir(sub) and _has_rules(sub):
+            warnings.append(f"{sub}: holds rule files but no pack.yaml, so it is not loaded as a pack")
+    if not found:
+        raise PackError("not a rule pack: no pack.yaml here or in the folders directly inside it", path)
+    return found
 
 
 @lru_cache(maxsize=None)
-def load_packs(paths: tuple[str, ...]) -> dict[str, Pack]:
-    """All packs found in `paths` (built-ins first), by name; a later pack of the same name wins."""
-    packs: dict[str, Pack] = {}
-    for base in paths:
-        for pack_dir in find_pack_dirs(base):
+def load_packs(paths: tuple[str, ...]) -> Packs:
+    """All packs found in `paths` (built-ins first), by name. Two packs of one name are an error."""
+    packs = Packs()
+    for index, base in enumerate(paths):
+        for pack_dir in find_pack_dirs(base, packs.warnings):
             pack = load_pack(pack_dir)
+            pack.user = index > 0
+            if pack.name in packs:
+                other = packs[pack.name]
+                what = "a built-in pack" if not other.user else f"the pack in {other.path}"
+                raise PackError(f"pack name '{pack.name}' is already {what}; give this pack another name",
+                                os.path.join(pack_dir, "pack.yaml"), 1)
             packs[pack.name] = pack
     return packs

@@ -10,10 +10,12 @@ HEADER = """\
 # mtlint uses the nearest .mtlint.yaml walking up from each article; settings
 # given on the command line (--pack, --enable, --disable, --fail-on) win.
 
-# Which packs run. Without this line: every pack marked default.
-packs: [{packs}]
+# Which packs run. Without this line: every pack marked default, and every pack
+# that pack_paths adds. With it, only the packs it lists (add yours to it).
+# packs: [{packs}]
 
 # Extra pack folders (a pack folder or a folder of packs), relative to this file.
+# Uncomment to run your own pack beside the built-in ones:
 # pack_paths: [style/our-pack]
 
 # Per rule or per pack: off, on, error, warning or suggestion.

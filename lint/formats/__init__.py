@@ -1,7 +1,10 @@
 """Input formats: each module turns decoded file text into a `Document`.
 
-A format module exposes `parse(path, text) -> Document`. Which one runs is
-decided by the file extension (or `--stdin-filename` for standard input).
+A format module exposes `NAME` (the `Document.format` it produces),
+`parse(path, text) -> Document` and `fix_replacement(doc, start, end, plain,
+replacement) -> str | None` (how a fix is written in that format's markup, or None
+when the span cannot be rewritten safely). Which one runs is decided by the file
+extension (or `--stdin-filename` for standard input).
 """
 from __future__ import annotations
 
@@ -20,6 +23,14 @@ EXTENSIONS = {
     ".htm": html,
     ".xhtml": html,
 }
+
+
+BY_NAME = {module.NAME: module for module in (plaintext, markdown, html)}
+
+
+def module_for(name: str):
+    """The format module that produced documents of format `name`."""
+    return BY_NAME[name]
 
 
 def format_for(path: str):

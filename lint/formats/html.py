@@ -17,6 +17,8 @@ import regex
 from ..document import Block, Document, TextMap
 from .directives import find_directives
 
+NAME = "html"
+
 _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "caption",
     "figcaption", "blockquote", "title", "section", "article", "header", "footer", "aside",
@@ -27,7 +29,8 @@ _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "no
 _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "area", "base", "col", "embed", "source", "track"}
 # What html.unescape replaces (CPython's `html._charref`): a reference, with or without its ";".
 _CHARREF = regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
-_CONTAINER_SCOPES = {"blockquote": "blockquote", "ul": "list", "ol": "list", "table": "table"}
+_CONTAINERS = {"blockquote": "blockquote", "ul": "list", "ol": "list", "table": "table"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "title"}
 
 
 class _Builder(HTMLParser):
@@ -49,16 +52,16 @@ class _Builder(HTMLParser):
         tm, self.tm = self.tm, TextMap()
         if not tm.text.strip():
             return
-        scopes = {_CONTAINER_SCOPES[t] for t in self.stack if t in _CONTAINER_SCOPES}
+        containers = tuple(dict.fromkeys(_CONTAINERS[t] for t in self.stack if t in _CONTAINERS))
         tag = self.block_tag
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title"):
-            scopes.add("heading")
-            if tag == "title" or (tag == "h1" and not self.seen_headline):
-                scopes.add("headline")
-                self.seen_headline = self.seen_headline or tag == "h1"
-        elif "table" not in scopes:
-            scopes.add("paragraph")
-        self.doc.blocks.append(Block(frozenset(scopes), tm))
+        headline = False
+        if tag in _HEADINGS:
+            kind = "heading"
+            headline = tag == "title" or (tag == "h1" and not self.seen_headline)
+            self.seen_headline = self.seen_headline or tag == "h1"
+        else:
+            kind = "cell" if "table" in containers else "paragraph"
+        self.doc.blocks.append(Block(kind, tm, containers, headline))
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP:
@@ -128,9 +131,17 @@ class _Builder(HTMLParser):
 
 
 def parse(path: str, text: str) -> Document:
-    doc = Document(path=path, text=text, format="html")
+    doc = Document(path=path, text=text, format=NAME)
     builder = _Builder(doc)
     builder.feed(text)
     builder.close()
     builder.flush()
     return doc
+
+
+def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """A span of text (entities allowed, no tag) whose decoded text is what the rule saw; the fix is escaped."""
+    original = doc.text[start:end]
+    if "<" in original or html_lib.unescape(original) != plain:
+        return None
+    return html_lib.escape(replacement, quote=False)

@@ -19,6 +19,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..document import Block, Document, TextMap
 from .directives import find_directives
 
+NAME = "markdown"
+
 _LINE_END = regex.compile(r"\r\n|\r|\n")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -215,7 +217,7 @@ class _InlineAligner:
 
 
 def parse(path: str, text: str) -> Document:
-    doc = Document(path=path, text=text, format="markdown")
+    doc = Document(path=path, text=text, format=NAME)
     # markdown-it counts lines as CommonMark does (a lone CR ends a line too), not as the report does.
     starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
     end_of = lambda line: starts[line] if line < len(starts) else len(text)  # noqa: E731
@@ -249,15 +251,15 @@ def parse(path: str, text: str) -> Document:
                     break
             if not tm.text.strip():
                 continue
-            scopes = set(containers)
-            if heading:
-                scopes.add("heading")
-                if first_block and heading in ("h1", "h2"):
-                    scopes.add("headline")
-            elif "table" not in scopes:
-                scopes.add("paragraph")
+            outer = tuple(dict.fromkeys(containers))
+            kind = "heading" if heading else "cell" if "table" in outer else "paragraph"
+            doc.blocks.append(Block(kind, tm, outer, bool(heading) and first_block and heading in ("h1", "h2")))
             first_block = False
-            doc.blocks.append(Block(frozenset(scopes), tm))
         elif t in ("fence", "code_block", "hr"):
             first_block = False
     return doc
+
+
+def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """Only a span that holds exactly the text the rule saw (no emphasis, escape, entity or line prefix)."""
+    return replacement if doc.text[start:end] == plain else None

@@ -6,6 +6,8 @@ import regex
 from ..document import Block, Document, TextMap
 from .directives import DIRECTIVE, find_directives
 
+NAME = "text"
+
 _PARAGRAPH = regex.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
 _HEADLINE_MAX_WORDS = 40
 
@@ -21,7 +23,7 @@ def looks_like_headline(text: str) -> bool:
 
 
 def parse(path: str, text: str) -> Document:
-    doc = Document(path=path, text=text, format="text")
+    doc = Document(path=path, text=text, format=NAME)
     doc.directives = find_directives(text) if "mtlint-" in text else []
     first = True
     for m in _PARAGRAPH.finditer(text):
@@ -33,9 +35,12 @@ def parse(path: str, text: str) -> Document:
         stripped = body.lstrip()
         start += len(body) - len(stripped)
         tm.copy(stripped.rstrip(), start)
-        scopes = {"paragraph"}
-        if first and looks_like_headline(tm.text):
-            scopes = {"headline", "heading"}
+        headline = first and looks_like_headline(tm.text)
         first = False
-        doc.blocks.append(Block(frozenset(scopes), tm))
+        doc.blocks.append(Block("heading" if headline else "paragraph", tm, (), headline))
     return doc
+
+
+def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """Plain text is its own markup: a span that holds exactly what the rule saw is rewritten as is."""
+    return replacement if doc.text[start:end] == plain else None

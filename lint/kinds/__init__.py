@@ -5,9 +5,10 @@ point's name is the kind name and its object a `Rule` subclass.
 """
 from __future__ import annotations
 
+import sys
 from importlib.metadata import entry_points
 
-from .base import Rule
+from .base import COMMON_FIELDS, Rule
 from .consistency import Consistency
 from .existence import Existence
 from .language import Language
@@ -17,10 +18,12 @@ from .quotation import Quotation
 from .repetition import Repetition
 from .script import Script
 from .substitution import Substitution
+from .suppression import Suppression
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
-    for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake)
+    for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake,
+                Suppression)
 }
 _plugins_loaded = False
 
@@ -35,3 +38,20 @@ def kind_class(name: str) -> type[Rule] | None:
             if isinstance(cls, type) and issubclass(cls, Rule):
                 KINDS.setdefault(ep.name, cls)
     return KINDS.get(name)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def kinds_table() -> str:
+    """The README's table of rule kinds, generated from each kind's declared fields and module docstring."""
+    rows = ["| kind | what it reports | its own fields |", "|---|---|---|"]
+    for name, cls in KINDS.items():
+        doc = (sys.modules[cls.__module__].__doc__ or "").strip().split("\n\n")[0]
+        summary = doc.split(": ", 1)[1] if doc.startswith(f"{name}:") else doc
+        fields = "<br>".join(f"`{f.name}` ({f.type_label}, default {f.default_label}): {f.doc}" for f in cls.FIELDS)
+        rows.append(f"| `{name}` | {_cell(summary)} | {_cell(fields) or '(none)'} |")
+    rows += ["", "Fields every rule takes:", "", "| field | type | default | what it is |", "|---|---|---|---|"]
+    rows += [f"| `{f.name}` | {_cell(f.type_label)} | {_cell(f.default_label)} | {_cell(f.doc)} |" for f in COMMON_FIELDS]
+    return "\n".join(rows) + "\n"

@@ -1,38 +1,65 @@
 """What every rule kind shares: common fields, validation, exceptions, regex safety.
 
 A rule kind is a subclass of `Rule` that declares the YAML fields it adds
-(`FIELDS`) and implements `hits(doc)`, yielding `Hit`s in plain-text coordinates
-of a block. The engine turns hits into findings; kinds never compute positions.
+(`FIELDS`, a tuple of `Field`s: each value is checked and set as an attribute of
+the same name before the kind's own `__init__` body runs) and implements
+`hits(doc)`, yielding `Hit`s in plain-text coordinates of a block. The engine
+turns hits into findings; kinds never compute positions.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterator
 
 import regex
 
-from ..document import ALL_SCOPES, Block, Document
+from ..document import Block, Document
 from ..errors import PackError
+from ..finding import APPLICABILITIES
+from ..scope import ALL_SCOPES, ScopeError, Selector
 from ..textutil import render
 from ..yamlio import LineDict
+from .fields import Field, FieldError
 
 LEVELS = ("error", "warning", "suggestion")
 REGEX_TIMEOUT = 2.0  # seconds one regex may run on one block before it is cut off
 REGEX_TIMEOUT_CHARS = 1_000_000  # ... per this many characters: a block of megabytes takes seconds to scan at all
+FIX_CHOICES = ("none",) + APPLICABILITIES
+# rule id -> the timeout to report, once per rule and file: set by the engine around one document's run
+_TIMEOUTS: ContextVar[dict | None] = ContextVar("regex_timeouts", default=None)
 
-COMMON_FIELDS = {
-    "kind": "the rule kind",
-    "level": "error, warning or suggestion",
-    "message": "what the user is told; {match}, {suggestion} and named groups are filled in",
-    "description": "why it matters (shown by `mtlint rules show`)",
-    "link": "where to read more",
-    "scope": "where it applies: " + ", ".join(ALL_SCOPES),
-    "exceptions": "regexes; a hit inside one of their matches is not reported",
-    "examples": "{flag: [...], pass: [...]} checked by `mtlint rules test`",
-    "ignorecase": "match regardless of case",
-    "enabled": "false to ship the rule switched off",
-    "fixable": "whether the first suggestion is safe for --fix",
-}
+
+@contextmanager
+def collecting_timeouts() -> Iterator[dict[str, str]]:
+    """Collect the regex timeouts of the rules run inside (rule id -> message) instead of raising them."""
+    found: dict[str, str] = {}
+    token = _TIMEOUTS.set(found)
+    try:
+        yield found
+    finally:
+        _TIMEOUTS.reset(token)
+
+COMMON_FIELDS = (
+    Field("kind", "text", "the rule kind", required=True),
+    Field("id", "text", "the rule's stable name within its pack (default: the file name)"),
+    Field("aliases", "strings", "former names, still accepted by config, inline disables and baselines", list),
+    Field("deprecated", "any", "true, or a message saying what to use instead: the rule still runs, and says so", False),
+    Field("level", "text", "error, warning or suggestion", "warning", choices=LEVELS),
+    Field("message", "text", "what the user is told; {match}, {suggestion} and named groups are filled in"),
+    Field("description", "text", "why it matters (shown by `mtlint rules show`)", ""),
+    Field("link", "text", "where to read more", ""),
+    Field("scope", "text", "where it applies: a selector over " + ", ".join(ALL_SCOPES) + " (with &, | and ~)", "any"),
+    Field("exceptions", "strings", "regexes; a hit inside one of their matches is not reported", list),
+    Field("examples", "mapping", "{flag: [...], pass: [...]}; a flag example marks its match as [[...]] and may give "
+          "{text: ..., fix: ...}; checked by `mtlint rules test`", dict),
+    Field("ignorecase", "bool", "match regardless of case", False),
+    Field("enabled", "bool", "false to ship the rule switched off", True),
+    Field("fix", "text", "how sure the first suggestion is as a fix: safe (--fix), unsafe (--unsafe-fixes), "
+          "display-only (shown, never applied) or none", "none", choices=FIX_CHOICES),
+    Field("fixable", "bool", "deprecated spelling of `fix: safe`", False),
+)
 
 
 class RegexTimeout(Exception):
@@ -72,46 +99,72 @@ class Hit:
     end: int
     message: str
     suggestions: list[str] = field(default_factory=list)
-    fixable: bool = False
+    fixable: bool = False  # whether the first suggestion is offered as a fix
+    applicability: str | None = None  # the hit's own, instead of the rule's (a kind that knows better per hit)
 
 
 class Rule:
     """Base of every rule kind. Subclasses set `kind`, `FIELDS`, and implement `hits`."""
 
     kind: ClassVar[str] = ""
-    FIELDS: ClassVar[dict[str, str]] = {}
+    FIELDS: ClassVar[tuple[Field, ...]] = ()
     DEFAULT_SCOPE: ClassVar[str] = "any"
     DEFAULT_MESSAGE: ClassVar[str] = "'{match}'"
 
     def __init__(self, rule_id: str, spec: LineDict, pack_dir: str) -> None:
-        self.id = rule_id
         self.pack = rule_id.split(".", 1)[0]
+        self.id = rule_id
         self.spec = spec
         self.pack_dir = pack_dir
         self.path = getattr(spec, "path", "")
-        allowed = set(COMMON_FIELDS) | set(self.FIELDS)
+        fields = self.fields()
         for key in spec:
-            if key not in allowed:
-                self.fail(f"unknown field '{key}' for kind '{self.kind}' (allowed: {', '.join(sorted(allowed))})", key)
-        self.level = self.get("level", "warning")
-        if self.level not in LEVELS:
-            self.fail(f"level must be one of {', '.join(LEVELS)}, not '{self.level}'", "level")
-        self.scope = self.get("scope", self.DEFAULT_SCOPE)
-        if self.scope not in ALL_SCOPES:
-            self.fail(f"scope must be one of {', '.join(ALL_SCOPES)}, not '{self.scope}'", "scope")
-        self.message = self.text("message", self.DEFAULT_MESSAGE)
-        self.description = self.text("description", "").strip()
-        self.link = self.text("link", "")
-        self.enabled = self.flag("enabled", True)
-        self.fixable = self.flag("fixable", False)
-        self.ignorecase = self.flag("ignorecase", False)
-        examples = self.get("examples", {}) or {}
-        if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
-            self.fail("examples must be a mapping with 'flag' and/or 'pass' lists", "examples")
-        # A string would be read a character at a time; a nested list would never be an article.
-        self.examples = {key: self.strings(value or [], "examples") for key, value in examples.items()}
-        exceptions = self.get("exceptions", []) or []
-        self.exceptions = self.compile("|".join(f"(?:{e})" for e in self.strings(exceptions, "exceptions"))) if exceptions else None
+            if key not in fields:
+                self.fail(f"unknown field '{key}' for kind '{self.kind}' (allowed: {', '.join(sorted(fields))})", key)
+        for name, declared in fields.items():
+            try:
+                setattr(self, name, declared.read(spec))
+            except FieldError as exc:
+                self.fail(str(exc), name)
+        if self.get("id") is not None:
+            if not regex.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", self.id):
+                self.fail(f"'id' must be a name of letters, digits, '-' and '_', not {self.id!r}", "id")
+            self.id = f"{self.pack}.{self.id}"
+        else:
+            self.id = rule_id
+        self.aliases = [a if "." in a else f"{self.pack}.{a}" for a in self.aliases]
+        if not isinstance(self.deprecated, (bool, str)):
+            self.fail("'deprecated' must be true or a message saying what to use instead", "deprecated")
+        self.message = self.message if self.message is not None else self.DEFAULT_MESSAGE
+        self.description = self.description.strip()
+        if self.fixable and self.fix == "none":  # the old spelling
+            self.fix = "safe"
+        self.fixable = self.fix != "none"
+        try:
+            self.scope = Selector(self.scope if "scope" in spec else self.DEFAULT_SCOPE)
+        except ScopeError as exc:
+            self.fail(f"scope: {exc}", "scope")
+        from ..examples import parse_examples  # the examples module runs rules, so it imports this one
+
+        try:
+            self.examples = parse_examples(self.examples)
+        except ValueError as exc:
+            self.fail(str(exc), "examples")
+        self.exceptions = self.compile("|".join(f"(?:{e})" for e in self.exceptions)) if self.exceptions else None
+
+    @classmethod
+    def fields(cls) -> dict[str, Field]:
+        """Every field a rule of this kind takes: the common ones, then the kind's own."""
+        declared = {f.name: f for f in COMMON_FIELDS}
+        declared.update((f.name, f) for f in cls.FIELDS)
+        return declared
+
+    @property
+    def deprecation(self) -> str:
+        """'' for a current rule; else what its users are told."""
+        if not self.deprecated:
+            return ""
+        return self.deprecated if isinstance(self.deprecated, str) else "this rule is deprecated"
 
     # -- helpers for subclasses -------------------------------------------------
     def get(self, key: str, default: Any = None) -> Any:
@@ -120,30 +173,6 @@ class Rule:
     def fail(self, message: str, key: str | None = None):
         line = self.spec.line_of(key) if key is not None and isinstance(self.spec, LineDict) else getattr(self.spec, "line", None)
         raise PackError(f"rule {self.id}: {message}", self.path, line)
-
-    def flag(self, key: str, default: bool) -> bool:
-        """A true/false field; a string such as "false" would otherwise count as true."""
-        value = self.get(key, default)
-        if not isinstance(value, bool):
-            self.fail(f"'{key}' must be true or false, not {value!r}", key)
-        return value
-
-    def text(self, key: str, default: str) -> str:
-        value = self.get(key, default)
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            self.fail(f"'{key}' must be text, not {value!r}", key)
-        return str(value)
-
-    def strings(self, value: Any, key: str) -> list[str]:
-        if isinstance(value, str):
-            return [value]
-        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-            self.fail(f"'{key}' must be a string or a list of strings", key)
-        booleans = [v for v in value if isinstance(v, bool)]
-        if booleans:  # YAML reads a bare no/yes/on/off as a boolean: the word would be lost
-            self.fail(f"'{key}' holds {str(booleans[0]).lower()}: YAML reads bare no, yes, on and off as booleans; "
-                      "quote the word ('no')", key)
-        return [str(v) for v in value]
 
     def compile(self, pattern: str, key: str = "exceptions", flags: int = 0) -> regex.Pattern:
         if self.ignorecase:
@@ -170,12 +199,20 @@ class Rule:
         seconds = REGEX_TIMEOUT * max(1, (end - start) / REGEX_TIMEOUT_CHARS)
         try:
             if start == 0 and end == len(text):
-                yield from list(pattern.finditer(text, timeout=seconds))
+                matches = list(pattern.finditer(text, timeout=seconds))
             else:
-                for m in list(pattern.finditer(text[start:end], timeout=seconds)):
-                    yield _ShiftedMatch(m, start)
+                matches = [_ShiftedMatch(m, start) for m in pattern.finditer(text[start:end], timeout=seconds)]
         except TimeoutError:
-            raise RegexTimeout(self.id, pattern.pattern, seconds) from None
+            # This window is given up; the rule goes on with the others, and the file reports it once.
+            self._timed_out(RegexTimeout(self.id, pattern.pattern, seconds))
+            return
+        yield from matches
+
+    def _timed_out(self, timeout: RegexTimeout) -> None:
+        found = _TIMEOUTS.get()
+        if found is None:  # outside an engine run: the caller deals with it
+            raise timeout
+        found.setdefault(self.id, str(timeout))
 
     def excepted(self, block: Block, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a match of one of the rule's exceptions."""
@@ -193,6 +230,13 @@ class Rule:
         values.setdefault("match", block.text[start:end])
         values.setdefault("suggestion", suggestions[0] if suggestions else "")
         return Hit(block, start, end, render(self.message, values), suggestions, self.fixable and bool(suggestions))
+
+    def strings_of(self, value: Any, key: str) -> list[str]:
+        """A nested value that must be a string or a list of strings (inside a mapping field)."""
+        try:
+            return Field(key, "strings", "").read({key: value})
+        except FieldError as exc:
+            self.fail(str(exc), key)
 
     # -- the contract -----------------------------------------------------------
     def hits(self, doc: Document) -> Iterator[Hit]:

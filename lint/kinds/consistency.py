@@ -14,6 +14,7 @@ import regex
 
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
+from .fields import Field
 
 # A capitalised word of three letters or more with at least one letter outside ASCII.
 _ACCENTED_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?<=[^\x00-\x7f][\p{L}\p{M}]*)(?![\w\p{M}])")
@@ -21,24 +22,20 @@ _ACCENTED_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?<=
 
 class Consistency(Rule):
     kind = "consistency"
-    FIELDS = {
-        "either": "mapping of variant -> variant that must not both appear",
-        "diacritics": "true: flag a word written both with and without its diacritics",
-    }
+    FIELDS = (
+        Field("either", "pairs", "mapping of variant -> variant that must not both appear", dict),
+        Field("diacritics", "bool", "true: flag a word written both with and without its diacritics", False),
+    )
     DEFAULT_MESSAGE = "'{match}' is also written '{suggestion}' in this article; use one spelling."
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        either = self.get("either") or {}
-        if not isinstance(either, dict):
-            self.fail("'either' must be a mapping of variant -> variant", "either")
         self.partner: dict[str, str] = {}
-        for a, b in either.items():
-            if not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) and v != "" for v in (a, b)):
+        for a, b in self.either.items():
+            if not b:
                 self.fail(f"'either' must pair two spellings, not {a!r}: {b!r}", "either")
-            self.partner[str(a)] = str(b)
-            self.partner[str(b)] = str(a)
-        self.diacritics = self.flag("diacritics", False)
+            self.partner[a] = b
+            self.partner[b] = a
         if not self.partner and not self.diacritics:
             self.fail("needs 'either' pairs or 'diacritics: true'")
         if self.partner:

@@ -3,31 +3,29 @@ from __future__ import annotations
 
 from ..textutil import Trie
 from .base import Rule
+from .fields import Field
 
 
 class Existence(Rule):
     kind = "existence"
-    FIELDS = {
-        "tokens": "literal phrases, matched as whole words",
-        "patterns": "regexes, matched as written",
-        "suggest": "a suggestion to offer with every hit (templated)",
-    }
+    FIELDS = (
+        Field("tokens", "strings", "literal phrases, matched as whole words", list),
+        Field("patterns", "strings", "regexes, matched as written", list),
+        Field("suggest", "text", "a suggestion to offer with every hit (templated)"),
+    )
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        tokens = self.strings(self.get("tokens", []) or [], "tokens")
-        patterns = self.strings(self.get("patterns", []) or [], "patterns")
-        if not tokens and not patterns:
+        if not self.tokens and not self.patterns:
             self.fail("needs 'tokens' or 'patterns'")
         parts = []
-        if tokens:
+        if self.tokens:
             trie = Trie()
-            for token in tokens:
+            for token in self.tokens:
                 trie.add_literal(token)
             parts.append(trie.whole_words())
-        parts.extend(f"(?:{p})" for p in patterns)
-        self.pattern = self.compile("|".join(parts), "patterns" if patterns else "tokens")
-        self.suggest = self.get("suggest")
+        parts.extend(f"(?:{p})" for p in self.patterns)
+        self.pattern = self.compile("|".join(parts), "patterns" if self.patterns else "tokens")
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

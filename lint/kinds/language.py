@@ -31,6 +31,7 @@ import regex
 
 from ..errors import PackError
 from .base import Rule
+from .fields import Field
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 _OTHER_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
@@ -68,62 +69,58 @@ def identifier(languages: tuple[str, ...]):
 
 class Language(Rule):
     kind = "language"
-    FIELDS = {
-        "languages": "mapping of language code -> name: text identified as one of these is reported",
-        "article_language": "the code of the language the article is written in (default en)",
-        "function_words": "mapping of language code -> its common short words, for the cheap pre-filter (the article language's too)",
-        "min_words": "{sentence: n, parenthesis: n, quotation: n}: the fewest words a fragment of each kind needs",
-        "confidence": "the identifier's least probability (0-1) for the language it finds, for a report (default 0.9)",
-        "article_probability": "the most probability (0-1) the identifier may leave to the article language when a "
-        "fragment has none of its function words, for a report whatever the top language's own (default 0.15)",
-        "title_words": "words that, just before a quotation, make it a title or a name (film, newspaper, titled)",
-    }
+    FIELDS = (
+        Field("languages", "pairs", "mapping of language code -> name: text identified as one of these is reported",
+              required=True),
+        Field("article_language", "text", "the code of the language the article is written in", "en"),
+        Field("function_words", "mapping", "mapping of language code -> its common short words, for the cheap "
+              "pre-filter (the article language's too)", required=True),
+        Field("min_words", "mapping", "{sentence: n, parenthesis: n, quotation: n}: the fewest words a fragment of "
+              "each kind needs (default 4, 3, 5)", dict),
+        Field("confidence", "number", "the identifier's least probability for the language it finds, for a report",
+              0.9, minimum=0.01, maximum=1),
+        Field("article_probability", "number", "the most probability the identifier may leave to the article "
+              "language when a fragment has none of its function words, for a report whatever the top language's "
+              "own", 0.15, minimum=0.0001, maximum=1),
+        Field("title_words", "strings", "words that, just before a quotation, make it a title or a name (film, "
+              "newspaper, titled)", list),
+    )
     DEFAULT_MESSAGE = "Untranslated {language} text in an English article: '{match}'."
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        languages = self.get("languages")
-        if not isinstance(languages, dict) or not languages:
+        if not self.languages:
             self.fail("needs 'languages': a mapping of language code -> name", "languages")
-        self.languages = {str(k): str(v) for k, v in languages.items()}
-        self.article = str(self.get("article_language", "en"))
+        self.article = self.article_language
         codes = list(self.languages) + [self.article]
         if not all(regex.fullmatch(r"[a-z]{2,3}", c) for c in codes):
             self.fail("language codes are two or three lower-case letters (ISO 639)", "languages")
         self.codes = tuple(sorted(set(codes)))
-        words = self.get("function_words")
-        if not isinstance(words, dict) or self.article not in words:
+        words = self.function_words
+        if self.article not in words:
             self.fail(f"needs 'function_words': a mapping of language code -> words, including '{self.article}'", "function_words")
-        self.english = {w.lower() for w in self.strings(words[self.article], "function_words")}
+        self.english = {w.lower() for w in self.strings_of(words[self.article], "function_words")}
         self.foreign = set()
         for code, listed in words.items():
             if str(code) != self.article:
-                self.foreign.update(w.lower() for w in self.strings(listed, "function_words"))
+                self.foreign.update(w.lower() for w in self.strings_of(listed, "function_words"))
         # Words both languages use ("no", "a" in English and Spanish) are evidence of neither.
         self.neutral = self.english & self.foreign
         self.english -= self.neutral
         self.foreign -= self.neutral
         # the same words as a plain split() leaves them next to punctuation, for the cheap test
         self.foreign_tokens = {p + w + q for w in self.foreign for p in _BEFORE for q in _AFTER}
-        minimum = self.get("min_words", {}) or {}
-        if not isinstance(minimum, dict) or set(minimum) - {"sentence", "parenthesis", "quotation"}:
+        minimum = self.min_words
+        if set(minimum) - {"sentence", "parenthesis", "quotation"}:
             self.fail("'min_words' must map sentence, parenthesis and/or quotation to a number", "min_words")
         self.min_words = {"sentence": 4, "parenthesis": 3, "quotation": 5}
         for key, value in minimum.items():
             if not isinstance(value, int) or isinstance(value, bool) or value < 2:
                 self.fail(f"'min_words' for {key} must be a whole number of at least 2", "min_words")
             self.min_words[key] = value
-        self.confidence = self.probability("confidence", 0.9)
-        self.article_probability = self.probability("article_probability", 0.15)
-        self.title_words = {w.lower() for w in self.strings(self.get("title_words", []) or [], "title_words")}
+        self.title_words = {w.lower() for w in self.title_words}
 
     # -- the cheap pre-filter ---------------------------------------------------
-    def probability(self, key: str, default: float) -> float:
-        value = self.get(key, default)
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1:
-            self.fail(f"'{key}' must be a number between 0 and 1", key)
-        return value
-
     def candidate(self, text: str, kind: str) -> int | None:
         """None when `text` is no candidate; else how many of the article language's function words it has."""
         words = _WORD.findall(text)

@@ -61,7 +61,7 @@ def _lone_letters(text: str) -> str:
 
 class Mojibake(Rule):
     kind = "mojibake"
-    FIELDS = {}
+    FIELDS = ()
     DEFAULT_MESSAGE = "'{match}' is mojibake (text decoded with the wrong character set): it should read '{suggestion}'."
 
     def hits(self, doc):

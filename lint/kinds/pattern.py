@@ -5,22 +5,20 @@ import regex
 
 from ..textutil import render
 from .base import Rule
+from .fields import Field
 
 
 class Pattern(Rule):
     kind = "pattern"
-    FIELDS = {
-        "pattern": "the regex; named groups are available in message and replace as {name}",
-        "replace": "replacement template ({name} for groups) offered as the suggestion",
-        "multiline": "^ and $ match at line breaks inside a block",
-    }
+    FIELDS = (
+        Field("pattern", "text", "the regex; named groups are available in message and replace as {name}", required=True),
+        Field("replace", "text", "replacement template ({name} for groups) offered as the suggestion"),
+        Field("multiline", "bool", "^ and $ match at line breaks inside a block", False),
+    )
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        if not isinstance(self.get("pattern"), str):
-            self.fail("needs 'pattern' (a regex string)", "pattern")
-        self.pattern = self.compile(self.get("pattern"), "pattern", regex.MULTILINE if self.flag("multiline", False) else 0)
-        self.replace = self.get("replace")
+        self.pattern = self.compile(self.pattern, "pattern", regex.MULTILINE if self.multiline else 0)
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

@@ -26,6 +26,7 @@ from collections import Counter
 import regex
 
 from .base import Rule
+from .fields import Field
 
 _SPACE = r"[ \t\n\u00A0\u202F]+"
 # An insertion in brackets with at least one letter ("[...]" marks an omission, "[sic]" a quoted
@@ -60,25 +61,23 @@ _WORDS = regex.compile(r"[\p{L}\p{M}]+")
 
 class Quotation(Rule):
     kind = "quotation"
-    FIELDS = {
-        "function_words": "lower-case function words; capitalised in mid-sentence they are a strong sign of a garbled quote",
-        "weak_words": "function words that are also labels or names (a, may, will): a weak sign only",
-        "min_weak": "how many weak signs make a quotation garbled (default 2)",
-    }
+    FIELDS = (
+        Field("function_words", "strings", "lower-case function words; capitalised in mid-sentence they are a strong "
+              "sign of a garbled quote", list),
+        Field("weak_words", "strings", "function words that are also labels or names (a, may, will): a weak sign only", list),
+        Field("min_weak", "int", "how many weak signs make a quotation garbled", 2, minimum=1),
+    )
     DEFAULT_SCOPE = "quotation"
     DEFAULT_MESSAGE = "Garbled quotation ({reasons}): this looks like a mangled machine translation of a quote; check it against the original."
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        if self.scope != "quotation":
+        if not self.scope.is_quotation:
             self.fail("a quotation rule only works with scope: quotation", "scope")
-        self.function_words = {w.lower() for w in self.strings(self.get("function_words", []) or [], "function_words")}
-        self.weak_words = {w.lower() for w in self.strings(self.get("weak_words", []) or [], "weak_words")}
+        self.function_words = {w.lower() for w in self.function_words}
+        self.weak_words = {w.lower() for w in self.weak_words}
         if not self.function_words and not self.weak_words:
             self.fail("needs 'function_words' and/or 'weak_words'", "function_words")
-        self.min_weak = self.get("min_weak", 2)
-        if not isinstance(self.min_weak, int) or isinstance(self.min_weak, bool) or self.min_weak < 1:
-            self.fail("'min_weak' must be a whole number of at least 1", "min_weak")
 
     @staticmethod
     def _word_counts(doc) -> Counter:

@@ -12,6 +12,7 @@ from itertools import islice
 from operator import eq
 
 from .base import Rule
+from .fields import Field
 
 # Two identical words separated by spaces or one line break; not inside a hyphenated compound.
 # The standard library's `re` is several times faster than `regex` for this backreference,
@@ -36,19 +37,15 @@ def _neighbours(text: str) -> bool:
 
 class Repetition(Rule):
     kind = "repetition"
-    FIELDS = {
-        "allow": "words that may legitimately follow themselves (had, that, bye)",
-        "names": "true (default): a pair written capitalised both times is a name (Duran Duran), not an error",
-    }
+    FIELDS = (
+        Field("allow", "strings", "words that may legitimately follow themselves (had, that, bye)", list),
+        Field("names", "bool", "a pair written capitalised both times is a name (Duran Duran), not an error", True),
+    )
     DEFAULT_MESSAGE = "'{word}' is written twice in a row: delete one."
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        self.allow = {w.casefold() for w in self.strings(self.get("allow", []) or [], "allow")}
-        names = self.get("names", True)
-        if not isinstance(names, bool):
-            self.fail("'names' must be true or false", "names")
-        self.names = names
+        self.allow = {w.casefold() for w in self.allow}
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

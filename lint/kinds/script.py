@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from .base import Rule
+from .fields import Field
 
 _SCRIPTS = ("Latin", "Cyrillic", "Greek")
 _FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
@@ -32,15 +33,16 @@ def script_of(ch: str) -> str | None:
 
 class Script(Rule):
     kind = "script"
-    FIELDS = {
-        "homoglyphs": "mapping of a Cyrillic or Greek letter -> the Latin letter it looks like (both cases listed)",
-    }
+    FIELDS = (
+        Field("homoglyphs", "pairs", "mapping of a Cyrillic or Greek letter -> the Latin letter it looks like "
+              "(both cases listed)", required=True),
+    )
     DEFAULT_MESSAGE = "'{match}' contains {stray} letters that look like {target} ones: write '{suggestion}'."
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        table = self.get("homoglyphs")
-        if not isinstance(table, dict) or not table:
+        table = self.homoglyphs
+        if not table:
             self.fail("needs 'homoglyphs': a mapping of Cyrillic/Greek letter -> Latin letter", "homoglyphs")
         # letter -> {script: lookalike in that script}
         self.lookalike: dict[str, dict[str, str]] = {}

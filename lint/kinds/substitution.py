@@ -17,6 +17,7 @@ import regex
 
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
+from .fields import Field
 
 
 
@@ -52,33 +53,28 @@ def _keep_case(match: str, replacement: str) -> str:
 
 class Substitution(Rule):
     kind = "substitution"
-    FIELDS = {
-        "swap": "mapping of wrong form -> right form",
-        "swap_file": "{path, from, to, where: {column: [values]}}: pairs from a TSV file in the pack",
-        "names": "canonical spellings with diacritics; stripped spellings are flagged",
-        "names_file": "a file in the pack with one canonical name per line ('Full Name | Short | ...  # note')",
-    }
+    FIELDS = (
+        Field("swap", "pairs", "mapping of wrong form -> right form", dict),
+        Field("swap_file", "mapping", "{path, from, to, where: {column: [values]}}: pairs from a TSV file in the pack"),
+        Field("names", "strings", "canonical spellings with diacritics; stripped spellings are flagged", list),
+        Field("names_file", "text", "a file in the pack with one canonical name per line ('Full Name | Short | ...  # note')"),
+    )
     DEFAULT_MESSAGE = "Use '{suggestion}' instead of '{match}'."
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
         self.swaps: dict[str, str] = {}
-        swap = self.get("swap") or {}
-        if not isinstance(swap, dict):
-            self.fail("'swap' must be a mapping of wrong -> right", "swap")
-        if self.get("swap_file"):
-            self.swaps.update(self._read_swap_file(self.get("swap_file")))
-        for wrong, right in swap.items():  # the rule's own pairs override the file's
-            if not isinstance(wrong, (str, int, float)) or not isinstance(right, (str, int, float)) or wrong == "":
-                self.fail(f"'swap' must map each wrong form to its right form as text, not {wrong!r}: {right!r}", "swap")
-            self.swaps[str(wrong)] = str(right)
+        if self.swap_file:
+            self.swaps.update(self._read_swap_file(self.swap_file))
+        self.swaps.update(self.swap)  # the rule's own pairs override the file's
+        names = self.names
         # folded spelling -> (canonical, full name it belongs to or None for a full name)
         self.names: dict[str, tuple[str, str | None]] = {}
         self.canonical: set[str] = set()
-        for line in self.strings(self.get("names", []) or [], "names"):
+        for line in names:
             self._add_name(line)
-        if self.get("names_file"):
-            for line in self._read_lines(self.get("names_file"), "names_file"):
+        if self.names_file:
+            for line in self._read_lines(self.names_file, "names_file"):
                 self._add_name(line)
         if not self.swaps and not self.names:
             self.fail("needs 'swap', 'swap_file', 'names' or 'names_file'")
@@ -109,7 +105,7 @@ class Substitution(Rule):
         return [line for line in lines if line and not line.startswith("#")]
 
     def _read_swap_file(self, spec) -> dict[str, str]:
-        if not isinstance(spec, dict) or "path" not in spec:
+        if "path" not in spec:
             self.fail("'swap_file' needs at least 'path' (and 'from', 'to' column names)", "swap_file")
         src, dst = spec.get("from", "wrong"), spec.get("to", "right")
         where = spec.get("where", {}) or {}

@@ -21,23 +21,12 @@ FORMATTERS = {
 NEEDS_TEXT = {"text", "sarif", "gitlab"}
 
 
-@dataclass(frozen=True)
-class RuleInfo:
-    """Metadata of a rule that is not in a pack (mtlint's own checks), shaped like a Rule."""
-
-    id: str
-    level: str
-    message: str
-    description: str = ""
-    link: str = ""
-    fixable: bool = False
-    kind: str = "builtin"
-
-
 @dataclass
 class Context:
     color: bool = False
     quiet: bool = False
     texts: dict[str, str] = field(default_factory=dict)  # path -> original text, for context lines
-    rules: dict = field(default_factory=dict)  # rule id -> Rule (or RuleInfo), for metadata
-    files: int = 0
+    rules: dict = field(default_factory=dict)  # rule id -> Rule, for metadata
+    files: int = 0  # files linted
+    failed: int = 0  # inputs that could not be linted (their errors are printed apart)
+    applicable: frozenset = frozenset({"safe"})  # fix applicabilities this run applies (--unsafe-fixes adds "unsafe")

@@ -37,7 +37,7 @@ def render(results, context) -> str:
     out = []
     style = (lambda s, **kw: click.style(s, **kw)) if context.color else (lambda s, **kw: s)
     counts = {"error": 0, "warning": 0, "suggestion": 0}
-    fixable = 0
+    fixable = more = 0  # fixable with this run's options, and with --unsafe-fixes on top
     files_with = 0
     for result in results:
         if result.findings:
@@ -46,8 +46,11 @@ def render(results, context) -> str:
         lines = text.split("\n") if text else []
         for f in result.findings:
             counts[f.level] += 1
-            fixable += f.fix is not None
-            head = f"{style(f'{f.path}:{f.line}:{f.column}', bold=True)}: {style(f.level, **_STYLES[f.level])} {style(f.rule, dim=True)} {f.message}"
+            applies = f.fix is not None and f.fix.applicability in context.applicable
+            fixable += applies
+            more += f.fix is not None and not applies and f.fix.applicability == "unsafe"
+            mark = style("[*] ", bold=True) if applies else ""
+            head = f"{style(f'{f.path}:{f.line}:{f.column}', bold=True)}: {style(f.level, **_STYLES[f.level])} {style(f.rule, dim=True)} {mark}{f.message}"
             out.append(head)
             if context.quiet or f.line > len(lines):
                 continue
@@ -57,15 +60,21 @@ def render(results, context) -> str:
             out.append(style(gutter, dim=True) + shown)
             out.append(style(" " * (len(gutter) - 2) + "| ", dim=True) + style(carets, **_STYLES[f.level]))
             if f.suggestions:
-                label = "fix" if f.fix else "suggestion"
+                label = "fix" if applies else f"{f.fix.applicability} fix" if f.fix else "suggestion"
                 out.append(style(" " * (len(gutter) - 2) + f"= {label}: ", dim=True) + " / ".join(repr(s) if s else "remove it" for s in f.suggestions[:3]))
     total = sum(counts.values())
+    files = f"{context.files} file{'s' if context.files != 1 else ''}"
+    unread = f"; {context.failed} input{'s' if context.failed != 1 else ''} could not be linted (see the errors above)" if context.failed else ""
     if total:
         parts = [f"{n} {lvl}{'s' if n != 1 else ''}" for lvl, n in counts.items() if n]
-        summary = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of {context.files} file{'s' if context.files != 1 else ''}"
+        summary = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of {files}"
         if fixable:
-            summary += f"; {fixable} fixable with --fix"
-        out.append(("\n" if not context.quiet else "") + style(summary + ".", bold=True))
+            summary += f"; [*] {fixable} fixable with --fix"
+        if more:
+            summary += f"; {more} more with --unsafe-fixes"
+        out.append(("\n" if not context.quiet else "") + style(summary + unread + ".", bold=True))
+    elif context.failed:
+        out.append(style(f"No findings in the {files} linted{unread}.", fg="red", bold=True))
     elif not context.quiet:
-        out.append(style(f"No problems found in {context.files} file{'s' if context.files != 1 else ''}.", fg="green"))
-    return "\n".join(out) + "\n"
+        out.append(style(f"No problems found in {files}.", fg="green"))
+    return "\n".join(out) + "\n" if out else ""

@@ -1,0 +1,225 @@
+"""The run: collect inputs, read, parse, lint, suppress, filter, fix — once, for every caller.
+
+The CLI, the language server, `mtlint audit` and a Dask task all lint through
+`Runner`: the configuration that applies to a path is found the same way, the
+same rules run, and findings are filtered and fixed the same way. `Runner` is
+picklable, so worker processes get the same one.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from . import fixer
+from .baseline import Baseline
+from .changes import on_changed_lines
+from .config import Config, Selection, active_rules, find_config, load_config_file
+from .engine import Result, lint_text
+from .errors import InputError, MtlintError
+from .finding import Finding
+from .fixer import AppliedFix
+from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
+
+PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+MAX_STDIN_READ = MAX_FILE_BYTES + 1  # one byte more than allowed, so an oversized input is recognised and refused
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything about a run that is not a path: what runs, how findings are filtered and fixed."""
+
+    config_path: str | None = None  # --config: one file for every article, instead of the nearest one
+    selection: Selection = Selection()  # --pack, --enable, --disable on top of the configuration
+    fix: str | None = None  # None, "fix" (write the files) or "diff" (only show)
+    unsafe_fixes: bool = False  # also apply fixes whose applicability is "unsafe"
+    stdin_filename: str | None = None  # name (and so format and configuration) of standard input
+    force_exclude: bool = False  # apply `exclude` to files named on the command line too
+    respect_gitignore: bool = True
+    keep_text: bool = False  # keep each file's (fixed) text for formatters that quote it
+    debug: bool = False  # an internal error shows its traceback
+    baseline: Baseline | None = None  # report only findings not in it
+    changed: dict[str, frozenset[int] | None] | None = None  # path -> changed lines (--changed-since)
+
+    @property
+    def applicable(self) -> frozenset[str]:
+        """The fix applicabilities this run applies."""
+        return frozenset({"safe", "unsafe"} if self.unsafe_fixes else {"safe"})
+
+
+@dataclass
+class Linted:
+    """What linting one file produced, as reports, baselines and exit codes need it."""
+
+    result: Result  # its findings are the reported ones (after --changed-since and --baseline)
+    text: str = ""  # the text the findings point into (after --fix), when kept
+    applied: list[AppliedFix] = field(default_factory=list)  # fixes applied (--fix) or that would be (--diff)
+    diff: str = ""  # --diff: a unified diff of what --fix would change
+    stdout: bytes | None = None  # --fix on standard input: the fixed text, encoded as it came
+
+    @property
+    def fixed(self) -> int:
+        return len(self.applied)
+
+
+@dataclass
+class Run:
+    """A whole run: every path accounted for, every file's outcome in the order given."""
+
+    collected: Collected
+    linted: list[Linted]
+
+    @property
+    def results(self) -> list[Result]:
+        return [item.result for item in self.linted]
+
+    @property
+    def errors(self) -> list[str]:
+        """One line per problem: paths that could not be collected, files that could not be linted."""
+        lines = list(self.collected.problems)
+        seen = set(lines)
+        for item in self.linted:
+            for error in item.result.errors:
+                if error not in seen:  # a rule that cannot run says so once, not once per file
+                    seen.add(error)
+                    lines.append(error)
+        return lines
+
+
+class Runner:
+    """Lints paths or in-memory texts under the configuration that applies to each."""
+
+    def __init__(self, options: Options = Options()) -> None:
+        self.options = options
+
+    # -- configuration ----------------------------------------------------------
+    def config_for(self, path: str) -> Config:
+        """The configuration for `path`: --config, else the nearest one walking up from it."""
+        if self.options.config_path:
+            return load_config_file(self.options.config_path)
+        if path == "-" or path.startswith("<"):
+            base = os.getcwd()
+        else:
+            base = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+        return find_config(base)
+
+    def rules_for(self, path: str):
+        return active_rules(self.config_for(path), self.options.selection)
+
+    def excluded(self, path: str) -> bool:
+        return self.config_for(path).excluded(path)
+
+    def collect(self, paths: tuple[str, ...]) -> Collected:
+        return collect(paths, self.excluded, self.options.force_exclude, self.options.respect_gitignore)
+
+    # -- linting ----------------------------------------------------------------
+    def lint_string(self, path: str, text: str) -> Result:
+        """Lint `text` as the article at `path` (its format and configuration), with this run's filters."""
+        result = lint_text(path, text, self.rules_for(path), path)
+        result.findings = self._reported(path, result.findings, text)
+        return result
+
+    def lint_file(self, path: str, data: bytes | None = None) -> Linted:
+        """Read (or decode `data` of standard input), lint, filter and fix one input; never raises."""
+        name = (self.options.stdin_filename or "<stdin>") if path == "-" else path
+        try:
+            return self._lint_file(path, name, data)
+        except MtlintError as exc:
+            return self._failed(path, name, data, str(exc))
+        except Exception as exc:  # a bug in mtlint or a plug-in: this file is reported, the run goes on
+            detail = "\n" + traceback.format_exc().rstrip() if self.options.debug else " (run with --debug for the traceback)"
+            return self._failed(path, name, data, f"{name}: internal error while linting: {type(exc).__name__}: {exc}{detail}")
+
+    def _failed(self, path: str, name: str, data: bytes | None, message: str) -> Linted:
+        # --fix on standard input: whatever could not be linted goes back out as it came, never lost.
+        echo = (data or b"") if self.options.fix == "fix" and path == "-" else None
+        return Linted(Result(name, errors=[message]), stdout=echo)
+
+    def _lint_file(self, path: str, name: str, data: bytes | None) -> Linted:
+        source = decode(name, data or b"") if path == "-" else read_file(path)
+        linted = Linted(self.lint_string(name, source.text))
+        text = source.text
+        if self.options.fix and any(self._fixable(f) for f in linted.result.findings):
+            text = self._fix(path, source, linted)
+        if self.options.fix == "fix" and path == "-":
+            linted.stdout = fixer.encode(source, text)
+        if self.options.keep_text:
+            linted.text = text
+        return linted
+
+    def _fixable(self, finding: Finding) -> bool:
+        return finding.fix is not None and finding.fix.applicability in self.options.applicable
+
+    def _fix(self, path: str, source: Decoded, linted: Linted) -> str:
+        """Fix what `linted` reports: --fix writes the file, --diff only keeps the diff. Returns the text now."""
+        name = linted.result.path
+        fixed_text, fixed_result, applied = fixer.fix_text(
+            source.text, linted.result, lambda text: self.lint_string(name, text), self.options.applicable)
+        if not applied:
+            return source.text
+        if self.options.fix == "diff":
+            linted.applied, linted.diff = applied, fixer.unified_diff(name, source.text, fixed_text)
+            return source.text
+        if path != "-":
+            try:
+                fixer.write_atomic(path, fixer.encode(source, fixed_text))
+            except OSError as exc:
+                linted.result.errors.append(f"{name}: cannot write the fixes: {exc.strerror or exc}")
+                return source.text
+        linted.applied, linted.result = applied, fixed_result
+        return fixed_text
+
+    def _reported(self, path: str, findings: list[Finding], text: str) -> list[Finding]:
+        """The findings this run reports: on changed lines (--changed-since), not in the baseline."""
+        if self.options.changed is not None:
+            findings = on_changed_lines(findings, self.options.changed.get(path))
+        if self.options.baseline is not None:
+            findings = self.options.baseline.new_findings(path, findings, text)
+        return findings
+
+    # -- many files ---------------------------------------------------------------
+    def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1) -> list[Linted]:
+        """Lint `files` in their order, in `jobs` processes when there are enough of them."""
+        jobs = jobs or os.cpu_count() or 1
+        on_disk = [f for f in files if f != "-"]
+        if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
+                                     initargs=(os.getpid(),)) as pool:
+                chunk = max(1, len(on_disk) // (jobs * 8))
+                done = dict(zip(on_disk, pool.map(self.lint_file, on_disk, chunksize=chunk)))
+            return [done[f] if f != "-" else self.lint_file(f, stdin_data) for f in files]
+        return [self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+
+    def run(self, paths: tuple[str, ...], stdin=None, jobs: int = 1) -> Run:
+        """Collect `paths` and lint them; `stdin` is read (up to the size limit) when '-' is among them."""
+        collected = self.collect(paths)
+        stdin_data = None
+        if "-" in collected.files:
+            stdin_data = (stdin or sys.stdin.buffer).read(MAX_STDIN_READ)
+        return Run(collected, self.lint_files(collected.files, stdin_data, jobs))
+
+
+
+def _worker_init(parent: int) -> None:
+    """A worker dies with the run that started it (Linux), instead of outliving a killed parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def lint_path_text(path: str, text: str, options: Options = Options()) -> Result:
+    """Lint in-memory `text` as the file `path` would be linted by `mtlint check` (for editors and libraries)."""
+    return Runner(options).lint_string(path, text)
+
+
+__all__ = ["AppliedFix", "InputError", "Linted", "Options", "Run", "Runner", "lint_path_text"]
