@@ -143,8 +143,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
             quiet=quiet,
             texts={item.result.path: item.text for item in run.linted},
             rules=resolved.registry.rules,
-            files=len(collected.files),
-            failed=len({e.split(":", 1)[0] for item in run.linted for e in item.result.errors}) + len(collected.problems),
+            files=sum(not item.failed for item in run.linted),
+            failed=sum(item.failed for item in run.linted) + len(collected.problems),
             applicable=options.applicable,
         )
         report = FORMATTERS[output_format](run.results, context)
@@ -329,7 +329,7 @@ def rules_test(pack_names, config_path):
     failures = checked = 0
     for pack in chosen:
         for rule in pack.rules:
-            for problem in run_examples(rule):
+            for problem in run_examples(rule, resolved.registry, resolved.rules):
                 failures += 1
                 click.echo(f"FAIL {problem}")
             checked += 1

@@ -132,17 +132,23 @@ def _check_pinned(rule, example: Example, findings) -> list[str]:
     return problems
 
 
-def run_examples(rule) -> list[str]:
-    """Problems with `rule`'s examples, as one line each (empty when all behave)."""
+def run_examples(rule, registry=None, companions=()) -> list[str]:
+    """Problems with `rule`'s examples, as one line each (empty when all behave).
+
+    A rule about suppression comments needs findings to suppress: its examples run
+    with `companions` (the default rules) and `registry` (the names comments may give).
+    """
     from .config import ActiveRule
     from .engine import lint_document
 
     problems = []
     active = (ActiveRule(rule, rule.level),)
+    if getattr(rule, "AFTER_SUPPRESSION", False):
+        active = tuple(a for a in companions if a.rule.id != rule.id) + active
     for expected in ("flag", "pass"):
         for example in rule.examples.get(expected) or []:
-            result = lint_document(example_document(example.text, rule), active)
-            findings = result.findings
+            result = lint_document(example_document(example.text, rule), active, registry=registry)
+            findings = [f for f in result.findings if f.rule == rule.id]
             if result.errors:  # a regex that timed out: say so, not "not flagged"
                 problems.extend(f"{error.split(': ', 1)[1]} in: {example.text!r}" for error in result.errors)
             elif expected == "flag" and example.pinned:

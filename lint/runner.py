@@ -59,6 +59,7 @@ class Linted:
     applied: list[AppliedFix] = field(default_factory=list)  # fixes applied (--fix) or that would be (--diff)
     diff: str = ""  # --diff: a unified diff of what --fix would change
     stdout: bytes | None = None  # --fix on standard input: the fixed text, encoded as it came
+    failed: bool = False  # the input could not be read or linted at all (its error says why)
 
     @property
     def fixed(self) -> int:
@@ -136,7 +137,7 @@ class Runner:
     def _failed(self, path: str, name: str, data: bytes | None, message: str) -> Linted:
         # --fix on standard input: whatever could not be linted goes back out as it came, never lost.
         echo = (data or b"") if self.options.fix == "fix" and path == "-" else None
-        return Linted(Result(name, errors=[message]), stdout=echo)
+        return Linted(Result(name, errors=[message]), stdout=echo, failed=True)
 
     def _lint_file(self, path: str, name: str, data: bytes | None) -> Linted:
         source = decode(name, data or b"") if path == "-" else read_file(path)

@@ -13,18 +13,21 @@ import pytest
 
 from conftest import EXAMPLES, run_cli
 from gitutil import GIT_ENV
-from lint.finding import Fix
-from lint.fixer import apply_fixes
+from lint.finding import Finding, Fix
+from lint.fixer import apply_fixes, choose_fixes
 
 CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")
 SEED = EXAMPLES / "seed-article.txt"
 MTLINT = str(Path(sys.executable).parent / "mtlint")
 
 
-def _fixed_seed() -> str:
+def _fixed_seed(unsafe: bool = False) -> str:
+    """The seed with its safe fixes applied (and, with `unsafe`, the suggestion-level accents too)."""
     text = SEED.read_text(encoding="utf-8")
-    for old, new in ((" | Russia-Ukraine War News", ""), ("Kiev's", "Kyiv's"),
-                     ("Stephane Sejourne", "Stéphane Séjourné"), ("conflict,” Sejourne", "conflict,” Séjourné")):
+    changes = [(" | Russia-Ukraine War News", ""), ("Kiev's", "Kyiv's")]
+    if unsafe:
+        changes += [("Stephane Sejourne", "Stéphane Séjourné"), ("conflict,” Sejourne", "conflict,” Séjourné")]
+    for old, new in changes:
         assert text.count(old) == 1
         text = text.replace(old, new)
     return text
@@ -44,11 +47,15 @@ def test_fix_seed_article_then_idempotent(tmp_path):
     lines = [line for line in result.stdout.splitlines() if line.startswith("seed.txt:")]
     assert [line.split(" ")[0:3] for line in lines] == [
         ["seed.txt:21:1:", "warning", "Boilerplate.SeeAlso"],
+        ["seed.txt:29:25:", "suggestion", "Names.People"],
+        ["seed.txt:31:113:", "suggestion", "Names.People"],
         ["seed.txt:37:1:", "warning", "Boilerplate.CommentForm"],
         ["seed.txt:39:1:", "warning", "Boilerplate.CommentForm"],
     ]
-    assert "Fixed 4 problems in 1 file." in result.stderr
+    assert "Fixed 2 problems in 1 file." in result.stderr
     assert _listing(tmp_path) == ["seed.txt"]  # no temporary file left behind
+    # the names' accents are suggestions (house styles differ): never applied by plain --fix
+    assert "Stephane Sejourne" in article.read_text(encoding="utf-8")
 
     before = article.stat()
     again = run_cli("check", *CORE, "--fix", "seed.txt", cwd=tmp_path)
@@ -56,6 +63,32 @@ def test_fix_seed_article_then_idempotent(tmp_path):
     assert article.read_text(encoding="utf-8") == _fixed_seed()
     assert article.stat().st_mtime_ns == before.st_mtime_ns and article.stat().st_ino == before.st_ino  # not rewritten
     assert "Nothing to fix." in again.stderr
+
+
+def test_unsafe_fixes_accent_the_names_and_show_fixes_lists_each(tmp_path):
+    article = tmp_path / "seed.txt"
+    shutil.copy(SEED, article)
+    plain = run_cli("check", *CORE, "seed.txt", cwd=tmp_path)
+    assert "[*] 2 fixable with --fix; 2 more with --unsafe-fixes." in plain.stdout
+    assert "seed.txt:13:80: warning Terminology.UkrainePlaces [*] Outdated" in plain.stdout
+    assert "seed.txt:29:25: suggestion Names.People 'Stephane" in plain.stdout  # no [*]: not applied by --fix
+    result = run_cli("check", *CORE, "--fix", "--unsafe-fixes", "--show-fixes", "seed.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == _fixed_seed(unsafe=True)
+    shown = [line for line in result.stderr.splitlines() if line.startswith("seed.txt:")]
+    assert shown == [
+        "seed.txt:1:75: Boilerplate.HeadlineSuffix: ' | Russia-Ukraine War News' -> '(removed)'",
+        "seed.txt:13:80: Terminology.UkrainePlaces: 'Kiev' -> 'Kyiv'",
+        "seed.txt:29:25: Names.People: 'Stephane Sejourne' -> 'Stéphane Séjourné' (unsafe)",
+        "seed.txt:31:113: Names.People: 'Sejourne' -> 'Séjourné' (unsafe)",
+    ]
+    assert "Fixed 4 problems in 1 file." in result.stderr
+
+
+def test_raising_a_suggestion_to_a_warning_makes_its_fix_safe(tmp_path):
+    (tmp_path / ".mtlint.yaml").write_text("rules:\n  Names.People: warning\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Talks\n\nStephane Sejourne spoke.\n", encoding="utf-8")
+    assert run_cli("check", "--fix", "a.txt", cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Talks\n\nStéphane Séjourné spoke.\n"
 
 
 def test_fix_everything_fixable_exits_zero(tmp_path):
@@ -71,7 +104,7 @@ def test_fix_keeps_crlf_bom_and_mode(tmp_path):
     body = "Talks in Kiev\r\n\r\nStephane Sejourne met officials in Kiev.\r\n"
     article.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
     article.chmod(0o640)
-    result = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    result = run_cli("check", "--fix", "--unsafe-fixes", "a.txt", cwd=tmp_path)
     assert result.exit_code == 0, result.stdout
     data = article.read_bytes()
     assert data == b"\xef\xbb\xbf" + "Talks in Kyiv\r\n\r\nStéphane Séjourné met officials in Kyiv.\r\n".encode("utf-8")
@@ -112,14 +145,27 @@ def test_suppressed_findings_are_not_fixed(tmp_path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == body.replace("Held in Kiev", "Held in Kyiv")
 
 
+def _apply(text: str, fixes: list[Fix], applicable=("safe",)) -> tuple[str, int]:
+    findings = [Finding("a.txt", "R.R", "warning", "", 1, 1, 1, 1, f.offset, f.length, "", [], f) for f in fixes]
+    chosen = choose_fixes(text, findings, applicable)
+    return apply_fixes(text, [f.fix for f in chosen]), len(chosen)
+
+
 def test_overlapping_fixes_are_never_applied_together():
     text = "abc def"
-    assert apply_fixes(text, [Fix(2, 5, "Y"), Fix(0, 6, "X")]) == ("Xf", 1)  # the first in the text wins
-    assert apply_fixes(text, [Fix(0, 0, "<"), Fix(0, 0, ">")]) == ("<abc def", 1)  # two insertions at one place
-    assert apply_fixes(text, [Fix(0, 3, "ABC"), Fix(0, 0, "<")]) == ("<abc def", 1)  # insertion where a fix starts
-    assert apply_fixes(text, [Fix(4, 3, "DEF"), Fix(0, 3, "ABC")]) == ("ABC DEF", 2)  # touching is not overlapping
-    assert apply_fixes(text, [Fix(0, 3, "ABC"), Fix(0, 3, "ABC")]) == ("ABC def", 1)  # identical fixes: once
-    assert apply_fixes(text, [Fix(0, 3, "abc")]) == (text, 0)  # a no-op is not a fix
+    assert _apply(text, [Fix(2, 5, "Y"), Fix(0, 6, "X")]) == ("Xf", 1)  # the first in the text wins
+    assert _apply(text, [Fix(0, 0, "<"), Fix(0, 0, ">")]) == ("<abc def", 1)  # two insertions at one place
+    assert _apply(text, [Fix(0, 3, "ABC"), Fix(0, 0, "<")]) == ("<abc def", 1)  # insertion where a fix starts
+    assert _apply(text, [Fix(4, 3, "DEF"), Fix(0, 3, "ABC")]) == ("ABC DEF", 2)  # touching is not overlapping
+    assert _apply(text, [Fix(0, 3, "ABC"), Fix(0, 3, "ABC")]) == ("ABC def", 1)  # identical fixes: once
+    assert _apply(text, [Fix(0, 3, "abc")]) == (text, 0)  # a no-op is not a fix
+
+
+def test_only_applicable_fixes_are_chosen():
+    text = "abc def"
+    fixes = [Fix(0, 3, "ABC", "unsafe"), Fix(4, 3, "DEF", "safe"), Fix(0, 1, "Z", "display-only")]
+    assert _apply(text, fixes) == ("abc DEF", 1)
+    assert _apply(text, fixes, ("safe", "unsafe")) == ("ABC DEF", 2)  # display-only is never applied
 
 
 def test_overlapping_fixes_from_two_rules(tmp_path):
@@ -152,7 +198,7 @@ def test_diff_changes_nothing_and_applies_with_git(tmp_path):
     assert diff.startswith("--- a/seed.txt\n+++ b/seed.txt\n@@ ")
     assert "-Polish Prime Minister Donald Tusk and Czech Prime Minister Petr Fiala – two of Kiev's" in diff
     assert "+Polish Prime Minister Donald Tusk and Czech Prime Minister Petr Fiala – two of Kyiv's" in diff
-    assert "Would fix 4 problems in 1 file." in result.stderr
+    assert "Would fix 2 problems in 1 file." in result.stderr
     # the diff is a real patch: git applies it and gets what --fix writes
     (tmp_path / "fix.patch").write_text(diff, encoding="utf-8")
     subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, env=GIT_ENV, check=True, capture_output=True)

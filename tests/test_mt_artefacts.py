@@ -380,7 +380,7 @@ def _bad_pack(tmp_path, body: str):
         ("kind: repetition\nallow: {a: b}\n", 2, "'allow' must be a string or a list"),
         ("kind: script\nhomoglyphs: {a: б}\n", 2, "must map one Cyrillic or Greek letter"),
         ("kind: script\nlevel: warning\n", 1, "needs 'homoglyphs'"),
-        ("kind: language\nlanguages: [de]\n", 2, "needs 'languages'"),
+        ("kind: language\nlanguages: [de]\n", 2, "'languages' must be a mapping of text to text"),
         ("kind: language\nlanguages: {German: German}\nfunction_words: {en: [the]}\n", 2, "ISO 639"),
         ("kind: language\nlanguages: {de: German}\nfunction_words: {de: [der]}\n", 3, "including 'en'"),
         ("kind: language\nlanguages: {de: German}\nfunction_words: {en: [the]}\nconfidence: 2\n", 4, "'confidence'"),

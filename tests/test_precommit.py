@@ -69,7 +69,7 @@ def _run(args: list[str], cwd: Path, env: dict) -> subprocess.CompletedProcess:
 
 def test_hook_definition():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["entry"], hook["language"]) == ("mtlint", "mtlint check", "python")
+    assert (hook["id"], hook["entry"], hook["language"]) == ("mtlint", "mtlint check --force-exclude", "python")
 
 
 def test_try_repo_fails_a_bad_article_with_locations(hook_repo, pre_commit_env, articles):
@@ -132,3 +132,16 @@ def test_only_staged_files_are_passed(hook_repo, pre_commit_env, tmp_path):
     done = _run(["git", "commit", "-m", "clean article"], repo, pre_commit_env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "draft.txt" not in done.stdout + done.stderr
+
+
+def test_the_hook_never_lints_what_the_config_excludes(hook_repo, pre_commit_env, tmp_path):
+    repo = init_repo(tmp_path / "site")
+    _install(repo, hook_repo, pre_commit_env)
+    (repo / ".mtlint.yaml").write_text("exclude: ['archive/**']\n", encoding="utf-8")
+    (repo / "archive").mkdir()
+    shutil.copy(SEED, repo / "archive" / "old.txt")  # legacy content, excluded: never linted, even when staged
+    git(repo, "add", "-A")
+    done = _run(["git", "commit", "-m", "archive an old article"], repo, pre_commit_env)
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out
+    assert "old.txt" not in out and "Passed" in out

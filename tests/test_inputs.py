@@ -1,0 +1,107 @@
+"""What a run lints: every path accounted for (linted, excluded and said so, or an error), as a user types it."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+from conftest import EXAMPLES, run_cli
+from gitutil import GIT_ENV
+
+ARTICLE = "Talks\n\nHeld in Kiev.\n"
+
+
+def test_a_folder_without_articles_is_a_usage_error(tmp_path):
+    (tmp_path / "notes.rst").write_text("Kiev\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    result = run_cli("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"mtlint: error: {tmp_path}: no articles to lint in this folder "
+        "(mtlint reads .txt, .text, .md, .markdown, .mdown, .html, .htm, .xhtml)"]
+    assert "No problems found" not in result.stdout
+
+
+def test_no_path_checks_the_current_folder(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("check", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert [(f["path"], f["line"], f["column"], f["match"]) for f in result.json()] == [("./a.txt", 3, 9, "Kiev")]
+
+
+def test_force_exclude_applies_the_config_to_named_files(tmp_path):
+    (tmp_path / ".mtlint.yaml").write_text("exclude: ['archive/**']\n", encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    # named without --force-exclude: linted, as a user who names a file expects
+    assert run_cli("check", "archive/old.txt", cwd=tmp_path).exit_code == 1
+    both = run_cli("check", "--force-exclude", "--format", "json", "archive/old.txt", "new.txt", cwd=tmp_path)
+    assert [f["path"] for f in both.json()] == ["new.txt"]
+    only_excluded = run_cli("check", "--force-exclude", "archive/old.txt", cwd=tmp_path)
+    assert only_excluded.exit_code == 0
+    assert only_excluded.stderr == ("mtlint: all 1 article given are excluded (exclude in the configuration, "
+                                    "or .gitignore); nothing linted.\n")
+    assert "No problems found" not in only_excluded.stdout
+
+
+def test_walking_folders_respects_gitignore(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, env=GIT_ENV, check=True)
+    (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n!keep.draft.md\n", encoding="utf-8")
+    for name in ("a.txt", "build/b.txt", "x.draft.md", "keep.draft.md", "sub/c.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub" / ".gitignore").write_text("c.md\n", encoding="utf-8")
+    linted = {f["path"] for f in run_cli("check", "--format", "json", ".", cwd=tmp_path).json()}
+    assert linted == {"./a.txt", "./keep.draft.md"}
+    everything = {f["path"] for f in run_cli("check", "--no-gitignore", "--format", "json", ".", cwd=tmp_path).json()}
+    assert everything == {"./a.txt", "./build/b.txt", "./x.draft.md", "./keep.draft.md", "./sub/c.md"}
+
+
+def test_unreadable_inputs_are_errors_and_the_others_still_linted(tmp_path):
+    (tmp_path / "good.txt").write_text("Talks\n\nHeld in Kyiv.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    result = run_cli("check", "good.txt", "pipe.txt", "dangling.txt", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "mtlint: error: pipe.txt: not a regular file (a pipe, socket or device), not read",
+        "mtlint: error: dangling.txt: a dangling symbolic link",
+    ]
+    assert "No problems found" not in result.stdout
+    assert result.stdout == "No findings in the 1 file linted; 2 inputs could not be linted (see the errors above).\n"
+
+
+def test_output_that_is_an_input_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("check", "-o", "a.txt", "a.txt", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == "mtlint: error: a.txt: --output names one of the inputs; the report would overwrite an article\n"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+    inside = run_cli("check", "-o", "./a.txt", ".", cwd=tmp_path)  # found by walking the folder
+    assert inside.exit_code == 2 and (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_quiet_on_a_clean_run_prints_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks\n\nHeld in Kyiv.\n", encoding="utf-8")
+    result = run_cli("check", "-q", "a.txt", cwd=tmp_path)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_diff_applies_with_git_apply_and_patch_whatever_the_paths(tmp_path):
+    work = tmp_path / "work"
+    (work / "sub").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "seed-article.txt", work / "sub" / "seed.txt")
+    subprocess.run(["git", "init", "-q"], cwd=work, env=GIT_ENV, check=True)
+    fixed = None
+    for given in (".", "./sub/seed.txt", str(work / "sub" / "seed.txt"), "sub"):
+        diff = run_cli("check", "--diff", given, cwd=work).stdout
+        assert diff.startswith("--- a/sub/seed.txt\n+++ b/sub/seed.txt\n"), (given, diff[:80])
+        for tool in (["git", "apply", "-"], ["patch", "-p1", "--quiet"]):
+            copy = tmp_path / "copy"
+            shutil.copytree(work, copy)
+            subprocess.run(tool, cwd=copy, input=diff, text=True, env=GIT_ENV, check=True, capture_output=True)
+            text = (copy / "sub" / "seed.txt").read_text(encoding="utf-8")
+            assert "Kyiv's strongest" in text and fixed in (None, text)
+            fixed = text
+            shutil.rmtree(copy)
