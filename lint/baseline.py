@@ -18,6 +18,7 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 import regex
 
@@ -41,11 +42,11 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
     return " ".join(before), " ".join(after)
 
 
-def fingerprint(finding: Finding, text: str) -> str:
-    """A content hash of a finding: rule, match and its surrounding words (not its line)."""
+def fingerprint(finding: Finding, text: str, rule: str | None = None) -> str:
+    """A content hash of a finding: rule (or the former name `rule`), match and its surrounding words (not its line)."""
     before, after = _context(text, finding.offset, finding.offset + finding.length)
     match = _SPACE.sub(" ", finding.match.strip())
-    key = "\0".join((finding.rule, match, before, after))
+    key = "\0".join((rule or finding.rule, match, before, after))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -80,26 +81,37 @@ class Baseline:
         if entries:
             self.files[self.key(path)] = list(entries.values())
 
-    def new_findings(self, path: str, findings: list[Finding], text: str) -> list[Finding]:
-        """The findings of `path` that the baseline does not account for, in their order."""
+    def new_findings(self, path: str, findings: list[Finding], text: str,
+                     former: Callable[[str], list[str]] = lambda rule: []) -> list[Finding]:
+        """The findings of `path` that the baseline does not account for, in their order.
+
+        `former(rule_id)` gives a rule's former names (its aliases): a baseline written
+        before a rule was renamed still accounts for its findings.
+        """
         entries = self.files.get(self.key(path))
         if not entries or not findings:
             return findings
         left = Counter({e["fingerprint"]: e["count"] for e in entries})
-        prints = [fp for fp, _ in fingerprints(findings, text)]
         old = [False] * len(findings)
-        for i, fp in enumerate(prints):  # 1: the same finding in the same words
-            if left[fp] > 0:
-                left[fp] -= 1
-                old[i] = True
+        for i, f in enumerate(findings):  # 1: the same finding in the same words, under any of its rule's names
+            for name in [f.rule] + former(f.rule):
+                fp = fingerprint(f, text, name)
+                if left[fp] > 0:
+                    left[fp] -= 1
+                    old[i] = True
+                    break
         # 2: what is left, by rule and matched text alone (the words around it were edited)
         by_match = Counter()
         for e in entries:
             by_match[(e["rule"], e["match"])] += left[e["fingerprint"]]
         for i, f in enumerate(findings):
-            if not old[i] and by_match[(f.rule, f.match)] > 0:
-                by_match[(f.rule, f.match)] -= 1
-                old[i] = True
+            if old[i]:
+                continue
+            for name in [f.rule] + former(f.rule):
+                if by_match[(name, f.match)] > 0:
+                    by_match[(name, f.match)] -= 1
+                    old[i] = True
+                    break
         return [f for f, was in zip(findings, old) if not was]
 
     def count(self) -> int:

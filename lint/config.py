@@ -239,3 +239,10 @@ def resolve(config: Config, selection: Selection = Selection()) -> Resolved:
             warnings.append(f"{config.path}: pack {pack.name} (from pack_paths, {pack.path}) does not run: "
                             f"'packs:' does not list it; add it there")
     return Resolved(tuple(active), registry, tuple(dict.fromkeys(warnings)))
+
+
+def forget() -> None:
+    """Forget every configuration and pack read so far (a long-lived process, such as the language server,
+    calls this when files may have changed; a `mtlint check` run reads each once)."""
+    for cached in (load_config_file, find_config, resolve, load_packs):
+        cached.cache_clear()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import fixer
 from .baseline import Baseline
 from .changes import on_changed_lines
-from .config import Config, Selection, active_rules, find_config, load_config_file
+from .config import Config, Selection, find_config, load_config_file, resolve
 from .engine import Result, lint_text
 from .errors import InputError, MtlintError
 from .finding import Finding
@@ -108,7 +108,10 @@ class Runner:
         return find_config(base)
 
     def rules_for(self, path: str):
-        return active_rules(self.config_for(path), self.options.selection)
+        return resolve(self.config_for(path), self.options.selection).rules
+
+    def registry_for(self, path: str):
+        return resolve(self.config_for(path), self.options.selection).registry
 
     def excluded(self, path: str) -> bool:
         return self.config_for(path).excluded(path)
@@ -119,7 +122,8 @@ class Runner:
     # -- linting ----------------------------------------------------------------
     def lint_string(self, path: str, text: str) -> Result:
         """Lint `text` as the article at `path` (its format and configuration), with this run's filters."""
-        result = lint_text(path, text, self.rules_for(path), path)
+        resolved = resolve(self.config_for(path), self.options.selection)
+        result = lint_text(path, text, resolved.rules, path, resolved.registry)
         result.findings = self._reported(path, result.findings, text)
         return result
 
@@ -178,7 +182,8 @@ class Runner:
         if self.options.changed is not None:
             findings = on_changed_lines(findings, self.options.changed.get(path))
         if self.options.baseline is not None:
-            findings = self.options.baseline.new_findings(path, findings, text)
+            rules = self.registry_for(path).rules
+            findings = self.options.baseline.new_findings(path, findings, text, lambda rid: rules[rid].aliases if rid in rules else [])
         return findings
 
     # -- many files ---------------------------------------------------------------

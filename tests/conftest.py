@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from lint.cli import main
-from lint.config import Config, Selection, active_rules
+from lint.config import Config, Selection, active_rules, forget
 from lint.engine import lint_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +31,7 @@ class CliResult:
 def run_cli(*args: str, input: str | bytes | None = None, cwd: str | os.PathLike | None = None) -> CliResult:
     """Run `mtlint ARGS` in-process (as Click would), capturing stdout and stderr apart."""
     runner = CliRunner()
+    forget()  # each run reads configurations and packs afresh, as a new process would
     old = os.getcwd()
     try:
         if cwd:

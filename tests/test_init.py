@@ -12,7 +12,7 @@ def test_init_writes_a_commented_starter_that_works(tmp_path):
     assert result.stdout.startswith("Wrote .mtlint.yaml")
     text = (tmp_path / ".mtlint.yaml").read_text(encoding="utf-8")
     assert text.startswith("# mtlint configuration")
-    for line in ("packs: [", "  # Terminology.UkrainePlaces: warning", "  # Names.People: suggestion",
+    for line in ("# packs: [", "  # Terminology.UkrainePlaces: warning", "  # Names.People: suggestion",
                  "fail_on: warning", "exclude: []", "# pack_paths:"):
         assert line in text
     assert sum(line.lstrip().startswith("#") for line in text.splitlines()) > 20
@@ -33,6 +33,23 @@ def test_uncommenting_a_rule_line_takes_effect(tmp_path):
     shutil.copy(EXAMPLES / "seed-article.txt", tmp_path / "seed.txt")
     rules = {f["rule"] for f in run_cli("check", "--format", "json", "seed.txt", cwd=tmp_path).json()}
     assert "Names.People" not in rules and "Terminology.UkrainePlaces" in rules
+
+
+def test_uncommenting_the_sample_pack_paths_line_turns_that_pack_on(tmp_path):
+    run_cli("init", cwd=tmp_path)
+    config = tmp_path / ".mtlint.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "# pack_paths: [style/our-pack]" in text
+    config.write_text(text.replace("# pack_paths: [style/our-pack]", "pack_paths: [style/our-pack]"), encoding="utf-8")
+    pack = tmp_path / "style" / "our-pack"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: Ours\n", encoding="utf-8")
+    (pack / "Towns.yml").write_text("kind: substitution\nswap: {Gotham: Metropolis}\nexamples: {flag: ['[[Gotham]]']}\n",
+                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Talks\n\nHeld in Gotham.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in result.json()] == [("Ours.Towns", 3, 9, "Gotham")]
+    assert result.stderr == ""  # no warning: the pack runs
 
 
 def test_init_refuses_to_overwrite_without_force(tmp_path):
