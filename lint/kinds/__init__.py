@@ -44,13 +44,19 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def _type_and_default(f) -> str:
+    if f.required:
+        return f"{f.type_label}, required"
+    return f.type_label if f.default_label == "—" else f"{f.type_label}, default {f.default_label}"
+
+
 def kinds_table() -> str:
     """The README's table of rule kinds, generated from each kind's declared fields and module docstring."""
     rows = ["| kind | what it reports | its own fields |", "|---|---|---|"]
     for name, cls in KINDS.items():
         doc = (sys.modules[cls.__module__].__doc__ or "").strip().split("\n\n")[0]
         summary = doc.split(": ", 1)[1] if doc.startswith(f"{name}:") else doc
-        fields = "<br>".join(f"`{f.name}` ({f.type_label}, default {f.default_label}): {f.doc}" for f in cls.FIELDS)
+        fields = "<br>".join(f"`{f.name}` ({_type_and_default(f)}): {f.doc}" for f in cls.FIELDS)
         rows.append(f"| `{name}` | {_cell(summary)} | {_cell(fields) or '(none)'} |")
     rows += ["", "Fields every rule takes:", "", "| field | type | default | what it is |", "|---|---|---|---|"]
     rows += [f"| `{f.name}` | {_cell(f.type_label)} | {_cell(f.default_label)} | {_cell(f.doc)} |" for f in COMMON_FIELDS]
