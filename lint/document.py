@@ -19,6 +19,7 @@ import regex
 BLOCK_SCOPES = ("headline", "heading", "paragraph", "blockquote", "list", "table")
 SPAN_SCOPES = ("sentence", "quotation", "line")  # "line": each line of a block, for whole-line furniture
 ALL_SCOPES = BLOCK_SCOPES + SPAN_SCOPES + ("any",)
+_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 class TextMap:
@@ -197,6 +198,18 @@ class Document:
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+
+    def next_line_span(self, offset: int) -> tuple[int, int]:
+        """[start, end) of the line after the one holding `offset`, as a reader sees lines.
+
+        For `mtlint-disable-next-line`: a lone CR ends a line on screen (and in every format's
+        blocks), though line *numbers* count only "\n". At the end of the file: an empty span.
+        """
+        m = _BREAK.search(self.text, offset)
+        if not m:
+            return len(self.text), len(self.text)
+        after = _BREAK.search(self.text, m.end())
+        return m.end(), after.end() if after else len(self.text)
 
     def units(self, scope: str):
         """Yield (block, start, end) windows of plain text that a rule of `scope` checks."""

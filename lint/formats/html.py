@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import regex
 
 from ..document import Block, Document, TextMap
+from ..errors import InputError
 from .directives import find_directives
 
 _BLOCKS = {
@@ -121,6 +122,32 @@ class _Builder(HTMLParser):
                 return i + len(empty)
         return super().parse_comment(i, report)
 
+    def parse_html_declaration(self, i):
+        """`<![` outside SVG/MathML is a bogus comment up to the next ">" (HTML5), `<![CDATA[` included.
+
+        The standard library reads it as an SGML marked section and raises on anything else
+        (`<![ `, `<![6`): a browser shows neither, so neither is text.
+        """
+        if self.rawdata.startswith("<![", i):
+            return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
+
+    def finish(self) -> None:
+        """End of file: what is still open is read as a browser reads it, then the last block ends.
+
+        The standard library turns an unterminated construct into text; HTML5 says a comment,
+        `<!…`, `</…` or `<?…` open at the end of the file is a comment to its end, and an
+        unterminated tag is dropped. Neither is prose.
+        """
+        rest = self.rawdata
+        if len(rest) > 1 and rest[0] == "<" and (rest[1] in "!/?" or rest[1].isascii() and rest[1].isalpha()):
+            if rest[1] in "!/?":
+                body = rest[4:] if rest.startswith("<!--") else rest[2:]
+                self.handle_comment(body)
+            self.rawdata = ""
+        self.close()
+        self.flush()
+
     def handle_comment(self, data):
         if "mtlint-" in data:
             start = self._source_offset()
@@ -130,7 +157,10 @@ class _Builder(HTMLParser):
 def parse(path: str, text: str) -> Document:
     doc = Document(path=path, text=text, format="html")
     builder = _Builder(doc)
-    builder.feed(text)
-    builder.close()
-    builder.flush()
+    try:
+        builder.feed(text)
+        builder.finish()
+    except Exception as exc:  # noqa: BLE001 - the standard library's parser raises bare assertions on odd markup
+        line = builder.getpos()[0]
+        raise InputError(f"cannot parse the HTML ({exc.__class__.__name__}: {str(exc)[:80]})", path, line) from None
     return doc

@@ -16,9 +16,12 @@ from markdown_it.common.utils import isValidEntityCode
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..document import Block, Document, TextMap
+from ..document import Block, Directive, Document, TextMap
 from .directives import find_directives
 
+# What may stand between the inline cursor and the next markup: spaces and the characters of
+# container prefixes (blockquote, list markers, ATX heading, table pipe).
+_PREFIX = frozenset(" \t>-+*#|.)0123456789")
 _LINE_END = regex.compile(r"\r\n|\r|\n")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -50,28 +53,39 @@ class _InlineAligner:
         self.limit = limit
         self.tm = TextMap()
         self.locked: list[tuple[int, int]] = []  # link texts that are also their reference label
+        self.directives: list[Directive] = []  # suppression comments among the inline HTML
         self._link_text = 0
         self._autolink: tuple[int, int] | None = None  # the address between "<" and ">"
 
     def skip_literal(self, markup: str) -> None:
-        """Advance past `markup` if it is next in the source (after optional spaces)."""
+        """Advance past `markup` if it is next in the source, after spaces and container prefixes.
+
+        The cursor may stand at the start of a line, before its `> `, `- `, `1. `, `# ` or `| `:
+        markdown-it gives those no inline token, so the markup of the first one is behind them.
+        """
         j = self.cursor
-        while j < self.limit and self.src[j] in " \t":
+        while j < self.limit and not (markup and self.src.startswith(markup, j)) and self.src[j] in _PREFIX:
             j += 1
         if markup and self.src.startswith(markup, j):
             self.cursor = j + len(markup)
 
-    def skip_to_after(self, needle: str) -> None:
-        """Advance past the next `needle`; markdown-it gives "\n" for each CRLF or CR of the source."""
+    def skip_to_after(self, needle: str) -> int | None:
+        """Advance past the next `needle` and return where it starts (None: not found).
+
+        markdown-it gives "\n" for each CRLF or CR of the source.
+        """
         if "\n" in needle:
             pattern = r"(?:\r\n|\r|\n)".join(regex.escape(part) for part in needle.split("\n"))
             m = regex.compile(pattern).search(self.src, self.cursor, self.limit)
             if m:
                 self.cursor = m.end()
-            return
+                return m.start()
+            return None
         j = self.src.find(needle, self.cursor, self.limit)
         if j != -1:
             self.cursor = j + len(needle)
+            return j
+        return None
 
     def _skip_space(self, j: int) -> int:
         while j < self.limit and self.src[j] in " \t\r\n":
@@ -205,7 +219,9 @@ class _InlineAligner:
                     if end != -1:
                         self.cursor = end + len(tok.markup)
             elif t == "html_inline":
-                self.skip_to_after(tok.content)
+                start = self.skip_to_after(tok.content)
+                if start is not None and "mtlint-" in tok.content:  # only a real comment: not one in a code span
+                    self.directives.extend(find_directives(self.src[start : self.cursor], start))
             elif t == "image":
                 self.skip_to_after("![")
                 self.cursor -= 1
@@ -243,10 +259,7 @@ def parse(path: str, text: str) -> Document:
             tm = aligner.run(tok.children or [])
             doc.locked.extend(aligner.locked)
             previous_map_start, previous_cursor = tok.map[0], aligner.cursor
-            for child in tok.children or []:
-                if child.type == "html_inline" and "mtlint-" in child.content:
-                    doc.directives.extend(find_directives(text[begin : end_of(tok.map[1])], begin))
-                    break
+            doc.directives.extend(aligner.directives)
             if not tm.text.strip():
                 continue
             scopes = set(containers)
