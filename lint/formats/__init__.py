@@ -1,6 +1,8 @@
 """Input formats: each module turns decoded file text into a `Document`.
 
-A format module exposes `parse(path, text) -> Document`. Which one runs is
+A format module exposes `parse(path, text) -> Document` and
+`fix_replacement(doc, start, end, plain, replacement) -> str | None` (whether and how a
+fix is written in that format). Which one runs is
 decided by the file extension (or `--stdin-filename` for standard input).
 """
 from __future__ import annotations
@@ -20,6 +22,18 @@ EXTENSIONS = {
     ".htm": html,
     ".xhtml": html,
 }
+
+
+BY_FORMAT = {"text": plaintext, "markdown": markdown, "html": html}  # Document.format -> its module
+
+
+def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """What to write over [start, end) of `doc` so that its plain `plain` reads `replacement`.
+
+    None when the fix is not safe in this format (it would damage or create markup);
+    each format module decides.
+    """
+    return BY_FORMAT[doc.format].fix_replacement(doc, start, end, plain, replacement)
 
 
 def format_for(path: str):

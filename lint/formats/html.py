@@ -17,6 +17,7 @@ import regex
 from ..document import Block, Document, TextMap
 from ..errors import InputError
 from .directives import find_directives
+from .fixcheck import is_words, keeps_structure
 
 _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "caption",
@@ -164,3 +165,21 @@ def parse(path: str, text: str) -> Document:
         line = builder.getpos()[0]
         raise InputError(f"cannot parse the HTML ({exc.__class__.__name__}: {str(exc)[:80]})", path, line) from None
     return doc
+
+
+def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """The source text that puts `replacement` where the plain `plain` stands at [start, end), or None.
+
+    The span must be text only (no tag); an entity in it is fine, and the replacement is
+    escaped in turn. A fix that would make markup of its surroundings (`<&#x4Biev>` to a
+    `<Kyiv>` tag) is refused: unless it swaps words for words beside nothing markup-like,
+    the document is parsed again and must keep its blocks.
+    """
+    original = doc.text[start:end]
+    if html_lib.unescape(original) != plain or "<" in original:
+        return None
+    source = html_lib.escape(replacement, quote=False)
+    before = doc.text[start - 1] if start else " "
+    if "&" not in original and is_words(original, replacement) and not (before.isalnum() or before in "<&#/!?"):
+        return source
+    return source if keeps_structure(parse, doc, start, end, source, plain, replacement) else None

@@ -18,6 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import Block, Directive, Document, TextMap
 from .directives import find_directives
+from .fixcheck import is_words, keeps_structure
 
 # What may stand between the inline cursor and the next markup: spaces and the characters of
 # container prefixes (blockquote, list markers, ATX heading, table pipe).
@@ -274,3 +275,17 @@ def parse(path: str, text: str) -> Document:
         elif t in ("fence", "code_block", "hr"):
             first_block = False
     return doc
+
+
+def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """The source text for a fix of [start, end), or None when it is not safe here.
+
+    The span must be verbatim text (no markup, escape or line prefix inside); a fix that
+    could make emphasis, a list or a heading (a `*`, a line start of `1.`) of its surroundings is checked by parsing the fixed text again.
+    """
+    original = doc.text[start:end]
+    if original != plain:
+        return None
+    if is_words(original, replacement) or keeps_structure(parse, doc, start, end, replacement, plain, replacement):
+        return replacement
+    return None
