@@ -17,6 +17,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import Block, Directive, Document, TextMap
+from ..errors import InputError
 from .directives import find_directives
 from .fixcheck import is_words, keeps_structure
 
@@ -35,7 +36,11 @@ def _decode_entity(ref: str) -> str | None:
     return entities.get(ref[1:-1])  # None: not an entity, markdown-it keeps it as text
 
 
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+# markdown-it stops at 20 nested tokens and silently drops what is deeper (10 list levels: each is a
+# list and an item). Articles do nest deeper; past MAX_NESTING the file is refused with a message
+# (deeper still, the parser's recursion would exhaust Python's stack).
+MAX_NESTING = 200
+_PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).use(front_matter_plugin)
 
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -240,7 +245,15 @@ def parse(path: str, text: str) -> Document:
     heading = False
     first_block = True
     previous_map_start, previous_cursor = None, 0
-    for tok in _PARSER.parse(text):
+    try:
+        tokens = _PARSER.parse(text)
+    except RecursionError:
+        raise InputError(f"Markdown nested too deeply to read (more than {MAX_NESTING} levels); not linted", path) from None
+    too_deep = next((tok for tok in tokens if tok.level >= MAX_NESTING - 1), None)
+    if too_deep is not None:  # markdown-it has dropped what is deeper: refuse rather than lint half the file
+        line = text.count("\n", 0, starts[too_deep.map[0]]) + 1 if too_deep.map else None
+        raise InputError(f"Markdown nested too deeply (more than {MAX_NESTING} levels of quotes, lists and list items); not linted", path, line)
+    for tok in tokens:
         t = tok.type
         if t in _CONTAINERS:
             containers.append(_CONTAINERS[t])
