@@ -20,6 +20,10 @@ BLOCK_SCOPES = ("headline", "heading", "paragraph", "blockquote", "list", "table
 SPAN_SCOPES = ("sentence", "quotation", "line")  # "line": each line of a block, for whole-line furniture
 ALL_SCOPES = BLOCK_SCOPES + SPAN_SCOPES + ("any",)
 _BREAK = regex.compile(r"\r\n|\r|\n")
+# Stands in the plain text for code, a <script> and the like inside a block: text on either side
+# of it must not read as one run ("talks `Kiev` talks" is no doubled word). U+FFFC is Unicode's
+# object replacement character: no letter, space or punctuation a rule could match.
+EMBEDDED = "\ufffc"
 
 
 class TextMap:

@@ -205,3 +205,14 @@ def test_temporary_file_of_a_killed_run_is_removed(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.txt", alive.name])
     assert (tmp_path / "a.txt").read_text() == "Talks in Kyiv.\n"
+
+
+# -- found by the fuzz suite -------------------------------------------------------------------------
+@pytest.mark.parametrize("name, text", [
+    ("a.md", "Talks `Kiev` talks about aid.\n"),
+    ("a.html", "<p>Talks <code>Kiev</code> talks about aid.</p>\n"),
+])
+def test_words_either_side_of_code_are_not_one_run(tmp_path, name, text):
+    """A doubled-word match across a code span covered the code: code stands between the words."""
+    found = _findings(tmp_path, name, text, "-p", "MTArtefacts")
+    assert [f for f in found if f["rule"] == "MTArtefacts.DoubledWord"] == []

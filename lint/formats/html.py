@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from ..document import Block, Document, TextMap
+from ..document import EMBEDDED, Block, Document, TextMap
 from ..errors import InputError
 from .directives import find_directives
 from .fixcheck import is_words, keeps_structure
@@ -26,6 +26,9 @@ _BLOCKS = {
     "details", "summary", "hr",
 }
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript", "svg", "math", "textarea", "select", "button"}
+# Skipped elements a reader sees (code, a form control): the text either side does not read on across
+# them. <script>, <style>, <template>, <noscript> and an <svg> icon show no text: it does.
+_SHOWN = {"code", "pre", "kbd", "samp", "var", "textarea", "select", "button", "math"}
 _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "area", "base", "col", "embed", "source", "track"}
 # What html.unescape replaces (CPython's `html._charref`): a reference, with or without its ";".
 _CHARREF = regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
@@ -64,6 +67,9 @@ class _Builder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP:
+            if not self.skip_depth and tag in _SHOWN:
+                start = self._source_offset()
+                self.tm.replace(EMBEDDED, start, start + len(self.get_starttag_text() or ""))
             self.skip_depth += 1
         elif tag in _BLOCKS and not self.skip_depth:  # an <svg>'s <title> does not end the paragraph around it
             self.flush()

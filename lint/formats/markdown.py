@@ -16,7 +16,7 @@ from markdown_it.common.utils import isValidEntityCode
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..document import Block, Directive, Document, TextMap
+from ..document import EMBEDDED, Block, Directive, Document, TextMap
 from ..errors import InputError
 from .directives import find_directives
 from .fixcheck import is_words, keeps_structure
@@ -224,6 +224,7 @@ class _InlineAligner:
                     end = self.src.find(tok.markup, start + len(tok.markup) + len(tok.content), self.limit)
                     if end != -1:
                         self.cursor = end + len(tok.markup)
+                        self.tm.replace(EMBEDDED, start, self.cursor)
             elif t == "html_inline":
                 start = self.skip_to_after(tok.content)
                 if start is not None and "mtlint-" in tok.content:  # only a real comment: not one in a code span
