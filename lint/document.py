@@ -17,6 +17,11 @@ import regex
 from .scope import ALL_SCOPES, BLOCK_SCOPES, SPAN_SCOPES, Selector, block_has, selector  # noqa: F401
 
 BLOCK_KINDS = ("paragraph", "heading", "cell")  # what a block is; where it sits is its `containers`
+_BREAK = regex.compile(r"\r\n|\r|\n")
+# Stands in the plain text for code, a <script> and the like inside a block: text on either side
+# of it must not read as one run ("talks `Kiev` talks" is no doubled word). U+FFFC is Unicode's
+# object replacement character: no letter, space or punctuation a rule could match.
+EMBEDDED = "\ufffc"
 
 
 class TextMap:
@@ -205,6 +210,18 @@ class Document:
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+
+    def next_line_span(self, offset: int) -> tuple[int, int]:
+        """[start, end) of the line after the one holding `offset`, as a reader sees lines.
+
+        For `mtlint-disable-next-line`: a lone CR ends a line on screen (and in every format's
+        blocks), though line *numbers* count only "\n". At the end of the file: an empty span.
+        """
+        m = _BREAK.search(self.text, offset)
+        if not m:
+            return len(self.text), len(self.text)
+        after = _BREAK.search(self.text, m.end())
+        return m.end(), after.end() if after else len(self.text)
 
     def units(self, scope: Selector | str):
         """Yield (block, start, end) windows of plain text that a rule of `scope` checks."""

@@ -108,7 +108,7 @@ def _fix(doc: Document, start: int, end: int, plain: str, replacement: str, appl
     last = _TOKEN_AFTER.match(doc.text, end, min(len(doc.text), end + _URL_REACH)).end()
     if any(m.start() < end and start < m.end() for m in _URL.finditer(doc.text, first, last)):
         return None
-    written = formats.module_for(doc.format).fix_replacement(doc, start, end, plain, replacement)
+    written = formats.fix_replacement(doc, start, end, plain, replacement)
     return None if written is None else Fix(start, end - start, written, applicability)
 
 
@@ -137,13 +137,7 @@ def _apply_directives(doc: Document, findings: list[Finding], covers) -> tuple[l
     open_: list[Directive] = []
     for d in sorted(doc.directives, key=lambda d: d.offset):
         if d.action == "disable-next-line":
-            line, _ = doc.position(d.end)
-            starts = doc.line_starts
-            if line < len(starts):
-                end = starts[line + 1] if line + 1 < len(starts) else len(doc.text)
-                regions.append((starts[line], end, d))
-            else:
-                regions.append((len(doc.text), len(doc.text), d))
+            regions.append((*doc.next_line_span(d.end), d))
         elif d.action == "disable":
             open_.append(d)
         else:  # enable: closes the matching disables (all of them without names)

@@ -166,7 +166,7 @@ class Runner:
         if not applied:
             return source.text
         if self.options.fix == "diff":
-            linted.applied, linted.diff = applied, fixer.unified_diff(name, source.text, fixed_text)
+            linted.applied, linted.diff = applied, fixer.unified_diff(name, source.text, fixed_text, source)
             return source.text
         if path != "-":
             try:

@@ -33,6 +33,15 @@ def module_for(name: str):
     return BY_NAME[name]
 
 
+def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """What to write over [start, end) of `doc` so that its plain `plain` reads `replacement`.
+
+    None when the fix is not safe in this format (it would damage or create markup);
+    each format module decides.
+    """
+    return module_for(doc.format).fix_replacement(doc, start, end, plain, replacement)
+
+
 def format_for(path: str):
     """The format module for `path`, or None when the extension is not one mtlint reads."""
     return EXTENSIONS.get(os.path.splitext(path)[1].lower())

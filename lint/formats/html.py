@@ -14,8 +14,10 @@ from html.parser import HTMLParser
 
 import regex
 
-from ..document import Block, Document, TextMap
+from ..document import EMBEDDED, Block, Document, TextMap
+from ..errors import InputError
 from .directives import find_directives
+from .fixcheck import is_words, keeps_structure
 
 NAME = "html"
 
@@ -26,6 +28,9 @@ _BLOCKS = {
     "details", "summary", "hr",
 }
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript", "svg", "math", "textarea", "select", "button"}
+# Skipped elements a reader sees (code, a form control): the text either side does not read on across
+# them. <script>, <style>, <template>, <noscript> and an <svg> icon show no text: it does.
+_SHOWN = {"code", "pre", "kbd", "samp", "var", "textarea", "select", "button", "math"}
 _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "area", "base", "col", "embed", "source", "track"}
 # What html.unescape replaces (CPython's `html._charref`): a reference, with or without its ";".
 _CHARREF = regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
@@ -65,6 +70,9 @@ class _Builder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP:
+            if not self.skip_depth and tag in _SHOWN:
+                start = self._source_offset()
+                self.tm.replace(EMBEDDED, start, start + len(self.get_starttag_text() or ""))
             self.skip_depth += 1
         elif tag in _BLOCKS and not self.skip_depth:  # an <svg>'s <title> does not end the paragraph around it
             self.flush()
@@ -124,6 +132,32 @@ class _Builder(HTMLParser):
                 return i + len(empty)
         return super().parse_comment(i, report)
 
+    def parse_html_declaration(self, i):
+        """`<![` outside SVG/MathML is a bogus comment up to the next ">" (HTML5), `<![CDATA[` included.
+
+        The standard library reads it as an SGML marked section and raises on anything else
+        (`<![ `, `<![6`): a browser shows neither, so neither is text.
+        """
+        if self.rawdata.startswith("<![", i):
+            return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
+
+    def finish(self) -> None:
+        """End of file: what is still open is read as a browser reads it, then the last block ends.
+
+        The standard library turns an unterminated construct into text; HTML5 says a comment,
+        `<!…`, `</…` or `<?…` open at the end of the file is a comment to its end, and an
+        unterminated tag is dropped. Neither is prose.
+        """
+        rest = self.rawdata
+        if len(rest) > 1 and rest[0] == "<" and (rest[1] in "!/?" or rest[1].isascii() and rest[1].isalpha()):
+            if rest[1] in "!/?":
+                body = rest[4:] if rest.startswith("<!--") else rest[2:]
+                self.handle_comment(body)
+            self.rawdata = ""
+        self.close()
+        self.flush()
+
     def handle_comment(self, data):
         if "mtlint-" in data:
             start = self._source_offset()
@@ -133,15 +167,28 @@ class _Builder(HTMLParser):
 def parse(path: str, text: str) -> Document:
     doc = Document(path=path, text=text, format=NAME)
     builder = _Builder(doc)
-    builder.feed(text)
-    builder.close()
-    builder.flush()
+    try:
+        builder.feed(text)
+        builder.finish()
+    except Exception as exc:  # noqa: BLE001 - the standard library's parser raises bare assertions on odd markup
+        line = builder.getpos()[0]
+        raise InputError(f"cannot parse the HTML ({exc.__class__.__name__}: {str(exc)[:80]})", path, line) from None
     return doc
 
 
 def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
-    """A span of text (entities allowed, no tag) whose decoded text is what the rule saw; the fix is escaped."""
+    """The source text that puts `replacement` where the plain `plain` stands at [start, end), or None.
+
+    The span must be text only (no tag); an entity in it is fine, and the replacement is
+    escaped in turn. A fix that would make markup of its surroundings (`<&#x4Biev>` to a
+    `<Kyiv>` tag) is refused: unless it swaps words for words beside nothing markup-like,
+    the document is parsed again and must keep its blocks.
+    """
     original = doc.text[start:end]
-    if "<" in original or html_lib.unescape(original) != plain:
+    if html_lib.unescape(original) != plain or "<" in original:
         return None
-    return html_lib.escape(replacement, quote=False)
+    source = html_lib.escape(replacement, quote=False)
+    before = doc.text[start - 1] if start else " "
+    if "&" not in original and is_words(original, replacement) and not (before.isalnum() or before in "<&#/!?"):
+        return source
+    return source if keeps_structure(parse, doc, start, end, source, plain, replacement) else None

@@ -16,11 +16,16 @@ from markdown_it.common.utils import isValidEntityCode
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..document import Block, Document, TextMap
+from ..document import EMBEDDED, Block, Directive, Document, TextMap
+from ..errors import InputError
 from .directives import find_directives
+from .fixcheck import is_words, keeps_structure
 
 NAME = "markdown"
 
+# What may stand between the inline cursor and the next markup: spaces and the characters of
+# container prefixes (blockquote, list markers, ATX heading, table pipe).
+_PREFIX = frozenset(" \t>-+*#|.)0123456789")
 _LINE_END = regex.compile(r"\r\n|\r|\n")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -33,7 +38,11 @@ def _decode_entity(ref: str) -> str | None:
     return entities.get(ref[1:-1])  # None: not an entity, markdown-it keeps it as text
 
 
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+# markdown-it stops at 20 nested tokens and silently drops what is deeper (10 list levels: each is a
+# list and an item). Articles do nest deeper; past MAX_NESTING the file is refused with a message
+# (deeper still, the parser's recursion would exhaust Python's stack).
+MAX_NESTING = 200
+_PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).use(front_matter_plugin)
 
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -52,28 +61,39 @@ class _InlineAligner:
         self.limit = limit
         self.tm = TextMap()
         self.locked: list[tuple[int, int]] = []  # link texts that are also their reference label
+        self.directives: list[Directive] = []  # suppression comments among the inline HTML
         self._link_text = 0
         self._autolink: tuple[int, int] | None = None  # the address between "<" and ">"
 
     def skip_literal(self, markup: str) -> None:
-        """Advance past `markup` if it is next in the source (after optional spaces)."""
+        """Advance past `markup` if it is next in the source, after spaces and container prefixes.
+
+        The cursor may stand at the start of a line, before its `> `, `- `, `1. `, `# ` or `| `:
+        markdown-it gives those no inline token, so the markup of the first one is behind them.
+        """
         j = self.cursor
-        while j < self.limit and self.src[j] in " \t":
+        while j < self.limit and not (markup and self.src.startswith(markup, j)) and self.src[j] in _PREFIX:
             j += 1
         if markup and self.src.startswith(markup, j):
             self.cursor = j + len(markup)
 
-    def skip_to_after(self, needle: str) -> None:
-        """Advance past the next `needle`; markdown-it gives "\n" for each CRLF or CR of the source."""
+    def skip_to_after(self, needle: str) -> int | None:
+        """Advance past the next `needle` and return where it starts (None: not found).
+
+        markdown-it gives "\n" for each CRLF or CR of the source.
+        """
         if "\n" in needle:
             pattern = r"(?:\r\n|\r|\n)".join(regex.escape(part) for part in needle.split("\n"))
             m = regex.compile(pattern).search(self.src, self.cursor, self.limit)
             if m:
                 self.cursor = m.end()
-            return
+                return m.start()
+            return None
         j = self.src.find(needle, self.cursor, self.limit)
         if j != -1:
             self.cursor = j + len(needle)
+            return j
+        return None
 
     def _skip_space(self, j: int) -> int:
         while j < self.limit and self.src[j] in " \t\r\n":
@@ -206,8 +226,11 @@ class _InlineAligner:
                     end = self.src.find(tok.markup, start + len(tok.markup) + len(tok.content), self.limit)
                     if end != -1:
                         self.cursor = end + len(tok.markup)
+                        self.tm.replace(EMBEDDED, start, self.cursor)
             elif t == "html_inline":
-                self.skip_to_after(tok.content)
+                start = self.skip_to_after(tok.content)
+                if start is not None and "mtlint-" in tok.content:  # only a real comment: not one in a code span
+                    self.directives.extend(find_directives(self.src[start : self.cursor], start))
             elif t == "image":
                 self.skip_to_after("![")
                 self.cursor -= 1
@@ -225,7 +248,15 @@ def parse(path: str, text: str) -> Document:
     heading = False
     first_block = True
     previous_map_start, previous_cursor = None, 0
-    for tok in _PARSER.parse(text):
+    try:
+        tokens = _PARSER.parse(text)
+    except RecursionError:
+        raise InputError(f"Markdown nested too deeply to read (more than {MAX_NESTING} levels); not linted", path) from None
+    too_deep = next((tok for tok in tokens if tok.level >= MAX_NESTING - 1), None)
+    if too_deep is not None:  # markdown-it has dropped what is deeper: refuse rather than lint half the file
+        line = text.count("\n", 0, starts[too_deep.map[0]]) + 1 if too_deep.map else None
+        raise InputError(f"Markdown nested too deeply (more than {MAX_NESTING} levels of quotes, lists and list items); not linted", path, line)
+    for tok in tokens:
         t = tok.type
         if t in _CONTAINERS:
             containers.append(_CONTAINERS[t])
@@ -245,10 +276,7 @@ def parse(path: str, text: str) -> Document:
             tm = aligner.run(tok.children or [])
             doc.locked.extend(aligner.locked)
             previous_map_start, previous_cursor = tok.map[0], aligner.cursor
-            for child in tok.children or []:
-                if child.type == "html_inline" and "mtlint-" in child.content:
-                    doc.directives.extend(find_directives(text[begin : end_of(tok.map[1])], begin))
-                    break
+            doc.directives.extend(aligner.directives)
             if not tm.text.strip():
                 continue
             outer = tuple(dict.fromkeys(containers))
@@ -261,5 +289,14 @@ def parse(path: str, text: str) -> Document:
 
 
 def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
-    """Only a span that holds exactly the text the rule saw (no emphasis, escape, entity or line prefix)."""
-    return replacement if doc.text[start:end] == plain else None
+    """The source text for a fix of [start, end), or None when it is not safe here.
+
+    The span must be verbatim text (no markup, escape or line prefix inside); a fix that
+    could make emphasis, a list or a heading (a `*`, a line start of `1.`) of its surroundings is checked by parsing the fixed text again.
+    """
+    original = doc.text[start:end]
+    if original != plain:
+        return None
+    if is_words(original, replacement) or keeps_structure(parse, doc, start, end, replacement, plain, replacement):
+        return replacement
+    return None

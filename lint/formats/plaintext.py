@@ -5,6 +5,7 @@ import regex
 
 from ..document import Block, Document, TextMap
 from .directives import DIRECTIVE, find_directives
+from .fixcheck import is_words, keeps_structure
 
 NAME = "text"
 
@@ -42,5 +43,14 @@ def parse(path: str, text: str) -> Document:
 
 
 def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
-    """Plain text is its own markup: a span that holds exactly what the rule saw is rewritten as is."""
-    return replacement if doc.text[start:end] == plain else None
+    """The source text for a fix of [start, end), or None when it is not safe here.
+
+    The span must be verbatim text; a fix that could change the paragraphs or the
+    headline (a line break, a line left blank) is checked by parsing the fixed text again.
+    """
+    original = doc.text[start:end]
+    if original != plain:
+        return None
+    if is_words(original, replacement) or keeps_structure(parse, doc, start, end, replacement, plain, replacement):
+        return replacement
+    return None

@@ -1,0 +1,58 @@
+"""Whether a fix leaves the rest of the document parsed the same: shared by every format.
+
+A fix replaces text with text, but the characters around it may make markup of the
+result (`<&#x4Biev>` fixed to `<Kyiv>` is a tag; `&#x` + `Beijing` is a character
+reference; a `*` or a line start of `1.` in Markdown). A replacement of letters by
+letters, with nothing markup-like beside it, cannot; anything else is parsed again
+and its blocks compared with what the fix should give.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..errors import InputError
+
+# Words of letters (and digits after the first letter), single spaces between them.
+_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?: \p{L}[\p{L}\p{M}\p{N}]*)*")
+
+
+def is_words(original: str, replacement: str) -> bool:
+    """Both sides are plain words: swapping one for the other changes no markup around them."""
+    return bool(_WORDS.fullmatch(original) and _WORDS.fullmatch(replacement))
+
+
+def _structure(doc: Document) -> list[tuple[frozenset[str], str]]:
+    found = doc.cache.get("fixcheck.structure")
+    if found is None:
+        found = doc.cache["fixcheck.structure"] = [(b.scopes, b.text) for b in doc.blocks]
+    return found
+
+
+def keeps_structure(parse, doc: Document, start: int, end: int, source: str, plain: str, replacement: str) -> bool:
+    """Whether writing `source` over [start, end) gives the same blocks, with only `plain` now `replacement`.
+
+    `parse` is the format's own parser; the blocks must keep their number, order and
+    scopes, and exactly one block's text must differ by that one replacement.
+    """
+    try:
+        new = _structure(parse(doc.path, doc.text[:start] + source + doc.text[end:]))
+    except InputError:
+        return False
+    old = _structure(doc)
+    if len(new) != len(old):
+        return False
+    changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    if not changed:
+        return plain == replacement
+    if len(changed) != 1:
+        return False
+    (scopes, before), (new_scopes, after) = old[changed[0]], new[changed[0]]
+    if scopes != new_scopes or len(after) - len(before) != len(replacement) - len(plain):
+        return False
+    k = before.find(plain)
+    while k != -1:
+        if after.startswith(replacement, k) and before[:k] == after[:k] and before[k + len(plain):] == after[k + len(replacement):]:
+            return True
+        k = before.find(plain, k + 1)
+    return False
