@@ -213,6 +213,15 @@ def _write_baseline(path: str, linted: list[Linted], quiet: bool) -> None:
                    f"to the baseline {path}.", err=True)
 
 
+# -- lsp -----------------------------------------------------------------------------
+@main.command()
+def lsp():
+    """Run the language server on standard input and output (for editors: diagnostics, quick fixes, hover)."""
+    from .lsp import serve  # pygls loads only for this command
+
+    serve()
+
+
 # -- init ----------------------------------------------------------------------------
 @main.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
