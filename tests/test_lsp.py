@@ -206,3 +206,35 @@ async def test_configuration_is_found_as_the_cli_finds_it(client: LanguageClient
     cli = run_cli("check", "--format", "json", str(path)).json()
     assert sorted((d.code, _range(d)) for d in diagnostics) == sorted((f["rule"], _expected_range(text, f)) for f in cli)
     assert [d.code for d in diagnostics] == ["Names.People"]
+
+
+@pytest.mark.asyncio
+async def test_rapid_changes_are_linted_once_on_the_last_text(client: LanguageClient, tmp_path):
+    path = tmp_path / "typing.txt"
+    text = "Talks went on\n\nThe talks in Kiev went on.\n"
+    path.write_text(text, encoding="utf-8")
+    assert [d.code for d in await _open(client, path, text)] == ["Terminology.UkrainePlaces"]
+    uri = path.resolve().as_uri()
+    for version, typed in enumerate(("The talks in Kyiv went on.", "The talks in Kyiv and Odessa", "The talks in Kyiv and Lvov went on."), 2):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=f"Talks went on\n\n{typed}\n")]))
+    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    diagnostics = client.diagnostics[uri]
+    assert [(d.code, _range(d)) for d in diagnostics] == [("Terminology.UkrainePlaces", (2, 22, 2, 26))]
+
+
+@pytest.mark.asyncio
+async def test_a_broken_configuration_is_one_message_not_a_crash(client: LanguageClient, tmp_path):
+    (tmp_path / ".mtlint.yaml").write_text("rules:\n  Terminology.NoSuchRule: off\n", encoding="utf-8")
+    path = tmp_path / "article.txt"
+    text = "Talks went on\n\nThe talks in Kiev went on.\n"
+    path.write_text(text, encoding="utf-8")
+    assert list(await _open(client, path, text)) == []
+    cli = run_cli("check", str(path))
+    assert cli.exit_code == 2
+    assert [m.message for m in client.messages] == [cli.stderr.strip().replace("mtlint: error: ", "mtlint: ")]
+    # the server is still there and lints what it can
+    other = tmp_path.parent / f"{tmp_path.name}-ok.txt"
+    other.write_text(text, encoding="utf-8")
+    assert [d.code for d in await _open(client, other, text)] == ["Terminology.UkrainePlaces"]
