@@ -168,6 +168,11 @@ def test_filters_hide_and_show_findings(browser, tmp_path):
     assert "6 of 8 shown" in page.locator("#status").text_content()
     page.locator("input[data-filter-rule='Boilerplate.CommentForm']").check()
     assert len(_visible_marks(page)) == 8
+    # printed: no toolbar or panel, the highlights and the findings table stay
+    page.keyboard.press("j")
+    page.emulate_media(media="print")
+    assert not page.locator(".toolbar").is_visible() and not page.locator("#panel").is_visible()
+    assert len(_visible_marks(page)) == 8 and _visible_rows(page) == 8
     report.close()
 
 
