@@ -66,7 +66,7 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--enable", "--select", "enable", multiple=True, metavar="RULE|PACK", help="Turn on rules or packs on top of the config (comma list; --select is an alias).")
 @click.option("--disable", "--ignore", "disable", multiple=True, metavar="RULE|PACK", help="Turn off rules or packs (comma list; --ignore is an alias).")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATTERS)), default="text", show_default=True,
-              help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), gitlab (code quality).")
+              help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), gitlab (code quality), html (one self-contained page).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest level that makes the exit code 1 (default: warning).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what remains. With '-', print the fixed text.")
@@ -211,6 +211,15 @@ def _write_baseline(path: str, linted: list[Linted], quiet: bool) -> None:
     if not quiet:
         click.echo(f"Wrote {_plural(baseline.count(), 'finding')} in {_plural(len(baseline.files), 'file')} "
                    f"to the baseline {path}.", err=True)
+
+
+# -- lsp -----------------------------------------------------------------------------
+@main.command()
+def lsp():
+    """Run the language server on standard input and output (for editors: diagnostics, quick fixes, hover)."""
+    from .lsp import serve  # pygls loads only for this command
+
+    serve()
 
 
 # -- init ----------------------------------------------------------------------------

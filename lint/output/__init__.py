@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import github, gitlab, json_format, sarif, text
+from . import github, gitlab, html, json_format, sarif, text
 
 FORMATTERS = {
     "text": text.render,
@@ -16,9 +16,10 @@ FORMATTERS = {
     "sarif": sarif.render,
     "github": github.render,
     "gitlab": gitlab.render,
+    "html": html.render,
 }
-# Formats that need each file's text: context lines (text) or content fingerprints.
-NEEDS_TEXT = {"text", "sarif", "gitlab"}
+# Formats that need each file's text: context lines (text), content fingerprints, the article itself (html).
+NEEDS_TEXT = {"text", "sarif", "gitlab", "html"}
 
 
 @dataclass
