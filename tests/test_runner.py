@@ -1,0 +1,126 @@
+"""The run as a whole: one file's failure never stops it, regex timeouts stay local, limits, workers die with it."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import run_cli
+from lint.runner import Options, Runner
+
+MTLINT = str(Path(sys.executable).parent / "mtlint")
+
+
+def _crashing_kind_pack(root: Path) -> None:
+    """A plug-in kind that raises on one article: a bug in a rule must cost that file only."""
+    pack = root / "Buggy"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: Buggy\n", encoding="utf-8")
+    (pack / "Boom.yml").write_text("kind: pattern\npattern: 'BOOM'\n", encoding="utf-8")
+    (root / ".mtlint.yaml").write_text("pack_paths: [Buggy]\n", encoding="utf-8")
+
+
+def test_an_internal_error_in_one_file_is_one_line_and_the_others_are_linted_and_fixed(tmp_path, monkeypatch):
+    from lint.kinds import pattern
+
+    real = pattern.Pattern.hits
+
+    def hits(self, doc):
+        if "BOOM" in doc.text:
+            raise ZeroDivisionError("division by zero")
+        return real(self, doc)
+
+    monkeypatch.setattr(pattern.Pattern, "hits", hits)
+    _crashing_kind_pack(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks\n\nBOOM in Kiev.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks\n\nHeld in Kiev.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "a.txt", "b.txt", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == ("mtlint: error: a.txt: internal error while linting: ZeroDivisionError: "
+                                             "division by zero (run with --debug for the traceback)")
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "Talks\n\nHeld in Kyiv.\n"
+    debug = run_cli("check", "--debug", "a.txt", cwd=tmp_path)
+    assert debug.exit_code == 2 and "Traceback (most recent call last):" in debug.stderr
+    assert "ZeroDivisionError: division by zero" in debug.stderr
+
+
+def test_a_bad_html_file_among_many_with_two_jobs(tmp_path):
+    for i in range(12):
+        (tmp_path / f"a{i:02}.html").write_text(f"<p>Talks {i} in Kiev.</p>\n" + ("<![ \n" if i == 5 else ""),
+                                                encoding="utf-8")
+    result = run_cli("check", "--jobs", "2", "--fix", "-p", "Terminology", ".", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert all("Kyiv" in (tmp_path / f"a{i:02}.html").read_text(encoding="utf-8") for i in range(12))
+
+
+def test_a_regex_timeout_in_one_block_leaves_the_rule_running_on_the_others(tmp_path):
+    pack = tmp_path / "Slow"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: Slow\n", encoding="utf-8")
+    (pack / "Catastrophic.yml").write_text("kind: pattern\npattern: '(a|aa)+$|Kiev'\n", encoding="utf-8")
+    (tmp_path / ".mtlint.yaml").write_text("pack_paths: [Slow]\npacks: [Slow]\n", encoding="utf-8")
+    bad = "a" * 60 + "b"
+    (tmp_path / "a.txt").write_text(f"Talks\n\n{bad}\n\nHeld in Kiev.\n\n{bad}\n\nKiev again.\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 2
+    assert [(f["line"], f["column"], f["match"]) for f in result.json()] == [(5, 9, "Kiev"), (9, 1, "Kiev")]
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("mtlint: error: a.txt: Slow.Catastrophic: regex '(a|aa)+$|Kiev' took over 2s")
+
+
+def test_standard_input_has_the_file_size_limit(tmp_path):
+    from lint import inputs
+
+    limit = inputs.MAX_FILE_BYTES
+    data = b"Talks in Kiev. " * (limit // 15 + 10)
+    started = time.monotonic()
+    done = subprocess.run([MTLINT, "check", "-", "--stdin-filename", "a.txt"], input=data, capture_output=True, cwd=tmp_path)
+    assert time.monotonic() - started < 20
+    assert done.returncode == 2
+    assert done.stderr.decode() == "mtlint: error: a.txt: too large (20 MiB; the limit is 20 MiB)\n"
+
+
+def test_workers_exit_when_the_run_is_killed(tmp_path):
+    for i in range(400):
+        (tmp_path / f"a{i:03}.txt").write_text("Talks\n\n" + "Held in Kiev with Stephane Sejourne. " * 300, encoding="utf-8")
+    proc = subprocess.Popen([MTLINT, "check", "--jobs", "2", "."], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    children: list[int] = []
+    for _ in range(200):  # wait for the two workers to start
+        time.sleep(0.05)
+        children = [int(p) for p in subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()]
+        if len(children) >= 2:
+            break
+    assert len(children) >= 2, "the workers never started"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for _ in range(100):
+        alive = [pid for pid in children if os.path.exists(f"/proc/{pid}") and "zombie" not in _state(pid)]
+        if not alive:
+            break
+        time.sleep(0.05)
+    assert alive == []
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".mtlint-tmp")]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:", 1)[1].split("\n", 1)[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
+
+
+def test_the_runner_lints_in_memory_text_as_the_cli_lints_the_file(tmp_path):
+    (tmp_path / ".mtlint.yaml").write_text("rules:\n  Names.People: warning\n", encoding="utf-8")
+    text = "Talks\n\nStephane Sejourne met officials in Kiev.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    cli = run_cli("check", "--format", "json", "a.md", cwd=tmp_path).json()
+    result = Runner(Options()).lint_string(str(tmp_path / "a.md"), text)
+    assert [f.as_dict() | {"path": "a.md"} for f in result.findings] == cli
+    assert {f.level for f in result.findings} == {"warning"}
