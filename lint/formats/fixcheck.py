@@ -56,3 +56,14 @@ def keeps_structure(parse, doc: Document, start: int, end: int, source: str, pla
             return True
         k = before.find(plain, k + 1)
     return False
+
+
+def verbatim_fix(parse, doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
+    """The fix for a format whose text is its own source (plain text, Markdown): the span must hold
+    exactly what the rule saw, and a fix that is more than words for words must keep the structure."""
+    original = doc.text[start:end]
+    if original != plain:
+        return None
+    if is_words(original, replacement) or keeps_structure(parse, doc, start, end, replacement, plain, replacement):
+        return replacement
+    return None

@@ -19,7 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..document import EMBEDDED, Block, Directive, Document, TextMap
 from ..errors import InputError
 from .directives import find_directives
-from .fixcheck import is_words, keeps_structure
+from .fixcheck import verbatim_fix
 
 NAME = "markdown"
 
@@ -292,11 +292,7 @@ def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement
     """The source text for a fix of [start, end), or None when it is not safe here.
 
     The span must be verbatim text (no markup, escape or line prefix inside); a fix that
-    could make emphasis, a list or a heading (a `*`, a line start of `1.`) of its surroundings is checked by parsing the fixed text again.
+    could make emphasis, a list or a heading (a `*`, a line start of `1.`) of its surroundings
+    is checked by parsing the fixed text again.
     """
-    original = doc.text[start:end]
-    if original != plain:
-        return None
-    if is_words(original, replacement) or keeps_structure(parse, doc, start, end, replacement, plain, replacement):
-        return replacement
-    return None
+    return verbatim_fix(parse, doc, start, end, plain, replacement)

@@ -5,7 +5,7 @@ import regex
 
 from ..document import Block, Document, TextMap
 from .directives import DIRECTIVE, find_directives
-from .fixcheck import is_words, keeps_structure
+from .fixcheck import verbatim_fix
 
 NAME = "text"
 
@@ -48,9 +48,4 @@ def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement
     The span must be verbatim text; a fix that could change the paragraphs or the
     headline (a line break, a line left blank) is checked by parsing the fixed text again.
     """
-    original = doc.text[start:end]
-    if original != plain:
-        return None
-    if is_words(original, replacement) or keeps_structure(parse, doc, start, end, replacement, plain, replacement):
-        return replacement
-    return None
+    return verbatim_fix(parse, doc, start, end, plain, replacement)
