@@ -79,6 +79,9 @@ class _Alternative:
         return out
 
 
+_EVERYTHING = _Alternative((), (), None, False)
+
+
 class Selector:
     """A parsed scope expression."""
 
@@ -131,6 +134,11 @@ class Selector:
     def units(self, doc):
         """(block, start, end) windows of plain text this selector picks, in document order."""
         single = len(self.alternatives) == 1
+        if single and self.alternatives[0] == _EVERYTHING:  # "any": the commonest scope, every block whole
+            return [(block, 0, len(block.textmap)) for block in doc.blocks]
+        return self._units(doc, single)
+
+    def _units(self, doc, single: bool):
         for block in doc.blocks:
             seen = set()
             for alternative in self.alternatives:
