@@ -23,7 +23,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from . import config as config_module
-from . import formats, packs
+from . import formats
 from .errors import MtlintError
 from .finding import Finding
 from .runner import Options, Runner
@@ -238,8 +238,7 @@ class MtlintServer(LanguageServer):
 
 def _forget_configuration() -> None:
     """A configuration or pack file changed: read them again (they are cached for the run)."""
-    for cached in (config_module.find_config, config_module.load_config_file, config_module.resolve, packs.load_packs):
-        cached.cache_clear()
+    config_module.forget()
 
 
 server = MtlintServer()
