@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import click
 
-from . import fixer, formats
+from . import fixer, formats, grammar
 from .baseline import Baseline, load_baseline, new_baseline
 from .changes import ChangedLines, on_changed_lines
 from .config import CONFIG_NAMES, Config, FAIL_ON, Selection, active_rules, available_packs, find_config, load_config_file
@@ -167,8 +167,10 @@ class _Linter:
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--languagetool-url", metavar="URL", help="LanguageTool server for the grammar pack (default: a local one).")
 def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, diff, baseline_path,
-          write_baseline, changed_since, report_unused_disables, stdin_filename, jobs, quiet, no_color):
+          write_baseline, changed_since, report_unused_disables, stdin_filename, jobs, quiet, no_color,
+          languagetool_url):
     """Lint articles: files, folders (recursively) or '-' for standard input.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
@@ -185,7 +187,10 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
         base_config = linter.config_for(next((p for p in paths if p != "-"), "-"))
-        active_rules(base_config, selection)
+        # One LanguageTool session for the run: its workers would each start their own.
+        if any(a.rule.kind == "grammar" for a in active_rules(base_config, selection)):
+            grammar.start_run(base_config.extra, languagetool_url, base_config.path)
+            jobs = 1
         files, problems = collect_files(paths, linter.config_for)
         if changed_since:
             files, linter.changed = _changed_files(files, changed_since)

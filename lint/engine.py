@@ -15,7 +15,7 @@ import regex
 from . import formats
 from .config import ActiveRule
 from .document import Directive, Document
-from .errors import InputError
+from .errors import GrammarUnavailable, InputError
 from .finding import LEVEL_RANK, Finding, Fix
 from .kinds.base import RegexTimeout
 
@@ -104,6 +104,8 @@ def lint_document(doc: Document, rules: tuple[ActiveRule, ...], display_path: st
                 findings.append(_finding(doc, result.path, active, hit))
         except RegexTimeout as exc:
             result.errors.append(f"{result.path}: {exc}")
+        except GrammarUnavailable as exc:  # one line for the whole run, not a file's problem
+            result.errors.append(str(exc))
     findings = _deduplicate(findings)
     findings, result.unused_directives = _apply_directives(doc, findings)
     if report_unused:
@@ -121,7 +123,9 @@ def _finding(doc: Document, path: str, active: ActiveRule, hit) -> Finding:
     end_line, end_column = doc.position(end)
     match = doc.text[start:end]
     fix = _safe_fix(doc, match, hit.block.text[hit.start:hit.end], start, hit.suggestions[0]) if hit.fixable else None
-    return Finding(path, active.rule.id, active.level, hit.message, line, column, end_line, end_column,
+    # A hit's own level holds unless the configuration changed the rule's level.
+    level = hit.level if hit.level and active.level == active.rule.level else active.level
+    return Finding(path, hit.rule or active.rule.id, level, hit.message, line, column, end_line, end_column,
                    start, end - start, match, list(hit.suggestions), fix)
 
 

@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 from .base import Rule
 from .consistency import Consistency
 from .existence import Existence
+from .grammar import Grammar
 from .language import Language
 from .mojibake import Mojibake
 from .pattern import Pattern
@@ -20,7 +21,7 @@ from .substitution import Substitution
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
-    for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake)
+    for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake, Grammar)
 }
 _plugins_loaded = False
 

@@ -73,6 +73,10 @@ class Hit:
     message: str
     suggestions: list[str] = field(default_factory=list)
     fixable: bool = False
+    # A kind that relays another checker's rules (grammar: LanguageTool's) names the finding's rule
+    # and level per hit; None: the rule's own id and effective level.
+    rule: str | None = None
+    level: str | None = None
 
 
 class Rule:

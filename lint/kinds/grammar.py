@@ -1,0 +1,63 @@
+"""grammar: LanguageTool's matches on the article's plain text, as findings `<pack>.<LT rule id>`.
+
+The kind is thin: it hands the blocks' plain text (no markup) to the run's LanguageTool
+session (lint/grammar/) and turns each match, already in a block's code points, into a hit
+the engine maps to the original file. Which LanguageTool rules run, and at which level, is
+the pack's data (tuned by bench/grammar_eval.py) plus the user's `languagetool:` settings.
+LanguageTool's replacements are suggestions, never applied by --fix: they change wording.
+"""
+from __future__ import annotations
+
+from ..grammar import session_for, settings
+from ..grammar.session import RuleParams
+from .base import LEVELS, Hit, Rule
+from ..textutil import render
+
+
+class Grammar(Rule):
+    kind = "grammar"
+    FIELDS = {
+        "disabled_rules": "LanguageTool rule ids not run (the configuration's languagetool.enabled_rules turns them back on)",
+        "disabled_categories": "LanguageTool category ids not run",
+        "levels": "LanguageTool issue type (grammar, misspelling, style, ...) -> level; 'default' for the rest",
+        "rule_levels": "LanguageTool rule id -> level (beats `levels`)",
+    }
+    DEFAULT_MESSAGE = "{message}"
+
+    def __init__(self, rule_id, spec, pack_dir) -> None:
+        super().__init__(rule_id, spec, pack_dir)
+        self.disabled_rules = tuple(self.strings(self.get("disabled_rules", []) or [], "disabled_rules"))
+        self.disabled_categories = tuple(self.strings(self.get("disabled_categories", []) or [], "disabled_categories"))
+        self.levels = self._level_map("levels")
+        self.rule_levels = self._level_map("rule_levels")
+
+    def _level_map(self, key: str) -> dict[str, str]:
+        value = self.get(key, {}) or {}
+        if not isinstance(value, dict) or not all(v in LEVELS for v in value.values()):
+            self.fail(f"'{key}' must map names to a level ({', '.join(LEVELS)})", key)
+        return {str(k): v for k, v in value.items()}
+
+    def params(self) -> RuleParams:
+        current = settings()
+        return RuleParams(current.enabled_rules, self.disabled_rules + current.disabled_rules,
+                          current.enabled_categories, self.disabled_categories + current.disabled_categories)
+
+    def level_of(self, rule: str, issue_type: str) -> str:
+        return self.rule_levels.get(rule) or self.levels.get(issue_type) or self.levels.get("default") or self.level
+
+    def hits(self, doc):
+        units = [(block, start, end) for block, start, end in doc.units(self.scope) if block.text[start:end].strip()]
+        if not units:
+            return
+        results = session_for(self.params()).check([block.text[start:end] for block, start, end in units])
+        if results is None:  # the session failed earlier in this run and said so then
+            return
+        for (block, offset, _), matches in zip(units, results):
+            for m in matches:
+                start, end = offset + m.start, offset + m.end
+                if end <= start or self.excepted(block, start, end):
+                    continue
+                values = {"message": m.message, "match": block.text[start:end], "category": m.category,
+                          "lt_rule": m.rule, "suggestion": m.replacements[0] if m.replacements else ""}
+                yield Hit(block, start, end, render(self.message, values), list(m.replacements), False,
+                          rule=f"{self.pack}.{m.rule}", level=self.level_of(m.rule, m.issue_type))
