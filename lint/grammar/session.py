@@ -1,9 +1,9 @@
 """One LanguageTool session per run: started (or reached) once, reused for every article.
 
-language-tool-python owns LanguageTool's life: it finds Java, downloads LanguageTool on first
-use (honouring LTP_PATH and LTP_JAR_DIR_PATH), starts the local server and waits until it
-answers, or checks that a given server answers. The /v2/check requests themselves are sent
-here, over one pooled HTTP session, because mtlint needs three things the library's `check()`
+language-tool-python owns a local LanguageTool's life: it finds Java, downloads LanguageTool
+on first use (honouring LTP_PATH and LTP_JAR_DIR_PATH), starts the server on a free port,
+waits until it answers and stops it at exit. A configured server is reached directly. The
+/v2/check requests themselves are sent here, over one pooled HTTP session, because mtlint needs three things the library's `check()`
 does not give: several requests in flight (its `Match` keeps the last text's emoji positions
 in a class attribute, shared by every thread), match lengths converted from UTF-16 too (it
 converts only offsets), and the HTTP status (413, 429) to tell the user what went wrong.
@@ -49,18 +49,18 @@ class Session:
     # -- the checker's life --------------------------------------------------------------
     def _start(self) -> None:
         """Reach the configured server, or have language-tool-python start a local one."""
+        if self.settings.url is not None:
+            # A server: one GET of its language list says whether it answers (and how it refuses).
+            self.url = urllib.parse.urljoin(self.settings.url.rstrip("/") + "/", "v2/")
+            self._request("get", "languages")
+            return
         import language_tool_python
         from language_tool_python import exceptions as lt_errors
 
-        settings = self.settings
-        if settings.url is None:
-            print("mtlint: grammar: starting a local LanguageTool through language-tool-python "
-                  "(it downloads LanguageTool, about 250 MB, on first use)...", file=sys.stderr, flush=True)
+        print("mtlint: grammar: starting a local LanguageTool through language-tool-python "
+              "(it downloads LanguageTool, about 250 MB, on first use)...", file=sys.stderr, flush=True)
         try:
-            if settings.url is None:
-                self._tool = language_tool_python.LanguageTool(settings.language)
-            else:
-                self._tool = language_tool_python.LanguageTool(settings.language, remote_server=settings.url)
+            self._tool = language_tool_python.LanguageTool(self.settings.language)
         except lt_errors.JavaError as exc:
             raise self._unavailable(f"LanguageTool needs Java 17 or newer and none was found ({exc}); "
                                     f"install it (apt-get install openjdk-17-jre-headless) or {HOW_TO_RUN}") from None
@@ -68,16 +68,9 @@ class Session:
             raise self._unavailable(f"LanguageTool needs Java 17 or newer ({exc}); install it or {HOW_TO_RUN}") from None
         except SystemError as exc:  # the library's "Detected java 11 ..."
             raise self._unavailable(f"{exc}; install Java 17 or newer, or {HOW_TO_RUN}") from None
-        except lt_errors.LanguageToolError as exc:
-            if settings.url is not None:
-                raise self._unreachable(exc) from None
-            raise self._unavailable(f"the local LanguageTool could not be downloaded or started ({_first_line(exc)}); "
-                                    f"set LTP_PATH to a folder holding LanguageTool, or {HOW_TO_RUN}") from None
-        except (requests.RequestException, OSError, TimeoutError, ValueError) as exc:
-            if settings.url is not None:
-                raise self._unreachable(exc) from None
-            raise self._unavailable(f"could not download LanguageTool ({_first_line(exc)}); set LTP_PATH to a folder "
-                                    f"holding LanguageTool-{_lt_version()}, or {HOW_TO_RUN}") from None
+        except (lt_errors.LanguageToolError, requests.RequestException, OSError, TimeoutError, ValueError) as exc:
+            raise self._unavailable(f"the local LanguageTool could not be downloaded or started ({_first_line(exc)[:160]}); "
+                                    f"set LTP_PATH to a folder holding LanguageTool-{_lt_version()}, or {HOW_TO_RUN}") from None
         self.url = self._tool.url
 
     def close(self) -> None:
@@ -134,26 +127,32 @@ class Session:
         data = {"language": self.settings.language, "text": body, **self.rules.params()}
         self.requests += 1
         self.chars_sent += len(body)
+        response = self._request("post", "check", data, len(body))
         try:
-            response = self._http.post(urllib.parse.urljoin(self.url, "check"), data=data, timeout=self.settings.timeout)
+            return response.json()["matches"]
+        except (ValueError, KeyError, TypeError):
+            raise self._unavailable(f"LanguageTool at {self._where()} answered something that is not LanguageTool's JSON") from None
+
+    def _request(self, method: str, endpoint: str, data: dict | None = None, chars: int = 0) -> requests.Response:
+        """One HTTP request to LanguageTool; any failure becomes one line saying what to do."""
+        try:
+            response = self._http.request(method, urllib.parse.urljoin(self.url, endpoint), data=data,
+                                          timeout=self.settings.timeout)
         except requests.Timeout:
             raise self._unavailable(f"LanguageTool at {self._where()} did not answer within {self.settings.timeout:g} s; "
                                     "check the server, or raise languagetool.timeout") from None
         except requests.RequestException as exc:
             raise self._unreachable(exc) from None
         if response.status_code == 413:
-            raise self._unavailable(f"LanguageTool at {self._where()} refused a text of {len(body)} characters as too long "
+            raise self._unavailable(f"LanguageTool at {self._where()} refused a text of {chars} characters as too long "
                                     "(HTTP 413); raise the server's maxTextLength or lower languagetool.max_chars")
         if response.status_code == 429:
             raise self._unavailable(f"LanguageTool at {self._where()} refused the request: too many requests (HTTP 429); "
-                                    f"wait and retry, lower languagetool.max_in_flight, or {HOW_TO_RUN}")
+                                    f"wait and retry, raise the server's requestLimit, or {HOW_TO_RUN}")
         if response.status_code != 200:
             raise self._unavailable(f"LanguageTool at {self._where()} answered HTTP {response.status_code} "
                                     f"({_first_line(response.text)[:120]})")
-        try:
-            return response.json()["matches"]
-        except (ValueError, KeyError, TypeError):
-            raise self._unavailable(f"LanguageTool at {self._where()} answered something that is not LanguageTool's JSON") from None
+        return response
 
     # -- messages --------------------------------------------------------------------------
     def _where(self) -> str:

@@ -19,8 +19,8 @@ class Grammar(Rule):
     FIELDS = {
         "disabled_rules": "LanguageTool rule ids not run (the configuration's languagetool.enabled_rules turns them back on)",
         "disabled_categories": "LanguageTool category ids not run",
-        "levels": "LanguageTool issue type (grammar, misspelling, style, ...) -> level; 'default' for the rest",
-        "rule_levels": "LanguageTool rule id -> level (beats `levels`)",
+        "levels": "LanguageTool issue type (grammar, misspelling, style, ...) -> level or off; 'default' for the rest",
+        "rule_levels": "LanguageTool rule id -> level or off (beats `levels`)",
     }
     DEFAULT_MESSAGE = "{message}"
 
@@ -33,17 +33,27 @@ class Grammar(Rule):
 
     def _level_map(self, key: str) -> dict[str, str]:
         value = self.get(key, {}) or {}
-        if not isinstance(value, dict) or not all(v in LEVELS for v in value.values()):
-            self.fail(f"'{key}' must map names to a level ({', '.join(LEVELS)})", key)
-        return {str(k): v for k, v in value.items()}
+        value = {str(k): "off" if v is False else v for k, v in value.items()} if isinstance(value, dict) else value
+        if not isinstance(value, dict) or not all(v in LEVELS + ("off",) for v in value.values()):
+            self.fail(f"'{key}' must map names to a level ({', '.join(LEVELS)}) or off", key)
+        return value
 
     def params(self) -> RuleParams:
         current = settings()
         return RuleParams(current.enabled_rules, self.disabled_rules + current.disabled_rules,
                           current.enabled_categories, self.disabled_categories + current.disabled_categories)
 
-    def level_of(self, rule: str, issue_type: str) -> str:
-        return self.rule_levels.get(rule) or self.levels.get(issue_type) or self.levels.get("default") or self.level
+    def judge(self, m, text: str) -> str | None:
+        """The level of LanguageTool match `m` on paragraph `text`, or None when the pack drops it."""
+        chosen = settings()
+        named = m.rule in chosen.enabled_rules or m.category in chosen.enabled_categories
+        if m.rule in self.disabled_rules or m.category in self.disabled_categories:
+            if not named:
+                return None
+        level = self.rule_levels.get(m.rule) or self.levels.get(m.issue_type) or self.levels.get("default") or self.level
+        if level == "off":  # measured to misfire; the configuration can still name it
+            return self.level if named else None
+        return level
 
     def hits(self, doc):
         units = [(block, start, end) for block, start, end in doc.units(self.scope) if block.text[start:end].strip()]
@@ -52,12 +62,13 @@ class Grammar(Rule):
         results = session_for(self.params()).check([block.text[start:end] for block, start, end in units])
         if results is None:  # the session failed earlier in this run and said so then
             return
-        for (block, offset, _), matches in zip(units, results):
+        for (block, offset, stop), matches in zip(units, results):
             for m in matches:
                 start, end = offset + m.start, offset + m.end
-                if end <= start or self.excepted(block, start, end):
+                level = self.judge(m, block.text[offset:stop])
+                if level is None or end <= start or self.excepted(block, start, end):
                     continue
                 values = {"message": m.message, "match": block.text[start:end], "category": m.category,
                           "lt_rule": m.rule, "suggestion": m.replacements[0] if m.replacements else ""}
                 yield Hit(block, start, end, render(self.message, values), list(m.replacements), False,
-                          rule=f"{self.pack}.{m.rule}", level=self.level_of(m.rule, m.issue_type))
+                          rule=f"{self.pack}.{m.rule}", level=level)
