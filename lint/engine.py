@@ -124,7 +124,7 @@ def _finding(doc: Document, path: str, active: ActiveRule, hit) -> Finding:
     match = doc.text[start:end]
     fix = _safe_fix(doc, match, hit.block.text[hit.start:hit.end], start, hit.suggestions[0]) if hit.fixable else None
     # A hit's own level holds unless the configuration changed the rule's level.
-    level = hit.level if hit.level and active.level == active.rule.level else active.level
+    level = hit.level if hit.level and not active.level_set else active.level
     return Finding(path, hit.rule or active.rule.id, level, hit.message, line, column, end_line, end_column,
                    start, end - start, match, list(hit.suggestions), fix)
 
