@@ -321,6 +321,7 @@ def rules() -> None:
 def _packs(config_path: str | None):
     try:
         config = load_config_file(config_path) if config_path else find_config(os.getcwd())
+        grammar.start_run(config.extra, None, config.path)  # `rules test` checks the grammar pack's examples
         return config, available_packs(config)
     except MtlintError as exc:
         raise Failure(str(exc)) from None

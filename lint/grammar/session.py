@@ -138,10 +138,11 @@ class Session:
         try:
             response = self._http.request(method, urllib.parse.urljoin(self.url, endpoint), data=data,
                                           timeout=self.settings.timeout)
-        except requests.Timeout:
-            raise self._unavailable(f"LanguageTool at {self._where()} did not answer within {self.settings.timeout:g} s; "
-                                    "check the server, or raise languagetool.timeout") from None
         except requests.RequestException as exc:
+            # urllib3 reports some read timeouts as connection errors ("Read timed out.")
+            if isinstance(exc, requests.Timeout) or "timed out" in str(exc):
+                raise self._unavailable(f"LanguageTool at {self._where()} did not answer within {self.settings.timeout:g} s; "
+                                        "check the server, or raise languagetool.timeout") from None
             raise self._unreachable(exc) from None
         if response.status_code == 413:
             raise self._unavailable(f"LanguageTool at {self._where()} refused a text of {chars} characters as too long "
