@@ -7,7 +7,7 @@
 
     python bench/grammar_eval.py --url http://127.0.0.1:8081              # the pack as shipped
     python bench/grammar_eval.py --url http://127.0.0.1:8081 --defaults   # LanguageTool's defaults
-    python bench/grammar_eval.py --backend harper                         # harper-py's defaults
+    python bench/grammar_eval.py --backend harper                         # harper-py's defaults (pip install harper-py)
 
 The corpus is read in place (../shared/corpus), never copied. No cache is used, so the
 LanguageTool throughput printed (words/s) is the checker's own.

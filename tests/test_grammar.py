@@ -249,3 +249,40 @@ def test_local_languagetool_started_by_language_tool_python(tmp_path):
 
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in json.loads(proc.stdout)] == [("grammar.HE_VERB_AGR", 3, 26, "go")]
     assert proc.returncode == 0  # a suggestion alone does not fail the run
+
+
+# -- pieces that need no server ----------------------------------------------------------------
+def test_utf16_offsets_become_code_points():
+    from lint.grammar.mapping import split_matches, utf16_to_codepoints
+
+    text = "a😀b🇺🇦c"  # 😀 and each regional indicator take two UTF-16 units
+    convert = utf16_to_codepoints(text)
+    assert [convert(u) for u in (0, 1, 3, 4, 6, 8, 9)] == [0, 1, 2, 3, 4, 5, 6]
+    # A match whose span holds astral characters keeps its whole length.
+    raw = [{"offset": 3, "length": 6, "rule": {"id": "X", "category": {"id": "C"}, "issueType": "grammar"},
+            "message": "m", "replacements": [{"value": "r"}]}]
+    [[m]] = split_matches(raw, text, [0], [len(text)])
+    assert text[m.start:m.end] == "b🇺🇦"
+
+
+def test_public_api_only_when_named(monkeypatch):
+    from lint.grammar.settings import PUBLIC_API, GrammarSettings
+    from lint.errors import ConfigError
+
+    monkeypatch.delenv("MTLINT_LANGUAGETOOL_URL")
+    assert GrammarSettings.resolve({}).url is None  # local LanguageTool, nothing leaves the machine
+    assert GrammarSettings.resolve({"url": "public"}).url == PUBLIC_API
+    assert GrammarSettings.resolve({"url": "http://a:1"}, "http://b:2").url == "http://b:2"  # --languagetool-url wins
+    with pytest.raises(ConfigError, match="unknown languagetool setting 'urll'"):
+        GrammarSettings.resolve({"urll": "x"})
+    with pytest.raises(ConfigError, match="must start with http"):
+        GrammarSettings.resolve({"url": "localhost:8081"})
+
+
+def test_bad_languagetool_setting_is_one_line_exit_2(tmp_path):
+    config = tmp_path / ".mtlint.yaml"
+    config.write_text("packs: [grammar]\nlanguagetool:\n  timeout: soon\n", encoding="utf-8")
+    path = write(tmp_path, "a.txt", "He go home.\n")
+    result = run_cli("check", "--config", str(config), path)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"mtlint: error: {config}: languagetool.timeout must be a positive number"
