@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import click
@@ -187,17 +187,18 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
         base_config = linter.config_for(next((p for p in paths if p != "-"), "-"))
-        # One LanguageTool session for the run: its workers would each start their own.
+        # One LanguageTool session for the run (worker processes would each start their own):
+        # files are linted on threads instead, as many as requests may be in flight.
+        threads = 0
         if any(a.rule.kind == "grammar" for a in active_rules(base_config, selection)):
-            grammar.start_run(base_config.extra, languagetool_url, base_config.path)
-            jobs = 1
+            threads = grammar.start_run(base_config.extra, languagetool_url, base_config.path).max_in_flight
         files, problems = collect_files(paths, linter.config_for)
         if changed_since:
             files, linter.changed = _changed_files(files, changed_since)
         if baseline_path and not write_baseline:
             linter.baseline = load_baseline(baseline_path)
         stdin_data = sys.stdin.buffer.read() if "-" in files else None
-        linted = _run(linter, files, stdin_data, jobs)
+        linted = _run(linter, files, stdin_data, jobs, threads)
     except MtlintError as exc:
         raise Failure(str(exc)) from None
     errors = problems + [e for item in linted for e in item.result.errors]
@@ -282,7 +283,10 @@ def _write_baseline(path: str, linted: list[Linted], quiet: bool) -> None:
         click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''} to the baseline {path}.", err=True)
 
 
-def _run(linter: _Linter, files: list[str], stdin_data: bytes | None, jobs: int) -> list[Linted]:
+def _run(linter: _Linter, files: list[str], stdin_data: bytes | None, jobs: int, threads: int = 0) -> list[Linted]:
+    if threads:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            return list(pool.map(lambda f: linter(f, stdin_data if f == "-" else None), files))
     jobs = jobs or os.cpu_count() or 1
     on_disk = [f for f in files if f != "-"]
     if jobs > 1 and len(on_disk) > 8:

@@ -8,12 +8,14 @@ directly), the settings come from the environment alone.
 from __future__ import annotations
 
 import atexit
+import threading
 
 from .session import RuleParams, Session
 from .settings import GrammarSettings
 
 _settings: GrammarSettings | None = None
 _sessions: dict[tuple, Session] = {}
+_lock = threading.Lock()  # files are linted on several threads
 
 
 def start_run(config_extra: dict | None = None, url: str | None = None, config_path: str | None = None) -> GrammarSettings:
@@ -35,9 +37,10 @@ def settings() -> GrammarSettings:
 def session_for(params: RuleParams) -> Session:
     current = settings()
     key = (current, params.key())
-    session = _sessions.get(key)
-    if session is None:
-        session = _sessions[key] = Session(current, params)
+    with _lock:
+        session = _sessions.get(key)
+        if session is None:
+            session = _sessions[key] = Session(current, params)
     return session
 
 

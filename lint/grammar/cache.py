@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 
 from .mapping import LTMatch
 
@@ -18,6 +19,7 @@ class MatchCache:
     def __init__(self, folder: str | None, namespace: str) -> None:
         self.namespace = namespace
         self._db = None
+        self._lock = threading.Lock()  # one connection, shared by the run's threads
         if folder:
             try:
                 os.makedirs(folder, exist_ok=True)
@@ -35,20 +37,27 @@ class MatchCache:
         if self._db is None or not keys:
             return {}
         found = {}
+        with self._lock:
+            rows = self._select(keys)
+        for key, value in rows:
+            found[key] = [LTMatch.from_list(m) for m in json.loads(value)]
+        return found
+
+    def _select(self, keys: list[str]) -> list[tuple[str, str]]:
+        rows = []
         for i in range(0, len(keys), 500):  # SQLite limits the number of parameters
             chunk = keys[i:i + 500]
-            rows = self._db.execute(f"SELECT key, value FROM matches WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            for key, value in rows:
-                found[key] = [LTMatch.from_list(m) for m in json.loads(value)]
-        return found
+            rows += self._db.execute(f"SELECT key, value FROM matches WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return rows
 
     def put_many(self, items: dict[str, list[LTMatch]]) -> None:
         if self._db is None or not items:
             return
         try:
-            self._db.executemany("INSERT OR REPLACE INTO matches VALUES (?, ?)",
-                                 [(k, json.dumps([m.as_list() for m in v])) for k, v in items.items()])
-            self._db.commit()
+            with self._lock:
+                self._db.executemany("INSERT OR REPLACE INTO matches VALUES (?, ?)",
+                                     [(k, json.dumps([m.as_list() for m in v])) for k, v in items.items()])
+                self._db.commit()
         except sqlite3.Error:
             pass
 

@@ -40,7 +40,9 @@ class Session:
         self._http = requests.Session()
         self._http.headers["User-Agent"] = USER_AGENT
         self._lock = threading.Lock()
-        self.failed = False  # reported once; later calls return nothing
+        self._slots = threading.BoundedSemaphore(settings.max_in_flight)  # requests in flight, across threads
+        self.failed = False  # later calls return nothing
+        self._reported = False  # the failure was raised once (threads may fail together)
         self.requests = 0  # /v2/check requests sent (for measuring)
         self.chars_sent = 0
         where = settings.url or "local"
@@ -85,7 +87,7 @@ class Session:
 
     # -- checking ------------------------------------------------------------------------
     def check(self, texts: list[str]) -> list[list[LTMatch]] | None:
-        """LanguageTool's matches for each paragraph; None once the session has failed."""
+        """LanguageTool's matches for each paragraph; None once the session has failed. Thread-safe."""
         if self.failed:
             return None
         keys = [self.cache.key(t) for t in texts]
@@ -95,8 +97,11 @@ class Session:
             try:
                 fresh = self._check_uncached([texts[i] for i in missing])
             except GrammarUnavailable:
-                self.failed = True
-                raise
+                with self._lock:
+                    first, self._reported, self.failed = not self._reported, True, True
+                if first:
+                    raise
+                return None
             new = {keys[i]: matches for i, matches in zip(missing, fresh)}
             self.cache.put_many(new)
             known.update(new)
@@ -125,9 +130,11 @@ class Session:
 
     def _post(self, body: str) -> list[dict]:
         data = {"language": self.settings.language, "text": body, **self.rules.params()}
-        self.requests += 1
-        self.chars_sent += len(body)
-        response = self._request("post", "check", data, len(body))
+        with self._lock:
+            self.requests += 1
+            self.chars_sent += len(body)
+        with self._slots:
+            response = self._request("post", "check", data, len(body))
         try:
             return response.json()["matches"]
         except (ValueError, KeyError, TypeError):
