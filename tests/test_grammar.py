@@ -286,3 +286,12 @@ def test_bad_languagetool_setting_is_one_line_exit_2(tmp_path):
     result = run_cli("check", "--config", str(config), path)
     assert result.exit_code == 2
     assert result.stderr.strip() == f"mtlint: error: {config}: languagetool.timeout must be a positive number"
+
+
+def test_server_answering_an_error_is_one_line(tmp_path):
+    config = tmp_path / ".mtlint.yaml"
+    config.write_text("packs: [grammar, Terminology]\nlanguagetool:\n  language: xx-XX\n  cache_dir: false\n", encoding="utf-8")
+    path = write(tmp_path, "a.txt", "He go home to Kiev.\n")
+    result = run_cli("check", "--format", "json", "--config", str(config), path)
+    assert_one_line_failure(result, "answered HTTP 400", "'xx-XX' is not a language code known to LanguageTool")
+    assert [f["rule"] for f in result.json()] == ["Terminology.UkrainePlaces"]
