@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import click
 
-from . import fixer
+from . import fixer, grammar
 from .baseline import load_baseline, new_baseline
 from .changes import ChangedLines
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
@@ -84,9 +84,10 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary; nothing on a clean run.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error (for bug reports).")
+@click.option("--languagetool-url", metavar="URL", help="LanguageTool server for the grammar pack (default: a local one).")
 def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, unsafe_fixes, show_fixes, diff,
           baseline_path, write_baseline, changed_since, report_unused_disables, force_exclude, no_gitignore,
-          stdin_filename, jobs, quiet, no_color, debug):
+          stdin_filename, jobs, quiet, no_color, debug, languagetool_url):
     """Lint articles: files, folders (recursively) or '-' for standard input (default: the current folder).
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
@@ -100,7 +101,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     enable = _names(enable) + (("mtlint.UnusedDisable",) if report_unused_disables else ())
     selection = Selection(_names(packs), enable, _names(disable))
     options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
-                      force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug)
+                      force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug,
+                      languagetool_url=languagetool_url)
     runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
@@ -117,7 +119,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
         if output and any(f != "-" and _same_file(f, output) for f in collected.files):
             raise Failure(f"{output}: --output names one of the inputs; the report would overwrite an article")
         stdin_data = sys.stdin.buffer.read(MAX_STDIN_READ) if "-" in collected.files else None
-        run = Run(collected, runner.lint_files(collected.files, stdin_data, jobs))
+        threads = runner.start_grammar(base_config, resolved)
+        run = Run(collected, runner.lint_files(collected.files, stdin_data, jobs, threads))
     except MtlintError as exc:
         raise Failure(str(exc)) from None
     errors = run.errors
@@ -251,6 +254,7 @@ def rules() -> None:
 def _resolved(config_path: str | None):
     try:
         config = load_config_file(config_path) if config_path else find_config(os.getcwd())
+        grammar.start_run(config.extra, None, config.path)  # `rules test` checks the grammar pack's examples
         return config, resolve(config)
     except MtlintError as exc:
         raise Failure(str(exc)) from None

@@ -158,6 +158,7 @@ class Selection:
 class ActiveRule:
     rule: Rule
     level: str
+    level_set: bool = False  # the configuration named a level for it (beats a level a hit carries)
 
 
 @dataclass(frozen=True)
@@ -217,20 +218,20 @@ def resolve(config: Config, selection: Selection = Selection()) -> Resolved:
     for pack_name, pack in packs.items():
         for rule in pack.rules:
             on = pack_name in chosen and rule.enabled
-            level = rule.level
+            level, level_set = rule.level, False
             for key in ("all", pack_name, rule.id):  # the rule's own setting beats its pack's, which beats "all"
                 value = settings.get(key)
                 if value == "off":
                     on = False
                 elif value is not None:  # naming a rule or pack turns it on
                     on = True if key == rule.id else rule.enabled
-                    level = level if value == "on" else value
+                    level, level_set = (level, level_set) if value == "on" else (value, True)
             if rule.id in enable or ({pack_name, "all"} & enable and rule.enabled):
                 on = True
             if rule.id in disable or pack_name in disable or "all" in disable:
                 on = False
             if on:
-                active.append(ActiveRule(rule, level))
+                active.append(ActiveRule(rule, level, level_set))
                 if rule.deprecation:
                     warnings.append(f"{rule.path}: rule {rule.id} is deprecated: {rule.deprecation}")
     running = {a.rule.pack for a in active}

@@ -12,6 +12,7 @@ import regex
 from . import formats
 from .config import ActiveRule
 from .document import Directive, Document
+from .errors import GrammarUnavailable
 from .finding import LEVEL_RANK, Finding, Fix
 from .kinds.base import RegexTimeout, collecting_timeouts
 from .registry import Registry
@@ -59,6 +60,8 @@ def lint_document(doc: Document, rules: tuple[ActiveRule, ...], display_path: st
                     findings.append(_finding(doc, result.path, active, hit))
             except RegexTimeout as exc:  # raised by a kind's own code, not through `finditer`
                 timeouts.setdefault(active.rule.id, str(exc))
+            except GrammarUnavailable as exc:  # one line for the whole run, not a file's problem
+                result.errors.append(str(exc))
     result.errors.extend(f"{result.path}: {timeout}" for timeout in timeouts.values())
     findings = _deduplicate(findings)
     covers = registry.covers if registry is not None else _names_rule
@@ -81,17 +84,19 @@ def _finding(doc: Document, path: str, active: ActiveRule, hit) -> Finding:
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     match = doc.text[start:end]
+    # A hit's own level holds unless the configuration changed the rule's level.
+    level = hit.level if hit.level and not active.level_set else active.level
     fix = None
     if hit.fixable and hit.suggestions and hit.block is not None:
-        fix = _fix(doc, start, end, hit.block.text[hit.start:hit.end], hit.suggestions[0], _applicability(active, hit))
-    return Finding(path, active.rule.id, active.level, hit.message, line, column, end_line, end_column,
+        fix = _fix(doc, start, end, hit.block.text[hit.start:hit.end], hit.suggestions[0], _applicability(active, hit, level))
+    return Finding(path, hit.rule or active.rule.id, level, hit.message, line, column, end_line, end_column,
                    start, end - start, match, list(hit.suggestions), fix)
 
 
-def _applicability(active: ActiveRule, hit) -> str:
+def _applicability(active: ActiveRule, hit, level: str) -> str:
     """The rule's (or the hit's own) fix applicability; a suggestion is never certain enough to be safe."""
     applicability = hit.applicability or active.rule.fix
-    return "unsafe" if applicability == "safe" and active.level == "suggestion" else applicability
+    return "unsafe" if applicability == "safe" and level == "suggestion" else applicability
 
 
 def _fix(doc: Document, start: int, end: int, plain: str, replacement: str, applicability: str) -> Fix | None:

@@ -28,3 +28,11 @@ class ConfigError(MtlintError):
 
 class InputError(MtlintError):
     """An input file that cannot be linted: missing, unreadable, binary, not UTF-8, empty, too large."""
+
+
+class GrammarUnavailable(MtlintError):
+    """The grammar checker (LanguageTool) cannot be used: not installed, unreachable, refusing, too slow.
+
+    Raised by the grammar kind instead of findings; the engine records it like a regex
+    timeout, so the other packs' findings are still reported and the exit code is 2.
+    """

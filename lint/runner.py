@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from . import fixer
@@ -41,6 +41,7 @@ class Options:
     respect_gitignore: bool = True
     keep_text: bool = False  # keep each file's (fixed) text for formatters that quote it
     debug: bool = False  # an internal error shows its traceback
+    languagetool_url: str | None = None  # --languagetool-url, for the grammar pack
     baseline: Baseline | None = None  # report only findings not in it
     changed: dict[str, frozenset[int] | None] | None = None  # path -> changed lines (--changed-since)
 
@@ -187,8 +188,21 @@ class Runner:
         return findings
 
     # -- many files ---------------------------------------------------------------
-    def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1) -> list[Linted]:
-        """Lint `files` in their order, in `jobs` processes when there are enough of them."""
+    def start_grammar(self, config: Config, resolved) -> int:
+        """Start the run's one LanguageTool session when a grammar rule runs; return how many threads lint
+        (0: none; worker processes would each start their own session, so files go on threads instead)."""
+        if not any(a.rule.kind == "grammar" for a in resolved.rules):
+            return 0
+        from . import grammar
+
+        return grammar.start_run(config.extra, self.options.languagetool_url, config.path).max_in_flight
+
+    def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1,
+                   threads: int = 0) -> list[Linted]:
+        """Lint `files` in their order: on `threads` threads, else in `jobs` processes when there are enough."""
+        if threads:
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                return list(pool.map(lambda f: self.lint_file(f, stdin_data if f == "-" else None), files))
         jobs = jobs or os.cpu_count() or 1
         on_disk = [f for f in files if f != "-"]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:

@@ -62,3 +62,73 @@ def assert_spans_match(text: str, findings) -> None:
 @pytest.fixture
 def seed_text() -> str:
     return (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+
+
+# -- a real LanguageTool for the grammar pack ----------------------------------------------
+import signal  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+import urllib.request  # noqa: E402
+
+LT_SCRIPT = ROOT / "scripts" / "languagetool-server"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LanguageToolServer:
+    """A real LanguageTool HTTP server started with scripts/languagetool-server."""
+
+    def __init__(self, log_path: Path, *options: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self._log = open(log_path, "wb")
+        self.process = subprocess.Popen([str(LT_SCRIPT), "--port", str(self.port), *options],
+                                        stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 180
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"LanguageTool exited early: {log_path.read_text(errors='replace')[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/v2/languages", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("LanguageTool did not answer /v2/languages within 180 s")
+            time.sleep(0.3)
+
+    def checks(self) -> int:
+        """How many /v2/check requests the server has handled (its own log)."""
+        self._log.flush()
+        return self.log_path.read_text(errors="replace").count("Handling POST /v2/check")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)  # the script execs java: its group is the server
+            self.process.wait(timeout=30)
+        self._log.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def languagetool(tmp_path_factory):
+    """One real LanguageTool for the whole suite; every run's grammar pack reaches it by default."""
+    folder = tmp_path_factory.mktemp("languagetool")
+    server = LanguageToolServer(folder / "server.log")
+    saved = {k: os.environ.get(k) for k in ("MTLINT_LANGUAGETOOL_URL", "MTLINT_CACHE_DIR")}
+    os.environ["MTLINT_LANGUAGETOOL_URL"] = server.url
+    os.environ["MTLINT_CACHE_DIR"] = str(folder / "cache")
+    yield server
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    server.stop()

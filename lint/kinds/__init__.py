@@ -11,6 +11,7 @@ from importlib.metadata import entry_points
 from .base import COMMON_FIELDS, Rule
 from .consistency import Consistency
 from .existence import Existence
+from .grammar import Grammar
 from .language import Language
 from .mojibake import Mojibake
 from .pattern import Pattern
@@ -23,7 +24,7 @@ from .suppression import Suppression
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
     for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake,
-                Suppression)
+                Suppression, Grammar)
 }
 _plugins_loaded = False
 

@@ -101,6 +101,10 @@ class Hit:
     suggestions: list[str] = field(default_factory=list)
     fixable: bool = False  # whether the first suggestion is offered as a fix
     applicability: str | None = None  # the hit's own, instead of the rule's (a kind that knows better per hit)
+    # A kind that relays another checker's rules (grammar: LanguageTool's) names the finding's rule
+    # and level per hit; None: the rule's own id and effective level.
+    rule: str | None = None
+    level: str | None = None
 
 
 class Rule:
