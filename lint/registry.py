@@ -17,10 +17,15 @@ class Registry:
         self.packs = packs
         self.rules = {rule.id: rule for pack in packs.values() for rule in pack.rules}
         self.aliases = {alias: rule.id for rule in self.rules.values() for alias in rule.aliases if alias not in self.rules}
+        # Packs whose rules name their findings after another checker's rules (grammar.<LanguageTool rule>):
+        # any id within them is a name a user may give.
+        self.relaying = {rule.pack for rule in self.rules.values() if getattr(rule, "RELAYS_IDS", False)}
 
     def resolve(self, name: str) -> str | None:
         """The current rule id or pack name `name` stands for ("all" for all), or None."""
         if name == "all" or name in self.packs or name in self.rules:
+            return name
+        if name.split(".", 1)[0] in self.relaying and "." in name:
             return name
         return self.aliases.get(name)
 

@@ -40,7 +40,8 @@ def test_plain_text_after_an_emoji(tmp_path):
     found, findings = grammar_findings(text)
     assert found == [("grammar.HE_VERB_AGR", 3, 22, "go", "suggestion")]
     assert findings[0].suggestions[:2] == ["goes", "went"]
-    assert findings[0].fix is None  # a reworded sentence is never applied by --fix
+    # a reworded sentence is an unsafe fix: applied only with --unsafe-fixes
+    assert (findings[0].fix.replacement, findings[0].fix.applicability) == ("goes", "unsafe")
 
 
 def test_markdown_markup_and_emoji_before_the_error():
@@ -107,6 +108,9 @@ def test_fix_leaves_grammar_suggestions_alone(tmp_path):
     result = run_cli("check", "--fix", "--pack", "grammar", path)
     assert open(path, encoding="utf-8").read() == "The minister said that this is is the last offer.\n"
     assert "grammar.ENGLISH_WORD_REPEAT_RULE" in result.stdout and result.exit_code == 1
+    unsafe = run_cli("check", "--fix", "--unsafe-fixes", "--pack", "grammar", path)
+    assert open(path, encoding="utf-8").read() == "The minister said that this is the last offer.\n"
+    assert unsafe.exit_code == 0
 
 
 # -- the cache -------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ class Grammar(Rule):
         Field("rule_levels", "mapping", "LanguageTool rule id -> level or off (beats `levels`)", dict),
     )
     DEFAULT_MESSAGE = "{message}"
+    RELAYS_IDS = True  # findings are <pack>.<LanguageTool rule id>: those are names users may give too
 
     def __init__(self, rule_id, spec, pack_dir) -> None:
         super().__init__(rule_id, spec, pack_dir)
