@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
 
 from conftest import EXAMPLES, PLACES, ROOT, make_pack, run_cli
 from lint.config import Config, Selection, active_rules
@@ -198,9 +199,9 @@ def test_a_bare_yaml_boolean_in_a_word_list_is_an_error(tmp_path):
 
 
 # -- Bad packs -----------------------------------------------------------------------------------
-def _check_rule(root, rule: str, files: dict[str, bytes] | None = None, meta: str | None = None):
-    """`mtlint check` of a small article with the one rule `rule` (R.yml of pack Custom)."""
-    make_pack(root, {"R.yml": rule, **(files or {})}, meta=meta)
+def _check_rule(root, rule: str, files: dict[str, bytes] | None = None, meta: str | None = None, filename: str = "R.yml"):
+    """`mtlint check` of a small article with the one rule `rule` (`filename` in pack Custom)."""
+    make_pack(root, {filename: rule, **(files or {})}, meta=meta)
     (root / "a.txt").write_text("Intro.\n\nKiev is here.\n", encoding="utf-8")
     return run_cli("check", str(root / "a.txt"))
 
@@ -267,3 +268,46 @@ def test_regex_timeout_counts_the_regex_not_the_work_on_its_matches(monkeypatch)
     result = lint_text("a.txt", text, rules)
     assert result.errors == []
     assert len([f for f in result.findings if f.rule == PLACES]) == 40000
+
+
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ("kind: quotation\nscope: paragraph\nfunction_words: [the]\n", 2, "scope: quotation"),
+        ("kind: quotation\nfunction_words: [the]\nmin_weak: many\n", 3, "'min_weak'"),
+        ("kind: quotation\nlevel: warning\n", 1, "needs 'function_words'"),
+        ("kind: repetition\nnames: maybe\n", 2, "'names' must be true or false"),
+        ("kind: repetition\nallow: {a: b}\n", 2, "'allow' must be a string or a list"),
+        ("kind: script\nhomoglyphs: {a: б}\n", 2, "must map one Cyrillic or Greek letter"),
+        ("kind: script\nlevel: warning\n", 1, "needs 'homoglyphs'"),
+        ("kind: language\nlanguages: [de]\n", 2, "'languages' must be a mapping of text to text"),
+        ("kind: language\nlanguages: {German: German}\nfunction_words: {en: [the]}\n", 2, "ISO 639"),
+        ("kind: language\nlanguages: {de: German}\nfunction_words: {de: [der]}\n", 3, "including 'en'"),
+        ("kind: language\nlanguages: {de: German}\nfunction_words: {en: [the]}\nconfidence: 2\n", 4, "'confidence'"),
+        ("kind: language\nlanguages: {de: German}\nfunction_words: {en: [the]}\nmin_words: {title: 3}\n", 4, "'min_words'"),
+        ("kind: mojibake\ncharset: cp1252\n", 2, "unknown field 'charset'"),
+    ],
+)
+def test_bad_fields_of_the_new_kinds_fail_with_file_and_line(tmp_path, body, line, words):
+    result = _check_rule(tmp_path, body, filename="Rule.yml")
+    assert result.exit_code == 2
+    assert f"Rule.yml:{line}:" in result.stderr
+    assert words in result.stderr
+
+
+def test_function_word_lists_hold_no_yaml_booleans():
+    """`no`, `on`, `yes` and `off` unquoted are read by YAML as true and false, and silently lost as words."""
+
+    def booleans(value, path=()):
+        if isinstance(value, bool):
+            yield path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in ("fixable", "enabled", "multiline", "names", "ignorecase", "diacritics"):
+                    yield from booleans(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from booleans(item, path + (i,))
+
+    for path in sorted((ROOT / "rules").glob("*/*.yml")):
+        assert list(booleans(yaml.safe_load(path.read_text(encoding="utf-8")))) == [], path
