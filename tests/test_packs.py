@@ -1,4 +1,6 @@
-"""Rule packs: each kind's behaviour, templated messages, exceptions, scopes, and loud failures."""
+"""User packs: the generic kinds (existence, substitution, consistency, pattern), templated messages,
+exceptions and scopes; rule and pack files that fail loudly (file:line), regex time limits, `rules list/show/test`;
+and the built-in packs' YAML holding no bare booleans."""
 from __future__ import annotations
 
 import time
