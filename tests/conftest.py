@@ -1,20 +1,32 @@
-"""Shared test helpers: run the real CLI, lint text with the default rules."""
+"""Shared test helpers: run the real CLI, lint text with the default rules, write user packs."""
 from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
+import subprocess
+import textwrap
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from lint import packs
 from lint.cli import main
 from lint.config import Config, Selection, active_rules, forget
 from lint.engine import lint_text
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+SEED = EXAMPLES / "seed-article.txt"
+REPAIRED = EXAMPLES / "seed-article.repaired.txt"
 SHARED = ROOT.parent / "shared"
+HUMAN = SHARED / "corpus" / "dev" / "human"
+CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")  # the packs the seed article's table covers
+PLACES = "Terminology.UkrainePlaces"
 
 
 class CliResult:
@@ -59,17 +71,82 @@ def assert_spans_match(text: str, findings) -> None:
         assert line_start + f.column - 1 == f.offset, f
 
 
+def found(text: str, path: str = "article.txt", packs: tuple[str, ...] = ()):
+    """(rule, line, column, match) of each finding, every span checked against the text."""
+    findings = lint(text, path, packs=packs)
+    assert_spans_match(text, findings)
+    return [(f.rule, f.line, f.column, f.match) for f in findings]
+
+
+def one(text: str, path: str = "article.txt", packs: tuple[str, ...] = ()):
+    """The only finding on `text` (its span checked)."""
+    findings = lint(text, path, packs=packs)
+    assert len(findings) == 1, findings
+    assert_spans_match(text, findings)
+    return findings[0]
+
+
+def where(findings, rule: str = PLACES):
+    """(line, column, match) of `rule`'s findings."""
+    return [(f.line, f.column, f.match) for f in findings if f.rule == rule]
+
+
+def fixes_of(findings, rule: str = PLACES):
+    """(match, fix replacement or None) of `rule`'s findings."""
+    return [(f.match, f.fix.replacement if f.fix else None) for f in findings if f.rule == rule]
+
+
+def rules_of(result: CliResult) -> list[str]:
+    """The rules a JSON report names, sorted."""
+    return sorted({f["rule"] for f in result.json()})
+
+
+def make_pack(root: Path, files: dict[str, str | bytes], name: str = "Custom", meta: str | None = None,
+              run_only: bool = True) -> Path:
+    """A user pack `name` in `root` (rule files dedented) and a `.mtlint.yaml` loading it (and only it)."""
+    pack = root / name
+    pack.mkdir(parents=True, exist_ok=True)
+    (pack / "pack.yaml").write_text(meta or f"name: {name}\n", encoding="utf-8")
+    for filename, body in files.items():
+        if isinstance(body, bytes):  # data files (word lists, tables) as raw bytes
+            (pack / filename).write_bytes(body)
+        else:
+            (pack / filename).write_text(textwrap.dedent(body), encoding="utf-8")
+    config = f"pack_paths: [{name}]\n" + (f"packs: [{name}]\n" if run_only else "")
+    (root / ".mtlint.yaml").write_text(config, encoding="utf-8")
+    return pack
+
+
+@pytest.fixture(autouse=True, scope="session")
+def built_in_packs_loaded_once():
+    """Read each built-in pack once per test session, as `lint()` already shares them.
+
+    `run_cli` forgets every configuration and pack so each run sees the user's files afresh; the
+    built-in packs are the repository's own data, which no test edits, and parsing them again costs
+    half a second per run (most of the suite's time). User packs are still read on every run.
+    """
+    builtin = os.path.realpath(packs.builtin_packs_dir()) + os.sep
+    load_pack, loaded = packs.load_pack, {}
+
+    def load_pack_once(path: str):
+        real = os.path.realpath(path)
+        if not real.startswith(builtin):
+            return load_pack(path)
+        if real not in loaded:
+            loaded[real] = load_pack(path)
+        return loaded[real]
+
+    packs.load_pack = load_pack_once
+    yield
+    packs.load_pack = load_pack
+
+
 @pytest.fixture
 def seed_text() -> str:
-    return (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+    return SEED.read_text(encoding="utf-8")
 
 
 # -- a real LanguageTool for the grammar pack ----------------------------------------------
-import signal  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import time  # noqa: E402
-import urllib.request  # noqa: E402
 
 LT_SCRIPT = ROOT / "scripts" / "languagetool-server"
 

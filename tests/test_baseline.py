@@ -7,10 +7,8 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLES, run_cli
+from conftest import CORE, SEED, run_cli
 
-CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")
-SEED = EXAMPLES / "seed-article.txt"
 
 
 def _check(tmp_path, *args: str, cwd=None):

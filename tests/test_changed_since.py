@@ -6,11 +6,9 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLES, run_cli
+from conftest import CORE, SEED, run_cli
 from gitutil import commit_all, git, init_repo
 
-CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")
-SEED = EXAMPLES / "seed-article.txt"
 
 
 def _check(repo, *args: str):

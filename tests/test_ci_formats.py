@@ -14,14 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import REPAIRED, ROOT, SEED, run_cli
 from gitutil import GIT_ENV, commit_all, git, init_repo
 from lint.engine import Result
 from lint.finding import Finding
 from lint.output import Context, github
 
-SEED = EXAMPLES / "seed-article.txt"
-REPAIRED = EXAMPLES / "seed-article.repaired.txt"
 CORE = {"Terminology", "Names", "Boilerplate"}
 # (command, line, col, endLine, endColumn, title) of the seed's artefacts, from SPEC.md's table
 SEED_ANNOTATIONS = [

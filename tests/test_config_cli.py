@@ -5,13 +5,11 @@ import os
 import subprocess
 import sys
 
-from conftest import EXAMPLES, ROOT, run_cli
+import pytest
+
+from conftest import EXAMPLES, PLACES, ROOT, rules_of, run_cli
 
 ARTICLE = "Intro.\n\nTwo of Kiev's backers. Stephane Sejourne spoke.\n\nLeave a Reply\n"
-
-
-def rules_of(result):
-    return sorted({f["rule"] for f in result.json()})
 
 
 def test_default_run_and_fail_on(tmp_path):
@@ -111,3 +109,52 @@ def test_installed_command_runs_as_a_process_with_colour_off_when_piped():
     assert proc.returncode == 1
     assert "\x1b[" not in proc.stdout
     assert "seed-article.txt:13:80: warning Terminology.UkrainePlaces" in proc.stdout
+
+
+def test_all_means_every_pack_wherever_a_pack_is_named(tmp_path):
+    def article(folder: str, config: str = ""):
+        (tmp_path / folder).mkdir()
+        if config:
+            (tmp_path / folder / ".mtlint.yaml").write_text(config, encoding="utf-8")
+        (tmp_path / folder / "a.txt").write_text("Intro.\n\nKiev is here.\n", encoding="utf-8")
+        return str(tmp_path / folder / "a.txt")
+
+    result = run_cli("check", "--format", "json", "--pack", "all", article("plain"))
+    assert [f["rule"] for f in result.json()] == [PLACES]  # was: no pack ran, exit 0
+    result = run_cli("check", "--format", "json", article("one", "rules:\n  all: off\n  Terminology.UkrainePlaces: error\n"))
+    assert [(f["rule"], f["level"]) for f in result.json()] == [(PLACES, "error")]  # was: "all" ignored
+    path = article("none", "rules:\n  all: off\n")
+    assert run_cli("check", path).exit_code == 0
+    assert run_cli("check", "--enable", "all", path).exit_code == 1
+
+
+@pytest.mark.parametrize("body, message", [
+    ("tool = 1\n", "p.toml: 'tool' must be a table holding [tool.mtlint]"),
+    ("\xff", "p.toml: not valid UTF-8"),
+])
+def test_bad_toml_config_is_one_line(tmp_path, body, message):
+    (tmp_path / "p.toml").write_bytes(body.encode("latin-1"))
+    (tmp_path / "a.txt").write_text("Intro.\n\nKiev.\n", encoding="utf-8")
+    result = run_cli("check", "--config", str(tmp_path / "p.toml"), str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(message)
+
+
+@pytest.mark.parametrize("config, message", [
+    ("rules:\n  Names.People: off\n  Names.Consistency: [x]\n", ".mtlint.yaml:3: rule 'Names.Consistency': '['x']' is not off, on or a level"),
+    ("rules:\n  Names.People: 1\n", ".mtlint.yaml:2: rule 'Names.People': '1' is not off, on or a level"),
+    ("language: [en]\n", ".mtlint.yaml:1: 'language' must be a language code such as en"),
+])
+def test_bad_config_values_are_one_line(tmp_path, config, message):
+    (tmp_path / ".mtlint.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Intro.\n\nKiev.\n", encoding="utf-8")
+    result = run_cli("check", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_rules_list_with_a_config_naming_an_unknown_rule_is_one_line(tmp_path):
+    (tmp_path / ".mtlint.yaml").write_text("rules:\n  Nope.X: off\n", encoding="utf-8")
+    result = run_cli("rules", "list", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"mtlint: error: {tmp_path / '.mtlint.yaml'}: unknown rule or pack 'Nope.X' in config\n".replace(".yaml:", ".yaml:2:")

@@ -1,7 +1,7 @@
 """Rule examples that pin the span and the fix, as LanguageTool's do; `mtlint rules test` says how they differ."""
 from __future__ import annotations
 
-from conftest import run_cli
+from conftest import make_pack, run_cli
 from lint.config import Config, resolve
 from lint.packs import builtin_packs_dir
 
@@ -16,11 +16,7 @@ examples:
 
 
 def _pack(tmp_path, example: str) -> None:
-    pack = tmp_path / "House"
-    pack.mkdir(exist_ok=True)
-    (pack / "pack.yaml").write_text("name: House\n", encoding="utf-8")
-    (pack / "Towns.yml").write_text(RULE.format(example=example), encoding="utf-8")
-    (tmp_path / ".mtlint.yaml").write_text("pack_paths: [House]\n", encoding="utf-8")
+    make_pack(tmp_path, {"Towns.yml": RULE.format(example=example)}, name="House", run_only=False)
 
 
 def test_a_pinned_example_that_matches_passes(tmp_path):
@@ -61,3 +57,9 @@ def test_every_built_in_rule_pins_at_least_one_example():
     fixable = [r for r in registry.rules.values() if r.fix != "none"]
     assert fixable and all(any(e.fix is not None for e in r.examples["flag"]) for r in fixable), \
         [r.id for r in fixable if not any(e.fix is not None for e in r.examples["flag"])]
+
+
+def test_examples_given_as_one_string_are_one_example(tmp_path):
+    make_pack(tmp_path, {"R.yml": "kind: existence\ntokens: [Kiev]\nexamples: {flag: Kiev is here., pass: Kyiv}\n"})
+    result = run_cli("rules", "test", "Custom", cwd=tmp_path)
+    assert result.stdout == "1 rules checked, 0 examples failed.\n"  # was: each character an example

@@ -1,5 +1,6 @@
 """--fix and --diff: safe fixes only, atomic writes that keep encoding, BOM, line endings and
-mode, no overlapping fixes, idempotent, and what cannot be fixed still reported and failing."""
+mode, no overlapping fixes, idempotent, no fix that would break a link or an address, and what
+cannot be fixed still reported and failing."""
 from __future__ import annotations
 
 import os
@@ -11,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_cli
+from conftest import CORE, REPAIRED, SEED, fixes_of, lint, run_cli
 from gitutil import GIT_ENV
 from lint.finding import Finding, Fix
 from lint.fixer import apply_fixes, choose_fixes
 
-CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")
-SEED = EXAMPLES / "seed-article.txt"
 MTLINT = str(Path(sys.executable).parent / "mtlint")
 
 
@@ -219,7 +218,7 @@ def test_diff_of_a_file_without_final_newline_and_crlf(tmp_path):
 
 
 def test_diff_with_nothing_to_fix(tmp_path):
-    shutil.copy(EXAMPLES / "seed-article.repaired.txt", tmp_path / "clean.txt")
+    shutil.copy(REPAIRED, tmp_path / "clean.txt")
     result = run_cli("check", "--diff", "clean.txt", cwd=tmp_path)
     assert (result.exit_code, result.stdout) == (0, "")
     assert "Nothing to fix." in result.stderr
@@ -246,3 +245,36 @@ def test_fix_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch
     assert article.read_text(encoding="utf-8") == "Talks\n\nHeld in Kiev.\n"
     assert _listing(tmp_path) == ["a.txt"]
     assert "a.txt:3:9: warning Terminology.UkrainePlaces" in result.stdout  # still reported
+
+
+# -- Markdown: fixes that would break links ---------------------------------------------------------
+LINKS = """Intro.
+
+See [Kharkov], [Kiev][] and [Lvov][r] and <foo@Kiev.example>.
+
+[Kharkov]: http://example.com/k
+[Kiev]: http://example.com/kv
+[r]: http://example.com/l
+"""
+
+
+def test_markdown_link_text_that_is_its_reference_label_gets_no_fix():
+    findings = lint(LINKS, "a.md")
+    assert fixes_of(findings) == [("Kharkov", None), ("Kiev", None), ("Lvov", "Lviv"), ("foo@Kiev.example", None)]
+
+
+def test_fix_keeps_markdown_reference_links_and_addresses_working(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(LINKS, encoding="utf-8")
+    run_cli("check", "--fix", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert "See [Kharkov], [Kiev][] and [Lviv][r] and <foo@Kiev.example>." in fixed
+
+
+@pytest.mark.parametrize("name, text", [
+    ("a.txt", "Intro.\n\nRead https://example.com/Kiev-news and Kiev.\n"),
+    ("a.md", "Intro.\n\nRead https://example.com/Kiev-news and Kiev.\n"),
+    ("a.html", '<p>Intro.</p><p>Read <a href="u">https://example.com/Kiev-news</a> and Kiev.</p>'),
+])
+def test_no_fix_inside_a_web_address(name, text):
+    assert fixes_of(lint(text, name)) == [("Kiev", None), ("Kiev", "Kyiv")]

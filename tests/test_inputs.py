@@ -5,7 +5,10 @@ import os
 import shutil
 import subprocess
 
+from click.testing import CliRunner
+
 from conftest import EXAMPLES, run_cli
+from lint.cli import main
 from gitutil import GIT_ENV
 
 ARTICLE = "Talks\n\nHeld in Kiev.\n"
@@ -105,3 +108,47 @@ def test_diff_applies_with_git_apply_and_patch_whatever_the_paths(tmp_path):
             assert "Kyiv's strongest" in text and fixed in (None, text)
             fixed = text
             shutil.rmtree(copy)
+
+
+# -- Bad input through the command line ------------------------------------------------------------
+def test_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Kiev.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Intro.\n\nNothing here.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "sub":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run_cli("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"mtlint: error: {tmp_path / 'sub'}: cannot read folder: Permission denied"
+
+
+def test_utf32_and_bom_only_files_are_refused(tmp_path):
+    (tmp_path / "u32.txt").write_bytes("Kiev is here.\n".encode("utf-32"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf")
+    result = run_cli("check", str(tmp_path / "u32.txt"), str(tmp_path / "bom.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"mtlint: error: {tmp_path / 'u32.txt'}: UTF-32 text is not supported; convert it to UTF-8",
+        f"mtlint: error: {tmp_path / 'bom.txt'}: empty file, nothing to lint",
+    ]
+
+
+def test_fix_on_stdin_that_cannot_be_read_gives_the_input_back():
+    # `mtlint check --fix - < a.md > fixed.md` left fixed.md empty.
+    result = CliRunner().invoke(main, ["check", "--fix", "-"], input=b"ab\xffKiev")
+    assert result.exit_code == 2
+    assert result.stdout_bytes == b"ab\xffKiev"
+    assert "<stdin>:1: not valid UTF-8 (byte 0xff at offset 2)" in result.stderr
+
+
+def test_report_to_a_missing_folder_is_one_line_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text("Intro.\n\nKiev.\n", encoding="utf-8")
+    result = run_cli("check", "--output", str(tmp_path / "no" / "r.txt"), str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert result.stderr == f"mtlint: error: {tmp_path / 'no' / 'r.txt'}: cannot write the report: No such file or directory\n"

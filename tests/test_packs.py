@@ -1,20 +1,16 @@
-"""Rule packs: each kind's behaviour, templated messages, exceptions, scopes, and loud failures."""
+"""User packs: the generic kinds (existence, substitution, consistency, pattern), templated messages,
+exceptions and scopes; rule and pack files that fail loudly (file:line), regex time limits, `rules list/show/test`;
+and the built-in packs' YAML holding no bare booleans."""
 from __future__ import annotations
 
-import textwrap
 import time
 
-from conftest import EXAMPLES, run_cli
+import pytest
+import yaml
 
-
-def make_pack(root, files: dict[str, str], name: str = "Custom"):
-    pack = root / name
-    pack.mkdir(parents=True, exist_ok=True)
-    (pack / "pack.yaml").write_text(f"name: {name}\ndescription: test pack\n", encoding="utf-8")
-    for filename, body in files.items():
-        (pack / filename).write_text(textwrap.dedent(body), encoding="utf-8")
-    (root / ".mtlint.yaml").write_text(f"pack_paths: [{name}]\npacks: [{name}]\n", encoding="utf-8")
-    return pack
+from conftest import EXAMPLES, PLACES, ROOT, make_pack, run_cli
+from lint.config import Config, Selection, active_rules
+from lint.engine import lint_text
 
 
 def check(root, text: str, name: str = "a.txt", *extra):
@@ -202,3 +198,118 @@ def test_a_bare_yaml_boolean_in_a_word_list_is_an_error(tmp_path):
     result, _ = check(tmp_path, "Some text.\n")
     assert result.exit_code == 2
     assert "Words.yml:3: rule Custom.Words: 'tokens' holds true: YAML reads bare no, yes, on and off as booleans" in result.stderr.replace("\\", "/")
+
+
+# -- Bad packs -----------------------------------------------------------------------------------
+def _check_rule(root, rule: str, files: dict[str, bytes] | None = None, meta: str | None = None, filename: str = "R.yml"):
+    """`mtlint check` of a small article with the one rule `rule` (`filename` in pack Custom)."""
+    make_pack(root, {filename: rule, **(files or {})}, meta=meta)
+    (root / "a.txt").write_text("Intro.\n\nKiev is here.\n", encoding="utf-8")
+    return run_cli("check", str(root / "a.txt"))
+
+
+TSV = b"# comment\nwrong\tright\tkind\nKiev\tKyiv\tcity\n"
+
+
+@pytest.mark.parametrize("rule, files, message", [
+    ("kind: substitution\nswap_file: {path: s.tsv, where: [1]}\n", {"s.tsv": TSV},
+     "R.yml:2: rule Custom.R: 'swap_file' 'where' must map a column name to the value (or values) a row needs"),
+    ("kind: substitution\nswap_file: {path: s.tsv}\n", {"s.tsv": b"wrong\tright\n\xff\tKyiv\n"},
+     "R.yml:2: rule Custom.R: 'swap_file' s.tsv is not valid UTF-8"),
+    ("kind: substitution\nswap_file: {path: s.tsv}\n", {"s.tsv": TSV + b"# two\nLvov\n"},
+     "R.yml:2: rule Custom.R: 'swap_file' s.tsv line 5: no 'wrong' or no 'right' value"),
+    ("kind: substitution\nnames_file: n.txt\n", {"n.txt": b"S\xe9journ\xe9\n"},
+     "R.yml:2: rule Custom.R: 'names_file' file n.txt is not valid UTF-8"),
+    ("kind: substitution\nfixable: true\nswap: {Kiev: null}\n", None,
+     "R.yml:3: rule Custom.R: 'swap' must map text to text, not 'Kiev': None"),
+    ("kind: consistency\neither: {Kyiv: [Kiev]}\n", None,
+     "R.yml:2: rule Custom.R: 'either' must map text to text, not 'Kyiv': ['Kiev']"),
+    ("kind: existence\ntokens: [Kiev]\nenabled: 'false'\n", None,
+     "R.yml:3: rule Custom.R: 'enabled' must be true or false, not 'false'"),
+    ("kind: existence\npatterns: ['(?:Kiev)?']\n", None,
+     "R.yml:2: rule Custom.R: 'patterns' can match the empty string"),
+    ("kind: existence\ntokens: [Kiev, '']\n", None,
+     "R.yml:2: rule Custom.R: 'tokens' can match the empty string"),
+    ("kind: existence\ntokens: [Kiev]\nexceptions: ['x|']\n", None,
+     "R.yml:3: rule Custom.R: 'exceptions' can match the empty string"),
+    ("kind: existence\ntokens: [Kiev]\nmessage: [x]\n", None,
+     "R.yml:3: rule Custom.R: 'message' must be text, not ['x']"),
+    ("kind: existence\ntokens: [Kiev]\nexamples: {flag: [[Kiev]]}\n", None,
+     "R.yml:3: rule Custom.R: examples: an example must be text, not ['Kiev']"),
+])
+def test_bad_rule_files_fail_loudly_with_file_and_line(tmp_path, rule, files, message):
+    result = _check_rule(tmp_path, rule, files)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pack_default_must_be_true_or_false(tmp_path):
+    result = _check_rule(tmp_path, "kind: existence\ntokens: [Kiev]\n", meta="name: Custom\ndefault: 'no'\n")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("pack.yaml:2: 'default' must be true or false")
+
+
+def test_rules_test_reports_a_regex_timeout_as_such(tmp_path, monkeypatch):
+    from lint.kinds import base
+
+    monkeypatch.setattr(base, "REGEX_TIMEOUT", 0.1)
+    _check_rule(tmp_path, "kind: existence\ntokens: [foo]\nexceptions: ['(?:a|aa)+$']\n"
+                    f"examples: {{flag: ['foo {'a' * 60}b']}}\n")
+    result = run_cli("rules", "test", "Custom", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "took over 0.1s and was stopped" in result.stdout and "not flagged" not in result.stdout
+
+
+def test_regex_timeout_counts_the_regex_not_the_work_on_its_matches(monkeypatch):
+    # A long paragraph with many hits was reported as "catastrophic backtracking" of a built-in rule.
+    from lint.kinds import base
+
+    monkeypatch.setattr(base, "REGEX_TIMEOUT", 0.5)
+    text = "Intro.\n\n" + "Kiev and Kharkov said. " * 20000 + "\n"
+    rules = active_rules(Config(root=str(ROOT)), Selection(packs=("Terminology",)))
+    result = lint_text("a.txt", text, rules)
+    assert result.errors == []
+    assert len([f for f in result.findings if f.rule == PLACES]) == 40000
+
+
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ("kind: quotation\nscope: paragraph\nfunction_words: [the]\n", 2, "scope: quotation"),
+        ("kind: quotation\nfunction_words: [the]\nmin_weak: many\n", 3, "'min_weak'"),
+        ("kind: quotation\nlevel: warning\n", 1, "needs 'function_words'"),
+        ("kind: repetition\nnames: maybe\n", 2, "'names' must be true or false"),
+        ("kind: repetition\nallow: {a: b}\n", 2, "'allow' must be a string or a list"),
+        ("kind: script\nhomoglyphs: {a: б}\n", 2, "must map one Cyrillic or Greek letter"),
+        ("kind: script\nlevel: warning\n", 1, "needs 'homoglyphs'"),
+        ("kind: language\nlanguages: [de]\n", 2, "'languages' must be a mapping of text to text"),
+        ("kind: language\nlanguages: {German: German}\nfunction_words: {en: [the]}\n", 2, "ISO 639"),
+        ("kind: language\nlanguages: {de: German}\nfunction_words: {de: [der]}\n", 3, "including 'en'"),
+        ("kind: language\nlanguages: {de: German}\nfunction_words: {en: [the]}\nconfidence: 2\n", 4, "'confidence'"),
+        ("kind: language\nlanguages: {de: German}\nfunction_words: {en: [the]}\nmin_words: {title: 3}\n", 4, "'min_words'"),
+        ("kind: mojibake\ncharset: cp1252\n", 2, "unknown field 'charset'"),
+    ],
+)
+def test_bad_fields_of_the_new_kinds_fail_with_file_and_line(tmp_path, body, line, words):
+    result = _check_rule(tmp_path, body, filename="Rule.yml")
+    assert result.exit_code == 2
+    assert f"Rule.yml:{line}:" in result.stderr
+    assert words in result.stderr
+
+
+def test_function_word_lists_hold_no_yaml_booleans():
+    """`no`, `on`, `yes` and `off` unquoted are read by YAML as true and false, and silently lost as words."""
+
+    def booleans(value, path=()):
+        if isinstance(value, bool):
+            yield path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in ("fixable", "enabled", "multiline", "names", "ignorecase", "diacritics"):
+                    yield from booleans(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from booleans(item, path + (i,))
+
+    for path in sorted((ROOT / "rules").glob("*/*.yml")):
+        assert list(booleans(yaml.safe_load(path.read_text(encoding="utf-8")))) == [], path

@@ -19,12 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLES, ROOT
+from conftest import REPAIRED, ROOT, SEED
 from gitutil import GIT_ENV, commit_all, git, init_repo
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
-SEED = EXAMPLES / "seed-article.txt"
-REPAIRED = EXAMPLES / "seed-article.repaired.txt"
 
 
 @pytest.fixture(scope="session")

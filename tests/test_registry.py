@@ -4,24 +4,20 @@ from __future__ import annotations
 import json
 import textwrap
 
-from conftest import run_cli
+from conftest import make_pack, rules_of, run_cli
 
 ARTICLE = "Talks\n\nHeld in Kiev.\n\nLeave a Reply\n"
-
-
-def _rules(result) -> list[str]:
-    return sorted({f["rule"] for f in result.json()})
 
 
 def test_comma_lists_and_ruff_aliases(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE + "\nStephane Sejourne spoke.\n", encoding="utf-8")
     both = run_cli("check", "--format", "json", "-p", "Names,Terminology", "a.txt", cwd=tmp_path)
-    assert _rules(both) == ["Names.People", "Terminology.UkrainePlaces"]
+    assert rules_of(both) == ["Names.People", "Terminology.UkrainePlaces"]
     ignored = run_cli("check", "--format", "json", "--ignore", "Names.People,Terminology", "a.txt", cwd=tmp_path)
-    assert _rules(ignored) == ["Boilerplate.CommentForm"]
+    assert rules_of(ignored) == ["Boilerplate.CommentForm"]
     selected = run_cli("check", "--format", "json", "-p", "Names", "--select", "Terminology.UkrainianGivenNames",
                        "a.txt", cwd=tmp_path)
-    assert _rules(selected) == ["Names.People"]  # the rule runs; the article has no given name for it
+    assert rules_of(selected) == ["Names.People"]  # the rule runs; the article has no given name for it
 
 
 def test_unknown_names_say_did_you_mean_everywhere(tmp_path):
@@ -49,10 +45,7 @@ def test_an_inline_disable_naming_no_rule_is_a_finding_with_did_you_mean(tmp_pat
 
 
 def _renamed_pack(root, extra: str = "") -> None:
-    pack = root / "House"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("name: House\n", encoding="utf-8")
-    (pack / "towns.yml").write_text(textwrap.dedent(f"""\
+    make_pack(root, {"towns.yml": textwrap.dedent(f"""\
         kind: substitution
         id: Towns
         aliases: [OldTowns]
@@ -61,8 +54,7 @@ def _renamed_pack(root, extra: str = "") -> None:
         {extra}
         examples:
           flag: [{{text: "Held in [[Peking]].", fix: Beijing}}]
-        """), encoding="utf-8")
-    (root / ".mtlint.yaml").write_text("pack_paths: [House]\npacks: [House]\n", encoding="utf-8")
+        """)}, name="House")
 
 
 def test_rule_id_is_independent_of_the_file_and_aliases_still_work(tmp_path):

@@ -9,10 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import EXAMPLES, SHARED, run_cli
+from conftest import CORE, EXAMPLES, SHARED, run_cli
 
 SCHEMA_PATH = SHARED / "schemas" / "sarif-schema-2.1.0.json"
-CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli
+from conftest import CORE, run_cli
 
-CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")
 
 TEXT = """\
 Talks in Lviv

@@ -42,3 +42,9 @@ def test_output_file(tmp_path):
     result = run_cli("check", "--format", "json", "--output", str(tmp_path / "report.json"), str(article))
     assert result.stdout == "" and result.exit_code == 1
     assert '"match": "Kiev"' in (tmp_path / "report.json").read_text(encoding="utf-8")
+
+
+def test_text_report_shows_a_lone_cr_as_a_space(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Headline\r\rAbout Kiev here.\rMore.\r")
+    result = run_cli("check", "--no-color", str(tmp_path / "a.txt"))
+    assert "    1 | Headline  About Kiev here. More.\n" in result.stdout

@@ -1,0 +1,88 @@
+"""The language kind (MTArtefacts.Untranslated): the language named in the message, names and titles
+that are not fragments, and the identifier's model (offline, loaded only when needed, bad codes)."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from conftest import REPAIRED, found, lint, make_pack, one, run_cli
+
+PACK = ("MTArtefacts",)
+
+
+
+UNTRANSLATED = [
+    ("Ukrainian", "Ми не будемо відправляти війська в Україну."),
+    ("Russian", "Мы не будем отправлять войска на Украину."),
+    ("German", "Wir werden keine Bodentruppen in die Ukraine schicken."),
+    ("French", "Nous n'enverrons pas de troupes en Ukraine, a dit le ministre."),
+    ("Spanish", "El gobierno no enviará tropas a Ucrania en ningún caso."),
+]
+
+
+@pytest.mark.parametrize("language, sentence", UNTRANSLATED)
+def test_untranslated_sentence_in_each_source_language(language, sentence):
+    text = f"Headline\n\nThe ministry did not comment on Tuesday. {sentence} Talks continue next week.\n"
+    f = one(text, packs=PACK)
+    assert (f.rule, f.level, f.line, f.column, f.match) == ("MTArtefacts.Untranslated", "warning", 3, 42, sentence)
+    assert f.message.startswith(f"Untranslated {language} text in an English article: '{sentence}'.")
+
+
+def test_russian_sentence_whose_probability_is_split_with_bulgarian_and_ukrainian():
+    sentence = "По словам губернатора, в результате атаки никто не пострадал."
+    text = f"Headline\n\nThe governor spoke on Monday. {sentence} Talks continue.\n"
+    findings = lint(text, packs=("MTArtefacts",))
+    assert [(f.rule, f.line, f.column, f.match) for f in findings] == [("MTArtefacts.Untranslated", 3, 31, sentence)]
+    assert findings[0].message.startswith("Untranslated Russian text")
+
+
+def test_names_titles_slogans_and_single_words_pass():
+    text = (
+        "Headline\n\n"
+        "The speaker of the Verkhovna Rada (Верховна Рада) met Ursula von der Leyen and Charles de Gaulle's heirs.\n\n"
+        "Merkel's slogan “Wir schaffen das” (We can do it) was quoted by Le Monde and the Frankfurter Allgemeine Zeitung.\n\n"
+        "He watched the film “La vita è bella” and called the plan a “провокація”, as Hume et al. wrote.\n"
+    )
+    assert found(text, packs=PACK) == []
+
+
+def test_language_identification_needs_no_network(monkeypatch):
+    from lint.kinds import language
+
+    def no_network(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(language, "_MODEL", None)
+    monkeypatch.setattr(language, "_IDENTIFIERS", {})
+    ident = language.identifier(("de", "en", "uk"))
+    assert ident.classify("Wir werden keine Bodentruppen in die Ukraine schicken.")[0] == "de"
+    assert ident.classify("Ми не будемо відправляти війська в Україну.")[0] == "uk"
+
+
+def test_plain_english_never_loads_the_identifier(monkeypatch):
+    from lint.kinds import language
+
+    def fail(*args):
+        raise AssertionError("the identifier ran on plain English")
+
+    monkeypatch.setattr(language, "identifier", fail)
+    text = REPAIRED.read_text(encoding="utf-8")
+    assert lint(text, packs=PACK) == []
+
+
+def test_unknown_language_code_is_a_pack_error_not_a_crash(tmp_path):
+    make_pack(tmp_path, {"Rule.yml": """\
+        kind: language
+        languages: {xx: Martian, de: German}
+        function_words: {en: [the], de: [der, die, das, und]}
+        """}, name="Bad")
+    (tmp_path / "a.txt").write_text("Headline\n\nText.\n", encoding="utf-8")
+    result = run_cli("check", str(tmp_path / "a.txt"))
+    assert result.exit_code == 0  # the model is not loaded for text with no candidate
+    (tmp_path / "a.txt").write_text("Headline\n\nDie Regierung und der Kanzler haben das gestern beschlossen.\n", encoding="utf-8")
+    result = run_cli("check", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert "Rule.yml:2:" in result.stderr and "xx" in result.stderr
