@@ -15,6 +15,7 @@ import unicodedata
 
 import regex
 
+from ..prefilter import Prefilter
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
 from .fields import Field
@@ -78,16 +79,25 @@ class Substitution(Rule):
                 self._add_name(line)
         if not self.swaps and not self.names:
             self.fail("needs 'swap', 'swap_file', 'names' or 'names_file'")
-        trie = Trie()
         self.lookup = {}
         for wrong, right in self.swaps.items():
-            variants = [wrong] if self.ignorecase else [wrong, wrong.upper()]  # KIEV in a headline too
-            for variant in variants:
-                trie.add_literal(variant)
+            for variant in [wrong] if self.ignorecase else [wrong, wrong.upper()]:  # KIEV in a headline too
                 self.lookup[variant.casefold() if self.ignorecase else variant] = right
-        for folded, (canonical, _) in self.names.items():
-            trie.add_folded(canonical)
-        self.pattern = self.compile(trie.whole_words(), "swap")
+        canonical_names = [canonical for canonical, _ in self.names.values()]
+        self.prefilter = Prefilter(list(self.swaps) + canonical_names)
+        self._pattern = None
+
+    @property
+    def pattern(self):
+        """The exact trie of every wrong form and name, compiled when a block first needs it (not at start-up)."""
+        if self._pattern is None:
+            trie = Trie()
+            for variant in self.lookup if not self.ignorecase else self.swaps:
+                trie.add_literal(variant)
+            for canonical in (c for c, _ in self.names.values()):
+                trie.add_folded(canonical)
+            self._pattern = self.compile(trie.whole_words(), "swap")
+        return self._pattern
 
     # -- loading ----------------------------------------------------------------
     def _path(self, name: str, key: str) -> str:
@@ -162,6 +172,8 @@ class Substitution(Rule):
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):
+            if not self.prefilter.admits(block):
+                continue
             for m in self.finditer(self.pattern, block.text, start, end):
                 text = squash_spaces(m.group())
                 if self.excepted(block, m.start(), m.end()):
