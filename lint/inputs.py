@@ -185,7 +185,7 @@ def _walk(top: str, excluded: Callable[[str], bool], gitignore: _GitIgnore | Non
             kept.append(d)
         dirs[:] = kept
         for name in sorted(names):
-            if not formats.format_for(name):
+            if not formats.format_name(name):
                 continue
             full = os.path.join(root, name)
             seen += 1

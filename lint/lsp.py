@@ -109,7 +109,7 @@ class MtlintServer(LanguageServer):
         """The path the document is linted as (its format and configuration), None when mtlint does not read it."""
         uri = urllib.parse.urlparse(document.uri)
         path = document.path if uri.scheme == "file" else f"<{uri.scheme or 'untitled'}>"
-        if formats.format_for(path) is None:
+        if formats.format_name(path) is None:
             extension = LANGUAGE_EXTENSIONS.get(document.language_id or "")
             if extension is None:
                 return None

@@ -2,11 +2,13 @@
 
 A rule with hundreds of phrases (place names, people) compiles them into one exact
 trie regex; running that regex over every block costs most of a run, though most
-blocks hold none of the phrases. A `Prefilter` holds the first word of each phrase,
-folded (no case, no diacritics) into an Aho-Corasick automaton (ahocorasick-rs):
-a block whose folded text contains none of them cannot match, and the exact regex
-runs only on the blocks that can. Folding only ever merges spellings, so the
-prefilter finds a superset of what the regex finds: findings are the same.
+blocks hold none of the phrases. A `Prefilter` holds the longest word of each phrase
+(every word of a phrase is in any match of it, and the longest is the rarest),
+folded (no case, no diacritics), in an Aho-Corasick automaton (ahocorasick-rs)
+with a whole-word check: a block whose folded text holds none of them cannot
+match, and the exact regex runs only on the blocks that can. Folding only ever
+merges spellings, so the prefilter admits a superset of what the regex finds:
+findings are the same (tests/test_prefilter.py compares the two paths).
 """
 from __future__ import annotations
 
@@ -28,16 +30,16 @@ def fold_for_search(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 
-def _first_word(phrase: str) -> str:
-    folded = fold_for_search(unicodedata.normalize("NFC", phrase))
-    return folded.split()[0] if folded.split() else folded
+def _longest_word(phrase: str) -> str:
+    words = fold_for_search(unicodedata.normalize("NFC", phrase)).split()
+    return max(words, key=len) if words else ""
 
 
 class Prefilter:
-    """Which blocks of a document hold the first word of any of `phrases` (folded)."""
+    """Which blocks of a document hold, as a whole word, the longest word of any of `phrases` (folded)."""
 
     def __init__(self, phrases) -> None:
-        needles = sorted({w for w in map(_first_word, phrases) if w})
+        needles = sorted({w for w in map(_longest_word, phrases) if w})
         self._automaton = ahocorasick_rs.AhoCorasick(needles) if needles else None
 
     def admits(self, block) -> bool:
@@ -47,4 +49,7 @@ class Prefilter:
         folded = block.cache.get("folded")
         if folded is None:
             folded = block.cache["folded"] = fold_for_search(block.text)
-        return bool(self._automaton.find_matches_as_indexes(folded, overlapping=False)[:1])
+        for _, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            if not (start and folded[start - 1].isalnum()) and not (end < len(folded) and folded[end].isalnum()):
+                return True
+        return False

@@ -8,29 +8,29 @@ extension (or `--stdin-filename` for standard input).
 """
 from __future__ import annotations
 
+import importlib
 import os
 
 from ..document import Document
-from . import html, markdown, plaintext
 
+# Extension -> the `Document.format` of the module that reads it; modules are imported on first use
+# (a run over plain text never loads the Markdown or HTML parser).
 EXTENSIONS = {
-    ".txt": plaintext,
-    ".text": plaintext,
-    ".md": markdown,
-    ".markdown": markdown,
-    ".mdown": markdown,
-    ".html": html,
-    ".htm": html,
-    ".xhtml": html,
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
-
-
-BY_NAME = {module.NAME: module for module in (plaintext, markdown, html)}
+MODULES = {"text": "plaintext", "markdown": "markdown", "html": "html"}  # Document.format -> module name
 
 
 def module_for(name: str):
     """The format module that produced documents of format `name`."""
-    return BY_NAME[name]
+    return importlib.import_module(f"{__name__}.{MODULES[name]}")
 
 
 def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement: str) -> str | None:
@@ -42,14 +42,20 @@ def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement
     return module_for(doc.format).fix_replacement(doc, start, end, plain, replacement)
 
 
+def format_name(path: str) -> str | None:
+    """The format of `path` by its extension, or None when the extension is not one mtlint reads."""
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower())
+
+
 def format_for(path: str):
     """The format module for `path`, or None when the extension is not one mtlint reads."""
-    return EXTENSIONS.get(os.path.splitext(path)[1].lower())
+    name = format_name(path)
+    return module_for(name) if name else None
 
 
 def parse(path: str, text: str, has_bom: bool = False) -> Document:
     """Parse decoded `text` of `path` into a Document (plain text when unknown)."""
-    module = format_for(path) or plaintext
+    module = module_for(format_name(path) or "text")
     doc = module.parse(path, text)
     doc.has_bom = has_bom
     return doc

@@ -10,8 +10,12 @@ from __future__ import annotations
 import atexit
 import threading
 
-from .session import RuleParams, Session
+from typing import TYPE_CHECKING
+
 from .settings import GrammarSettings
+
+if TYPE_CHECKING:  # the session (an HTTP client, language-tool-python) loads when a grammar rule first runs
+    from .session import RuleParams, Session
 
 _settings: GrammarSettings | None = None
 _sessions: dict[tuple, Session] = {}
@@ -35,6 +39,8 @@ def settings() -> GrammarSettings:
 
 
 def session_for(params: RuleParams) -> Session:
+    from .session import Session
+
     current = settings()
     key = (current, params.key())
     with _lock:

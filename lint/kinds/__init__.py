@@ -6,7 +6,6 @@ point's name is the kind name and its object a `Rule` subclass.
 from __future__ import annotations
 
 import sys
-from importlib.metadata import entry_points
 
 from .base import COMMON_FIELDS, Rule
 from .consistency import Consistency
@@ -34,6 +33,8 @@ def kind_class(name: str) -> type[Rule] | None:
     global _plugins_loaded
     if name not in KINDS and not _plugins_loaded:
         _plugins_loaded = True
+        from importlib.metadata import entry_points  # slow to import: only when a pack names an unknown kind
+
         for ep in entry_points(group="mtlint.kinds"):
             cls = ep.load()
             if isinstance(cls, type) and issubclass(cls, Rule):

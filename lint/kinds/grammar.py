@@ -8,8 +8,7 @@ LanguageTool's replacements are suggestions, never applied by --fix: they change
 """
 from __future__ import annotations
 
-from ..grammar import session_for, settings
-from ..grammar.session import RuleParams
+from .. import grammar  # its HTTP client and LanguageTool session load only when a grammar rule runs
 from ..textutil import render
 from .base import LEVELS, Hit, Rule
 from .fields import Field
@@ -41,14 +40,16 @@ class Grammar(Rule):
             self.fail(f"'{key}' must map names to a level ({', '.join(LEVELS)}) or off", key)
         return value
 
-    def params(self) -> RuleParams:
-        current = settings()
+    def params(self):
+        from ..grammar.session import RuleParams
+
+        current = grammar.settings()
         return RuleParams(current.enabled_rules, self.disabled_rules + current.disabled_rules,
                           current.enabled_categories, self.disabled_categories + current.disabled_categories)
 
     def judge(self, m, text: str) -> str | None:
         """The level of LanguageTool match `m` on paragraph `text`, or None when the pack drops it."""
-        chosen = settings()
+        chosen = grammar.settings()
         named = m.rule in chosen.enabled_rules or m.category in chosen.enabled_categories
         if m.rule in self.disabled_rules or m.category in self.disabled_categories:
             if not named:
@@ -62,7 +63,7 @@ class Grammar(Rule):
         units = [(block, start, end) for block, start, end in doc.units(self.scope) if block.text[start:end].strip()]
         if not units:
             return
-        results = session_for(self.params()).check([block.text[start:end] for block, start, end in units])
+        results = grammar.session_for(self.params()).check([block.text[start:end] for block, start, end in units])
         if results is None:  # the session failed earlier in this run and said so then
             return
         for (block, offset, stop), matches in zip(units, results):
