@@ -343,3 +343,9 @@ def rules_kinds():
     from .kinds import kinds_table
 
     click.echo(kinds_table(), nl=False)
+
+
+# -- audit (lint/audit.py) ------------------------------------------------------------
+from .audit import command as _audit  # noqa: E402 - registered last, its module holds the whole command
+
+main.add_command(_audit)
