@@ -14,6 +14,7 @@ import click
 
 from . import fixer
 from .baseline import load_baseline, new_baseline
+from .cache import open_cache
 from .changes import ChangedLines
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
 from .errors import MtlintError
@@ -84,9 +85,11 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary; nothing on a clean run.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error (for bug reports).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="MTLINT_CACHE_DIR", help="Keep findings of unchanged files here (default: the user's cache directory).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again; read and write no cache.")
 def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, unsafe_fixes, show_fixes, diff,
           baseline_path, write_baseline, changed_since, report_unused_disables, force_exclude, no_gitignore,
-          stdin_filename, jobs, quiet, no_color, debug):
+          stdin_filename, jobs, quiet, no_color, debug, cache_dir, no_cache):
     """Lint articles: files, folders (recursively) or '-' for standard input (default: the current folder).
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
@@ -100,7 +103,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     enable = _names(enable) + (("mtlint.UnusedDisable",) if report_unused_disables else ())
     selection = Selection(_names(packs), enable, _names(disable))
     options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
-                      force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug)
+                      force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug,
+                      cache=open_cache(cache_dir, no_cache))
     runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.

@@ -43,6 +43,7 @@ class Options:
     debug: bool = False  # an internal error shows its traceback
     baseline: Baseline | None = None  # report only findings not in it
     changed: dict[str, frozenset[int] | None] | None = None  # path -> changed lines (--changed-since)
+    cache: object | None = None  # a lint.cache.ContentCache (--cache-dir); None: --no-cache
 
     @property
     def applicable(self) -> frozenset[str]:
@@ -118,7 +119,9 @@ class Runner:
     # -- linting ----------------------------------------------------------------
     def lint_string(self, path: str, text: str) -> Result:
         """Lint `text` as the article at `path` (its format and configuration), with this run's filters."""
-        result = lint_text(path, text, self.rules_for(path), path)
+        compute = lambda: lint_text(path, text, self.rules_for(path), path)  # noqa: E731
+        # The cache holds what lint_text gives, before this run's filters, keyed by the text itself.
+        result = self.options.cache.lint(self, path, text, compute) if self.options.cache else compute()
         result.findings = self._reported(path, result.findings, text)
         return result
 

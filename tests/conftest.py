@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from lint.engine import lint_text
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+# The content cache of every run the tests start goes to a folder of this session, not the user's cache.
+os.environ.setdefault("MTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="mtlint-test-cache-"))
 
 
 class CliResult:
