@@ -9,7 +9,7 @@ article (start-up) and the content cache cold against warm. Every case runs
 `--runs` times; the median is reported, as wall time and as CPU time (user +
 system of the process and the children it waited for), because this machine
 is shared and noisy: CPU time moves much less with the load. Peak RSS is the
-largest resident size of the process or one of its children (wait4).
+largest resident size of the process or one of its children (GNU time's %M).
 With `--corpus DIR` (default: the shared human corpus, when it is there) the
 mtlint/proselint ratio is also measured on real news files, read in place.
 
@@ -57,20 +57,33 @@ class Measured:
         return statistics.median(self.cpu)
 
 
+TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
 def run_once(command: list[str], cwd: Path | None = None) -> tuple[float, float, int, int, bytes]:
-    """One whole process: wall seconds, CPU seconds, peak RSS (KiB), exit code, standard output."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """One whole process: wall seconds, CPU seconds, peak RSS (KiB), exit code, standard output.
+
+    CPU and peak RSS come from GNU time when it is there: a child forked from this
+    (large) process would otherwise carry this process's peak RSS into its own.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
+        wrapped = [TIME, "-f", "%U %S %M", "-o", timing.name, *command] if TIME else command
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(wrapped, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         output, problems = out.read(), err.read().decode("utf-8", "replace").strip()
+        cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+        if TIME:
+            fields = timing.read().split()[-3:]  # GNU time writes "Command exited with non-zero status 1" first
+            cpu, rss = float(fields[0]) + float(fields[1]), int(fields[2])
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}): {problems[-500:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, output
+    return wall, cpu, rss, proc.returncode, output
 
 
 def measure(name: str, command: list[str], words: int, runs: int, before_each=None) -> Measured:

@@ -18,7 +18,7 @@ import os
 import sys
 import traceback
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 import click
@@ -443,6 +443,7 @@ def run_dask(parts: list[Partition], runner: Runner, folder: str, fmt: str, sche
     summary = Summary(top)
     if not parts:
         return summary
+    parts = [replace(p, path=os.path.abspath(p.path)) for p in parts]  # workers start in folders of their own
     own = client is None
     if own:
         try:

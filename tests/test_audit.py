@@ -93,6 +93,12 @@ def test_dask_cluster_gives_the_single_process_findings(tmp_path, archive):
             distributed.Client(cluster) as client:
         on_dask = run_dask(parts, runner, str(tmp_path / "parts"), "parquet", None, client=client)
         assert len(client.scheduler_info()["workers"]) == 2
+        # The command line, connecting to the same cluster by its address as it would to a remote one.
+        cli = run_cli("audit", archive, "-o", str(tmp_path / "cli"), "--engine", "dask", "--scheduler",
+                      cluster.scheduler_address, "--partition-bytes", "3000", "--summary", str(tmp_path / "s.json"))
+    assert cli.exit_code == 0, cli.stderr
+    assert read_findings(str(tmp_path / "cli")) == read_findings(str(tmp_path / "one.jsonl"))
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == local.as_dict()
     assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == [f"part-{i:05}.parquet" for i in range(len(parts))]
     assert read_findings(str(tmp_path / "parts")) == read_findings(str(tmp_path / "one.jsonl"))
     assert on_dask.as_dict() == local.as_dict()
