@@ -3,7 +3,7 @@
 A second `mtlint check` over an unchanged tree reads each file, hashes it and
 reads its findings back instead of linting. The key covers the file's path and
 text, the configuration that applies to it (its path and content), every pack
-file it can load (contents), the command line's rule selection, the mtlint
+file it can load (rules and the word lists they name, by content), the command line's rule selection, the mtlint
 version, the versions of the libraries rules run on and the stamps of mtlint's
 own source files (so an edited checkout never serves old findings). It is taken
 before --baseline and --changed-since filter findings, which therefore need no
@@ -44,13 +44,13 @@ def _hash(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def _tree(folder: str, suffixes: tuple[str, ...], content: bool) -> list[bytes]:
-    """Every file under `folder` with one of `suffixes`: its relative path and its content or (size, mtime)."""
+def _tree(folder: str, suffixes: tuple[str, ...] | None, content: bool) -> list[bytes]:
+    """Every file under `folder` (with one of `suffixes`): its relative path and its content or (size, mtime)."""
     found = []
     for base, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
-            if not name.endswith(suffixes):
+            if suffixes and not name.endswith(suffixes):
                 continue
             full = os.path.join(base, name)
             try:
@@ -111,7 +111,7 @@ class ContentCache:
             parts = [self._code.encode(), repr(runner.options.selection).encode(),
                      (config.path or "").encode("utf-8", "surrogateescape"), _file(config.path)]
             for folder in (builtin_packs_dir(),) + config.pack_paths:
-                parts += [folder.encode("utf-8", "surrogateescape")] + _tree(folder, (".yml", ".yaml"), content=True)
+                parts += [folder.encode("utf-8", "surrogateescape")] + _tree(folder, None, content=True)  # rules and the word lists they name
             identity = self._rules[memo] = _hash(*parts)
         return identity
 

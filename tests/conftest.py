@@ -1,8 +1,10 @@
 """Shared test helpers: run the real CLI, lint text with the default rules."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 # The content cache of every run the tests start goes to a folder of this session, not the user's cache.
-os.environ.setdefault("MTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="mtlint-test-cache-"))
+if "MTLINT_CACHE_DIR" not in os.environ:
+    os.environ["MTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="mtlint-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["MTLINT_CACHE_DIR"], True)
 
 
 class CliResult:

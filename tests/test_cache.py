@@ -29,6 +29,10 @@ def _tree(root: Path) -> Path:
     (content / "seed.html").write_text("<p>" + SEED.replace("\n\n", "</p><p>") + "</p>", encoding="utf-8")
     (content / "towns.txt").write_text("Officials in Kiev and Peking said the the talks went on in Gotham.\n", encoding="utf-8")
     shutil.copytree(EXAMPLES / "packs" / "HouseStyle", root / "packs" / "HouseStyle")
+    (root / "packs" / "HouseStyle" / "Lists.yml").write_text(
+        "kind: substitution\nlevel: warning\nmessage: \"Write '{suggestion}', not '{match}'.\"\n"
+        "swap_file: {path: lists.tsv}\n", encoding="utf-8")
+    (root / "packs" / "HouseStyle" / "lists.tsv").write_text("wrong\tright\nGothamm\tGotham\n", encoding="utf-8")
     (root / ".mtlint.yaml").write_text("pack_paths: [packs]\nrules:\n  HouseStyle: on\n", encoding="utf-8")
     return content
 
@@ -87,6 +91,14 @@ def test_cached_runs_equal_uncached_runs_and_change_invalidates_exactly(tmp_path
     assert edited.stdout == _check(tmp_path, "--no-cache").stdout
     assert [(f["rule"], f["column"], f["match"]) for f in json.loads(edited.stdout) if f["path"].endswith("towns.txt")] == \
         [("HouseStyle.Towns", 18, "Gotham")]
+    seen = _entries(store)
+
+    # A word list a rule names changes: every file again, and its new pair is what is reported.
+    (tmp_path / "packs" / "HouseStyle" / "lists.tsv").write_text("wrong\tright\nGotham\tSmallville\n", encoding="utf-8")
+    listed = _check(tmp_path, "--cache-dir", str(store))
+    assert len(_entries(store) - seen) == 5
+    assert listed.stdout == _check(tmp_path, "--no-cache").stdout
+    assert ("HouseStyle.Lists", 18, "Gotham") in [(f["rule"], f["column"], f["match"]) for f in json.loads(listed.stdout)]
     seen = _entries(store)
 
     # The configuration changes: every file again.
