@@ -14,6 +14,7 @@ import click
 
 from . import fixer, grammar
 from .baseline import load_baseline, new_baseline
+from .cache import open_cache
 from .changes import ChangedLines
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
 from .errors import MtlintError
@@ -85,9 +86,11 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error (for bug reports).")
 @click.option("--languagetool-url", metavar="URL", help="LanguageTool server for the grammar pack (default: a local one).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="MTLINT_CACHE_DIR", help="Keep findings of unchanged files here (default: the user's cache directory).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again; read and write no cache.")
 def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, unsafe_fixes, show_fixes, diff,
           baseline_path, write_baseline, changed_since, report_unused_disables, force_exclude, no_gitignore,
-          stdin_filename, jobs, quiet, no_color, debug, languagetool_url):
+          stdin_filename, jobs, quiet, no_color, debug, languagetool_url, cache_dir, no_cache):
     """Lint articles: files, folders (recursively) or '-' for standard input (default: the current folder).
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
@@ -102,7 +105,7 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     selection = Selection(_names(packs), enable, _names(disable))
     options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
                       force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug,
-                      languagetool_url=languagetool_url)
+                      languagetool_url=languagetool_url, cache=open_cache(cache_dir, no_cache))
     runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
@@ -356,3 +359,9 @@ def rules_kinds():
     from .kinds import kinds_table
 
     click.echo(kinds_table(), nl=False)
+
+
+# -- audit (lint/audit.py) ------------------------------------------------------------
+from .audit import command as _audit  # noqa: E402 - registered last, its module holds the whole command
+
+main.add_command(_audit)

@@ -44,6 +44,7 @@ class Options:
     languagetool_url: str | None = None  # --languagetool-url, for the grammar pack
     baseline: Baseline | None = None  # report only findings not in it
     changed: dict[str, frozenset[int] | None] | None = None  # path -> changed lines (--changed-since)
+    cache: object | None = None  # a lint.cache.ContentCache (--cache-dir); None: --no-cache
 
     @property
     def applicable(self) -> frozenset[str]:
@@ -124,7 +125,9 @@ class Runner:
     def lint_string(self, path: str, text: str) -> Result:
         """Lint `text` as the article at `path` (its format and configuration), with this run's filters."""
         resolved = resolve(self.config_for(path), self.options.selection)
-        result = lint_text(path, text, resolved.rules, path, resolved.registry)
+        compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry)  # noqa: E731
+        # The cache holds what lint_text gives, before this run's filters, keyed by the text itself.
+        result = self.options.cache.lint(self, path, text, compute) if self.options.cache else compute()
         result.findings = self._reported(path, result.findings, text)
         return result
 

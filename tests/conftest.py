@@ -1,11 +1,14 @@
 """Shared test helpers: run the real CLI, lint text with the default rules, write user packs."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import textwrap
 import time
 import urllib.request
@@ -27,6 +30,10 @@ SHARED = ROOT.parent / "shared"
 HUMAN = SHARED / "corpus" / "dev" / "human"
 CORE = ("-p", "Terminology", "-p", "Names", "-p", "Boilerplate")  # the packs the seed article's table covers
 PLACES = "Terminology.UkrainePlaces"
+# The content cache of every run the tests start goes to a folder of this session, not the user's cache.
+if "MTLINT_CACHE_DIR" not in os.environ:
+    os.environ["MTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="mtlint-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["MTLINT_CACHE_DIR"], True)
 
 
 class CliResult:

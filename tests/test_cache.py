@@ -1,0 +1,181 @@
+"""The content cache: identical results with and without it, exact invalidation, corrupt entries ignored."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import msgpack
+
+from conftest import EXAMPLES
+from lint import cache as cache_module
+from lint.cache import ContentCache
+from lint.runner import Options, Runner
+
+SEED = (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+REPAIRED = (EXAMPLES / "seed-article.repaired.txt").read_text(encoding="utf-8")
+
+
+def _tree(root: Path) -> Path:
+    """Articles in every format, a user pack and a config that loads it."""
+    content = root / "content"
+    content.mkdir(parents=True)
+    (content / "seed.txt").write_text(SEED, encoding="utf-8")
+    (content / "repaired.txt").write_text(REPAIRED, encoding="utf-8")
+    (content / "seed.md").write_text("# Title\n\n" + SEED, encoding="utf-8")
+    (content / "seed.html").write_text("<p>" + SEED.replace("\n\n", "</p><p>") + "</p>", encoding="utf-8")
+    (content / "towns.txt").write_text("Officials in Kiev and Peking said the the talks went on in Gotham.\n", encoding="utf-8")
+    shutil.copytree(EXAMPLES / "packs" / "HouseStyle", root / "packs" / "HouseStyle")
+    (root / "packs" / "HouseStyle" / "Lists.yml").write_text(
+        "kind: substitution\nlevel: warning\nmessage: \"Write '{suggestion}', not '{match}'.\"\n"
+        "swap_file: {path: lists.tsv}\n", encoding="utf-8")
+    (root / "packs" / "HouseStyle" / "lists.tsv").write_text("wrong\tright\nGothamm\tGotham\n", encoding="utf-8")
+    (root / ".mtlint.yaml").write_text("pack_paths: [packs]\nrules:\n  HouseStyle: on\n", encoding="utf-8")
+    return content
+
+
+def _check(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real `mtlint check` as a process (so nothing is remembered between runs but the cache)."""
+    return subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", "1", *args, "content"],
+                          cwd=root, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+
+
+def _entries(folder: Path) -> set[Path]:
+    return set(folder.rglob("*.msgpack"))
+
+
+def test_cached_runs_equal_uncached_runs_and_change_invalidates_exactly(tmp_path):
+    content = _tree(tmp_path)
+    store = tmp_path / "cache"
+    uncached = _check(tmp_path, "--no-cache")
+    assert uncached.returncode == 1, uncached.stderr
+    assert not store.exists()
+    cold = _check(tmp_path, "--cache-dir", str(store))
+    first = _entries(store)
+    assert len(first) == 5  # one entry per file
+    warm = _check(tmp_path, "--cache-dir", str(store))
+    assert uncached.stdout == cold.stdout == warm.stdout
+    assert _entries(store) == first  # nothing linted again
+    towns = json.loads(warm.stdout)
+    assert [(f["path"], f["rule"], f["line"], f["column"], f["match"]) for f in towns if f["path"].endswith("towns.txt")] == [
+        ("content/towns.txt", "Terminology.UkrainePlaces", 1, 14, "Kiev"),
+        ("content/towns.txt", "Terminology.Renames", 1, 23, "Peking"),
+        ("content/towns.txt", "MTArtefacts.DoubledWord", 1, 35, "the the"),
+    ]
+
+    # One article changes: exactly one new entry, the same findings as without a cache.
+    (content / "towns.txt").write_text("Officials in Kiev said so.\n", encoding="utf-8")
+    after = _check(tmp_path, "--cache-dir", str(store))
+    assert len(_entries(store) - first) == 1
+    assert after.stdout == _check(tmp_path, "--no-cache").stdout
+    seen = _entries(store)
+
+    # An option that changes the rules: every file again.
+    disabled = _check(tmp_path, "--cache-dir", str(store), "--disable", "MTArtefacts.DoubledWord")
+    assert len(_entries(store) - seen) == 5
+    assert disabled.stdout == _check(tmp_path, "--no-cache", "--disable", "MTArtefacts.DoubledWord").stdout
+    assert "DoubledWord" not in disabled.stdout
+    seen = _entries(store)
+
+    # A pack file changes: every file again, and what the edited rule finds is reported.
+    (content / "towns.txt").write_text("Talks went on in Gotham.\n", encoding="utf-8")
+    seen = _entries(store) if _check(tmp_path, "--cache-dir", str(store)).stdout.count("Gotham") == 0 else None
+    rule = tmp_path / "packs" / "HouseStyle" / "Towns.yml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("  Peking: Beijing", "  Peking: Beijing\n  Gotham: Metropolis"),
+                    encoding="utf-8")
+    edited = _check(tmp_path, "--cache-dir", str(store))
+    assert len(_entries(store) - seen) == 5
+    assert edited.stdout == _check(tmp_path, "--no-cache").stdout
+    assert [(f["rule"], f["column"], f["match"]) for f in json.loads(edited.stdout) if f["path"].endswith("towns.txt")] == \
+        [("HouseStyle.Towns", 18, "Gotham")]
+    seen = _entries(store)
+
+    # A word list a rule names changes: every file again, and its new pair is what is reported.
+    (tmp_path / "packs" / "HouseStyle" / "lists.tsv").write_text("wrong\tright\nGotham\tSmallville\n", encoding="utf-8")
+    listed = _check(tmp_path, "--cache-dir", str(store))
+    assert len(_entries(store) - seen) == 5
+    assert listed.stdout == _check(tmp_path, "--no-cache").stdout
+    assert ("HouseStyle.Lists", 18, "Gotham") in [(f["rule"], f["column"], f["match"]) for f in json.loads(listed.stdout)]
+    seen = _entries(store)
+
+    # The configuration changes: every file again.
+    (tmp_path / ".mtlint.yaml").write_text("pack_paths: [packs]\nrules:\n  HouseStyle: off\n", encoding="utf-8")
+    configured = _check(tmp_path, "--cache-dir", str(store))
+    assert len(_entries(store) - seen) == 5
+    assert configured.stdout == _check(tmp_path, "--no-cache").stdout
+
+
+def test_version_and_code_are_in_the_key(tmp_path, monkeypatch):
+    runner = Runner(Options(config_path=None))
+    before = ContentCache(str(tmp_path)).key(runner, "a.txt", "Kiev.")
+    assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kiev.") == before
+    assert ContentCache(str(tmp_path)).key(runner, "b.txt", "Kiev.") != before
+    assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kyiv.") != before
+    real = cache_module.metadata.version
+    monkeypatch.setattr(cache_module.metadata, "version", lambda name: "9.9" if name == "mtlint" else real(name))
+    assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kiev.") != before
+
+
+def test_entries_are_served_and_corrupt_ones_ignored(tmp_path):
+    _tree(tmp_path)
+    store = tmp_path / "cache"
+    expected = _check(tmp_path, "--cache-dir", str(store)).stdout
+    entries = sorted(_entries(store))
+    # A hit is served from its entry: an entry edited by hand shows up in the report.
+    data = msgpack.unpackb(entries[0].read_bytes())
+    assert data["findings"]
+    data["findings"][0]["message"] = "from the cache"
+    entries[0].write_bytes(msgpack.packb(data))
+    assert "from the cache" in _check(tmp_path, "--cache-dir", str(store)).stdout
+    # Garbage, a truncated entry, an empty one, a wrong structure: linted again, same report, exit as before.
+    entries[0].write_bytes(b"\x00garbage")
+    entries[1].write_bytes(entries[1].read_bytes()[:7])
+    entries[2].write_bytes(b"")
+    entries[3].write_bytes(msgpack.packb({"key": entries[3].stem, "findings": [{"nope": 1}], "unused": []}))
+    again = _check(tmp_path, "--cache-dir", str(store))
+    assert again.returncode == 1 and again.stderr == ""
+    assert again.stdout == expected
+    assert msgpack.unpackb(entries[0].read_bytes())["key"] == entries[0].stem  # rewritten whole
+    assert not list(store.rglob(".tmp-*"))
+
+
+def test_an_unusable_cache_folder_is_not_fatal(tmp_path):
+    _tree(tmp_path)
+    (tmp_path / "blocked").write_text("a file where the cache folder would be", encoding="utf-8")
+    result = _check(tmp_path, "--cache-dir", str(tmp_path / "blocked" / "cache"))  # cannot be made
+    assert result.returncode == 1 and result.stderr == ""
+    assert result.stdout == _check(tmp_path, "--no-cache").stdout
+
+
+def test_fix_with_a_warm_cache_writes_what_an_uncached_fix_writes(tmp_path):
+    cached_root, plain_root = tmp_path / "cached", tmp_path / "plain"
+    for root in (cached_root, plain_root):
+        _tree(root)
+    store = tmp_path / "cache"
+    _check(cached_root, "--cache-dir", str(store))  # warm
+    fixed = _check(cached_root, "--cache-dir", str(store), "--fix")
+    plain = _check(plain_root, "--no-cache", "--fix")
+    assert fixed.stdout == plain.stdout and fixed.returncode == plain.returncode
+    for name in ("seed.txt", "seed.md", "seed.html", "towns.txt", "repaired.txt"):
+        assert (cached_root / "content" / name).read_text(encoding="utf-8") == \
+            (plain_root / "content" / name).read_text(encoding="utf-8")
+    assert "Kyiv" in (cached_root / "content" / "towns.txt").read_text(encoding="utf-8")
+    # After the fix, a cached check reports what is left, as an uncached one does.
+    assert _check(cached_root, "--cache-dir", str(store)).stdout == _check(plain_root, "--no-cache").stdout
+
+
+def test_jobs_with_the_cache_give_the_same_report(tmp_path):
+    content = _tree(tmp_path)
+    for i in range(12):  # enough files for worker processes
+        (content / f"copy{i}.txt").write_text(SEED.replace("Macron", f"Macron {i}"), encoding="utf-8")
+    store = tmp_path / "cache"
+    one = _check(tmp_path, "--no-cache")
+    cold = subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", "2", "--cache-dir",
+                           str(store), "content"], cwd=tmp_path, capture_output=True, text=True)
+    warm = subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", "2", "--cache-dir",
+                           str(store), "content"], cwd=tmp_path, capture_output=True, text=True)
+    assert one.stdout == cold.stdout == warm.stdout
+    assert len(_entries(store)) == 17
