@@ -45,7 +45,30 @@ def builtin_packs_dir() -> str:
     return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(here), "rules")
 
 
+_LOADED: dict[str, tuple[tuple, Pack]] = {}  # pack folder -> (its files' signature, the pack loaded from them)
+
+
+def _signature(path: str) -> tuple:
+    """Name, size and modification time of every file in a pack folder: what loading it read."""
+    try:
+        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(path) if e.is_file()))
+    except OSError:
+        return ()
+
+
 def load_pack(path: str) -> Pack:
+    """The pack in folder `path`, read again only when one of its files changed (a long-lived process,
+    such as the language server or a test session, reads an unchanged pack once)."""
+    signature = _signature(path)
+    known = _LOADED.get(path)
+    if known is not None and known[0] == signature:
+        return known[1]
+    pack = _read_pack(path)
+    _LOADED[path] = (signature, pack)
+    return pack
+
+
+def _read_pack(path: str) -> Pack:
     meta_path = os.path.join(path, "pack.yaml")
     if not os.path.isfile(meta_path):
         raise PackError("not a rule pack: no pack.yaml", path)

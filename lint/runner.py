@@ -209,6 +209,8 @@ class Runner:
         jobs = jobs or os.cpu_count() or 1
         on_disk = [f for f in files if f != "-"]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
+            for active in self.rules_for(on_disk[0]):  # compiled once here, shared by the forked workers
+                active.rule.warm()
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(),)) as pool:
                 chunk = max(1, len(on_disk) // (jobs * 8))

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint import packs
 from lint.cli import main
 from lint.config import Config, Selection, active_rules, forget
 from lint.engine import lint_text
@@ -122,30 +121,6 @@ def make_pack(root: Path, files: dict[str, str | bytes], name: str = "Custom", m
     config = f"pack_paths: [{name}]\n" + (f"packs: [{name}]\n" if run_only else "")
     (root / ".mtlint.yaml").write_text(config, encoding="utf-8")
     return pack
-
-
-@pytest.fixture(autouse=True, scope="session")
-def built_in_packs_loaded_once():
-    """Read each built-in pack once per test session, as `lint()` already shares them.
-
-    `run_cli` forgets every configuration and pack so each run sees the user's files afresh; the
-    built-in packs are the repository's own data, which no test edits, and parsing them again costs
-    half a second per run (most of the suite's time). User packs are still read on every run.
-    """
-    builtin = os.path.realpath(packs.builtin_packs_dir()) + os.sep
-    load_pack, loaded = packs.load_pack, {}
-
-    def load_pack_once(path: str):
-        real = os.path.realpath(path)
-        if not real.startswith(builtin):
-            return load_pack(path)
-        if real not in loaded:
-            loaded[real] = load_pack(path)
-        return loaded[real]
-
-    packs.load_pack = load_pack_once
-    yield
-    packs.load_pack = load_pack
 
 
 @pytest.fixture

@@ -245,5 +245,9 @@ class Rule:
             self.fail(str(exc), key)
 
     # -- the contract -----------------------------------------------------------
+    def warm(self) -> None:
+        """Build what the rule builds on first need (a large regex, a model), now: called before worker
+        processes are forked, so they share it instead of each building its own."""
+
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError

@@ -162,6 +162,12 @@ class Language(Rule):
                         break
         return evidence >= 2
 
+    def warm(self) -> None:
+        try:
+            identifier(self.codes)
+        except ValueError:
+            pass  # reported when a fragment first needs it
+
     def identify(self, text: str, article_words: int = 1) -> str | None:
         """The listed language `text` is in, or None (the article language, or unsure). `article_words`: how many
         function words of the article language it has."""
