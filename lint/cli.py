@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import click
 
 from . import fixer, formats
+from .bilingual.context import Setup, attacher, orphan_sources
 from .baseline import Baseline, load_baseline, new_baseline
 from .changes import ChangedLines, on_changed_lines
 from .config import CONFIG_NAMES, Config, FAIL_ON, Selection, active_rules, available_packs, find_config, load_config_file
@@ -77,7 +78,8 @@ class _Linter:
 
     def __init__(self, config_path: str | None, selection: Selection, stdin_filename: str | None, keep_text: bool,
                  fix: str | None = None, report_unused: bool = False, baseline: Baseline | None = None,
-                 changed: dict[str, frozenset[int] | None] | None = None) -> None:
+                 changed: dict[str, frozenset[int] | None] | None = None, bilingual=None) -> None:
+        self.bilingual = bilingual  # lint.bilingual.context.Setup: --source, --glossary, languages
         self.config_path = config_path
         self.selection = selection
         self.stdin_filename = stdin_filename
@@ -104,10 +106,19 @@ class _Linter:
             # --fix on standard input: whatever could not be read goes back out as it came, never lost.
             echo = (data or b"") if self.fix == "fix" and path == "-" else None
             return Linted(Result(name, errors=[str(exc)]), stdout=echo)
-        rules = active_rules(self.config_for(name), self.selection)
+        config = self.config_for(name)
+        rules = active_rules(config, self.selection)
+        try:
+            attach = attacher(self.bilingual, name, config)
+        except InputError as exc:  # a target without its source: one line, and the target is linted alone
+            attach, source_problem = None, str(exc)
+        else:
+            source_problem = None
 
         def lint(text: str) -> Result:
-            result = lint_text(name, text, rules, name, self.report_unused)
+            result = lint_text(name, text, rules, name, self.report_unused, attach)
+            if source_problem:
+                result.errors.append(source_problem)
             result.findings = self._reported(name, result.findings, text)
             return result
 
@@ -164,11 +175,17 @@ class _Linter:
 @click.option("--changed-since", metavar="REV", help="Report only findings on lines added or changed since git revision REV.")
 @click.option("--report-unused-disables", is_flag=True, help="Report inline mtlint-disable comments that suppressed nothing.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
+@click.option("--source", "source_path", type=click.Path(exists=True), metavar="FILE|DIR",
+              help="Check against this source (a folder: pair files by relative path); turns on the Source pack.")
+@click.option("--source-lang", metavar="CODE", help="The source language (default: identified offline).")
+@click.option("--lang", "target_lang", metavar="CODE", help="The translation's language (default: the config's, else en).")
+@click.option("--glossary", type=click.Path(exists=True, dir_okay=False), metavar="FILE", help="A termbase: TBX, CSV or YAML.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, diff, baseline_path,
-          write_baseline, changed_since, report_unused_disables, stdin_filename, jobs, quiet, no_color):
+          write_baseline, changed_since, report_unused_disables, stdin_filename, source_path, source_lang, target_lang,
+          glossary, jobs, quiet, no_color):
     """Lint articles: files, folders (recursively) or '-' for standard input.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
@@ -180,13 +197,16 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
         raise click.UsageError("--changed-since needs files in a git repository, not standard input ('-')")
     mode = "diff" if diff else "fix" if fix else None
     selection = Selection(tuple(packs), tuple(enable), tuple(disable))
+    bilingual = Setup(source_path, tuple(p for p in paths if p != "-"), source_lang, target_lang, glossary)
     linter = _Linter(config_path, selection, stdin_filename, output_format in NEEDS_TEXT or bool(write_baseline),
-                     mode, report_unused_disables)
+                     mode, report_unused_disables, bilingual=bilingual)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
         base_config = linter.config_for(next((p for p in paths if p != "-"), "-"))
         active_rules(base_config, selection)
+        bilingual.validate()
         files, problems = collect_files(paths, linter.config_for)
+        problems += orphan_sources(bilingual, files)
         if changed_since:
             files, linter.changed = _changed_files(files, changed_since)
         if baseline_path and not write_baseline:

@@ -88,8 +88,10 @@ class Result:
 
 
 def lint_text(path: str, text: str, rules: tuple[ActiveRule, ...], display_path: str | None = None,
-              report_unused: bool = False) -> Result:
+              report_unused: bool = False, attach_source=None) -> Result:
     doc = formats.parse(path, text)
+    if attach_source is not None:  # bilingual: give the document its aligned source (lint.bilingual.context)
+        attach_source(doc)
     return lint_document(doc, rules, display_path or path, report_unused)
 
 

@@ -31,7 +31,8 @@ def run_examples(rule) -> list[str]:
     active = (ActiveRule(rule, rule.level),)
     for expected, texts in (("flag", rule.examples.get("flag") or []), ("pass", rule.examples.get("pass") or [])):
         for text in texts:
-            result = lint_document(example_document(str(text), rule.scope), active)
+            make = getattr(rule, "example_document", None)  # bilingual rules read 'SOURCE => TARGET'
+            result = lint_document(make(str(text)) if make else example_document(str(text), rule.scope), active)
             findings = result.findings
             if result.errors:  # a regex that timed out: say so, not "not flagged"
                 problems.extend(f"{error.split(': ', 1)[1]} in: {text!r}" for error in result.errors)

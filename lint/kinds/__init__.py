@@ -16,11 +16,12 @@ from .pattern import Pattern
 from .quotation import Quotation
 from .repetition import Repetition
 from .script import Script
+from .source import Source
 from .substitution import Substitution
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
-    for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake)
+    for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake, Source)
 }
 _plugins_loaded = False
 

@@ -1,0 +1,328 @@
+"""The bilingual checks the `source` rule kind runs, one function per check.
+
+Each check reads the aligned pairs of a Document's `source` and yields
+(block, start, end, values, suggestions): a span in the target block's plain
+text, the values the rule's message template is filled with (always `source`,
+the source sentence quoted), and the suggestions (a fix when the rule allows).
+"""
+from __future__ import annotations
+
+import regex
+
+from . import entities, numbers
+from .context import BilingualContext, Pair, is_latin
+from .glossary import builtin
+
+_SOURCE_QUOTE_MAX = 160
+
+
+def quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SOURCE_QUOTE_MAX else text[: _SOURCE_QUOTE_MAX - 1] + "…"
+
+
+def _window(ctx: BilingualContext, pair: Pair, reach: int = 1) -> str:
+    """The target text of a pair and its neighbours (alignment is never perfect)."""
+    pairs = ctx.pairs
+    i = pairs.index(pair)
+    parts = [p.block.text[p.start:p.end] for p in pairs[max(0, i - reach): i + reach + 1] if p.block is not None]
+    return " ".join(parts)
+
+
+def _para_target(ctx: BilingualContext, para: int) -> str:
+    return " ".join(b.text for b in ctx.paragraphs[para].blocks)
+
+
+def _para_source(ctx: BilingualContext, para: int) -> str:
+    return " ".join(ctx.paragraphs[para].sources)
+
+
+# -- terminology ------------------------------------------------------------------------
+def terminology(ctx: BilingualContext, rule):
+    """Outdated names (the Terminology pack's finds) that the source does not use itself: certain, so errors."""
+    source_all = "\n".join(ctx.source_paragraphs).lower()
+    for other in rule.raised_rules():
+        for hit in other.hits(ctx.doc):
+            word = hit.block.text[hit.start:hit.end]
+            if regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", source_all):
+                continue  # the source itself says Kiev (a quotation, a dish, a same-language rewrite keeping it)
+            src = _source_of(ctx, hit.block, hit.start)
+            yield hit.block, hit.start, hit.end, {"source": quote(src), "suggestion": hit.suggestions[0] if hit.suggestions else ""}, hit.suggestions
+
+
+def _source_of(ctx: BilingualContext, block, offset: int) -> str:
+    for p in ctx.pairs_in(block):
+        if p.start <= offset < max(p.end, p.start + 1):
+            return p.source
+    para = next((i for i, pp in enumerate(ctx.paragraphs) if block in pp.blocks), None)
+    return _para_source(ctx, para) if para is not None else ""
+
+
+def glossary(ctx: BilingualContext, rule):
+    """A forbidden variant in the translation of a sentence holding the source term (fix: the required term)."""
+    for kind, hit in _glossary_hits(ctx, rule):
+        if kind == "forbidden":
+            yield hit
+
+
+def glossary_missing(ctx: BilingualContext, rule):
+    """A source term whose translation (and its neighbours) lacks the required target term."""
+    for kind, hit in _glossary_hits(ctx, rule):
+        if kind == "missing":
+            yield hit
+
+
+def _glossary_hits(ctx: BilingualContext, rule):
+    entries = [e for g in ctx.glossaries for e in g.for_language(ctx.lang)]
+    if ctx.lang == "uk" and rule.builtin_termbase:
+        entries += builtin().for_language("uk")
+    if not entries:
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        text = pair.block.text[pair.start:pair.end]
+        for entry in entries:
+            if not entry.source_pattern().search(pair.source):
+                continue
+            for bad in entry.forbidden:
+                for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(bad)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE):
+                    s, e = pair.start + m.start(), pair.start + m.end()
+                    yield "forbidden", (pair.block, s, e, {"source": quote(pair.source), "term": entry.target, "suggestion": entry.target}, [entry.target])
+            window = _window(ctx, pair)
+            if not regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(entry.target)}", window, regex.IGNORECASE) and not any(
+                    regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(b)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE) for b in entry.forbidden):
+                term = entry.source_pattern().search(pair.source).group()
+                yield "missing", (pair.block, pair.start, pair.end, {"source": quote(pair.source), "term": entry.target,
+                                                                     "source_term": term, "suggestion": entry.target}, [])
+
+
+# -- numbers ----------------------------------------------------------------------------
+def number_checks(ctx: BilingualContext, rule):
+    """Numbers of the source missing (dropped), altered (633 → 63) or broken (3, 162) in the translation."""
+    lang = ctx.lang
+    for p_index, para in enumerate(ctx.paragraphs):
+        if not para.blocks or not para.sources:
+            continue
+        target_values = set()
+        for blk in para.blocks:
+            for n in numbers.extract(blk.text, ctx.target_lang):
+                target_values |= n.values
+        src_values = set()
+        for s in para.sources:
+            for n in numbers.extract(s, lang):
+                src_values |= n.values
+        pairs = [p for p in ctx.pairs if p.para == p_index]
+        for pair in pairs:
+            missing = [n for n in numbers.extract(pair.source, lang)
+                       if not n.values & target_values and rule.min_value <= max(n.values)]
+            if not missing or pair.block is None:
+                continue
+            text = pair.block.text
+            window_nums = [n for n in numbers.extract(text[pair.start:pair.end], ctx.target_lang)]
+            for n in missing:
+                value = max(n.values)
+                # broken: 3, 162 where the source has 3162
+                for bs, be, meant in numbers.broken(text[pair.start:pair.end]):
+                    if meant in n.values:
+                        yield pair.block, pair.start + bs, pair.start + be, {"source": quote(pair.source), "number": n.text,
+                                                                           "problem": "broken"}, [f"{meant:,.0f}"]
+                        break
+                else:
+                    changed = [t for t in window_nums if not t.values & src_values and _similar(n.values, t.values)]
+                    if changed:
+                        t = changed[0]
+                        yield pair.block, pair.start + t.start, pair.start + t.end, {"source": quote(pair.source), "number": n.text,
+                                                                                   "problem": "changed"}, []
+                    elif pair.end > pair.start:
+                        yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "number": n.text,
+                                                               "problem": "dropped", "value": _fmt(value)}, []
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,}"
+
+
+def _similar(a: frozenset, b: frozenset) -> bool:
+    """Digits kept in part (633 → 63, 1.8万 → 1,800): a changed number rather than another one."""
+    for x in a:
+        for y in b:
+            sx, sy = _digits(x), _digits(y)
+            if sx and sy and sx != sy and (sx.startswith(sy) or sy.startswith(sx) or sx in sy or sy in sx):
+                return True
+    return False
+
+
+def _digits(v: float) -> str:
+    return f"{v:f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
+
+
+# -- names and entities -----------------------------------------------------------------
+def names(ctx: BilingualContext, rule):
+    """Latin-script names and brands of a non-Latin source missing from the translation."""
+    if is_latin(ctx.lang):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        para_target = _para_target(ctx, pair.para).lower()
+        para_target_folded = entities.strip_accents(para_target).replace(" ", "").replace("-", "")
+        for _, _, word in entities.latin_words(pair.source):
+            w = word.lower()
+            if w in para_target or entities.strip_accents(w).replace(" ", "").replace("-", "") in para_target_folded:
+                continue
+            if len(word) < rule.min_length:
+                continue
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word}, []
+
+
+def diacritics(ctx: BilingualContext, rule):
+    """A name written with diacritics in the source and without them in the translation."""
+    if not is_latin(ctx.lang) and ctx.lang not in ("vi",):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        accented = {entities.strip_accents(w): w for _, _, w in entities.accented_words(pair.source)}
+        if not accented:
+            continue
+        text = pair.block.text
+        for m in entities.CAPITALISED.finditer(text, pair.start, pair.end):
+            word = m.group()
+            if word in accented and accented[word] != word:
+                yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "name": accented[word],
+                                                       "suggestion": accented[word]}, [accented[word]]
+
+
+_ENTITY_KINDS = {"url": entities.URL, "email": entities.EMAIL, "handle": entities.HANDLE, "hashtag": entities.HASHTAG,
+                 "placeholder": entities.PLACEHOLDER, "tag": entities.TAG}
+
+
+def carried(ctx: BilingualContext, rule):
+    """Links, e-mail addresses, @handles, hashtags, placeholders and tags must survive translation unchanged."""
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        window = _window(ctx, pair)
+        norm_source = numbers.normalise(pair.source)
+        for kind in rule.entity_kinds:
+            for _, _, item in entities.find(_ENTITY_KINDS[kind], norm_source):
+                if item in window or (kind == "url" and item.rstrip("/") in window):
+                    continue
+                yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "item": item, "what": kind}, []
+
+
+# -- structure --------------------------------------------------------------------------
+def omission(ctx: BilingualContext, rule):
+    """A source sentence with no translation, or one translated far shorter than its length predicts."""
+    ratio = ctx.ratio
+    for pair in ctx.pairs:
+        if pair.block is None:
+            continue
+        if pair.tgt_count == 0:
+            if len(pair.source) * ratio < rule.min_chars:
+                continue
+            # Point at the sentence before the gap (or the paragraph start).
+            prev = [p for p in ctx.pairs_in(pair.block) if p.end <= pair.start and p.end > p.start]
+            anchor = prev[-1] if prev else None
+            s, e = (anchor.start, anchor.end) if anchor else (0, len(pair.block.text))
+            yield pair.block, s, e, {"source": quote(pair.source), "problem": "missing"}, []
+            continue
+        expected = len(pair.source) * ratio
+        actual = pair.end - pair.start
+        if expected >= rule.min_chars and actual < expected * rule.max_ratio:
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "short",
+                                                   "percent": f"{100 * actual / expected:.0f}"}, []
+
+
+def paragraphs(ctx: BilingualContext, rule):
+    """A source paragraph with no target paragraph, or a target paragraph with no source."""
+    if ctx.segmented:
+        for para in ctx.paragraphs:
+            for blk in para.blocks:
+                if not "".join(para.sources).strip() and blk.text.strip():
+                    yield blk, 0, len(blk.text), {"source": "", "problem": "extra"}, []
+        return
+    previous = None
+    for para in ctx.paragraphs:
+        if not para.blocks and para.sources and previous is not None:
+            yield previous, 0, len(previous.text), {"source": quote(" ".join(para.sources)), "problem": "missing"}, []
+        if para.blocks:
+            previous = para.blocks[-1]
+
+
+_SCRIPTS = {"zh": r"\p{Han}", "ja": r"[\p{Han}\p{Hiragana}\p{Katakana}]", "ko": r"[\p{Hangul}\p{Han}]",
+            "ru": r"\p{Cyrillic}", "uk": r"\p{Cyrillic}", "bg": r"\p{Cyrillic}", "sr": r"\p{Cyrillic}",
+            "ar": r"\p{Arabic}", "he": r"\p{Hebrew}", "el": r"\p{Greek}", "th": r"\p{Thai}", "hi": r"\p{Devanagari}"}
+
+
+def untranslated(ctx: BilingualContext, rule):
+    """A target sentence identical to its source, or source-language script left in the translation."""
+    script = _SCRIPTS.get(ctx.lang)
+    run = regex.compile(rf"{script}+(?:[\s・ー]*{script}+)*") if script else None
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        text = pair.block.text[pair.start:pair.end]
+        if ctx.lang != ctx.target_lang.split("-")[0] and _same(text, pair.source) and len(regex.findall(r"\p{L}+", text)) >= rule.min_words:
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
+            continue
+        if run is not None:
+            for m in run.finditer(text):
+                if len(m.group()) >= rule.min_chars:
+                    yield pair.block, pair.start + m.start(), pair.start + m.end(), {"source": quote(pair.source), "problem": "script"}, []
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+_QUOTES = regex.compile(r"[«„“”\"「『]([^«»„“”\"「」『』]{12,}?)[»“”\"」』]")
+_TARGET_QUOTE = regex.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
+
+
+def quotations(ctx: BilingualContext, rule):
+    """A quotation in the source whose translation carries no quotation marks at all."""
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        if not any(len(m.group(1).split()) >= rule.min_words or not is_latin(ctx.lang) and len(m.group(1)) >= 12
+                   for m in _QUOTES.finditer(pair.source)):
+            continue
+        if _TARGET_QUOTE.search(_window(ctx, pair, 1)):
+            continue
+        yield pair.block, pair.start, pair.end, {"source": quote(pair.source)}, []
+
+
+_NEGATION = {
+    "en": r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n't",
+    "de": r"\b(?:nicht|kein\w*|nie|niemals|nichts|niemand|ohne|weder)\b",
+    "fr": r"\b(?:ne|n'|pas|jamais|aucun\w*|sans|personne|rien|ni)\b",
+    "es": r"\b(?:no|nunca|jamás|ningun\w*|sin|nadie|nada|ni)\b",
+    "ru": r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|без)(?!\w)",
+    "uk": r"(?<!\w)(?:не|ні|немає|нема|ніколи|ніхто|нічого|без)(?!\w)",
+    "zh": r"不|没|無|无|未|别|非",
+    "ja": r"ない|ません|なかった|ず[にも、。]|無|未|非",
+}
+
+
+def negation(ctx: BilingualContext, rule):
+    """A negation in the source sentence and none in its translation (a meaning reversed?)."""
+    pattern = _NEGATION.get(ctx.lang)
+    if not pattern:
+        return
+    src_neg = regex.compile(pattern, regex.IGNORECASE)
+    tgt_neg = regex.compile(_NEGATION["en"] + r"|\b(?:un|in|im|dis|non)\w+|\b(?:lack\w*|fail\w*|refus\w*|den(?:y|ied|ies)|absen\w*|free|less)\b|\w+less\b",
+                            regex.IGNORECASE)
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start or pair.src_count != 1 or pair.tgt_count != 1:
+            continue
+        if src_neg.search(pair.source) and not tgt_neg.search(pair.block.text[pair.start:pair.end]):
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source)}, []
+
+
+CHECKS = {
+    "terminology": terminology, "glossary": glossary, "glossary_missing": glossary_missing, "numbers": number_checks, "names": names,
+    "diacritics": diacritics, "entities": carried, "omission": omission, "paragraphs": paragraphs,
+    "untranslated": untranslated, "quotations": quotations, "negation": negation,
+}

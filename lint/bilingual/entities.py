@@ -1,0 +1,83 @@
+"""Things a translation must carry over unchanged: links, addresses, handles, tags, names.
+
+Each finder returns (start, end, text) spans; comparison is the caller's. Latin
+script names in a non-Latin source (brands, acronyms: COTTORI, NHK) must
+reappear as written; names with diacritics in a Latin-script source must keep
+them. Cyrillic names are romanised with Ukraine's 2010 national system (no
+maintained library implements it; iuliia's schemes are Russian ones).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from .numbers import normalise
+
+URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"'「」（）()]+[^\s<>\"'「」（）().,;:!?。、]", regex.IGNORECASE)
+EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HANDLE = regex.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
+HASHTAG = regex.compile(r"(?<![\w&#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
+PLACEHOLDER = regex.compile(r"\{\{\s*[\w.]+\s*\}\}|\{\d+\}|\{[A-Za-z_]\w*\}|%(?:\([\w]+\))?[sdif]|%\d+\$[sd]|\$\{\w+\}")
+TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+# A Latin-script word of two or more letters (a brand, an acronym, a name) in a non-Latin text.
+LATIN_WORD = regex.compile(r"(?<![\p{Latin}\p{N}])\p{Latin}[\p{Latin}\p{N}'&.-]*[\p{Latin}\p{N}]|(?<![\p{Latin}\p{N}])\p{Lu}{2,}")
+# Units and abbreviations that translations spell out or convert.
+_UNITS = {"km", "kg", "cm", "mm", "mg", "ml", "kw", "kwh", "mw", "gb", "mb", "tb", "ha", "db", "ppm", "no", "vs", "am", "pm",
+          "a.m", "p.m", "mhz", "ghz", "cc", "km/h", "sq", "ft", "lb", "oz", "mph", "co", "inc", "ltd", "jr", "sr", "st", "dr", "mr", "mrs", "ms"}
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*\p{L}")
+
+
+def find(pattern, text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def latin_words(text: str) -> list[tuple[int, int, str]]:
+    """Latin-script words of a non-Latin text, full-width forms normalised (ＣＯＴＴＯＲＩ → COTTORI)."""
+    norm = normalise(text)
+    out = []
+    for m in LATIN_WORD.finditer(norm):
+        word = m.group().strip(".-'&")
+        if len(word) < 2 or word.lower() in _UNITS or not any(c.isalpha() for c in word):
+            continue
+        out.append((m.start(), m.end(), word))
+    return out
+
+
+def strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def accented_words(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words carrying diacritics (Séjourné, Łódź): names whose accents must survive."""
+    return [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)
+            if strip_accents(m.group()) != m.group() and strip_accents(m.group()).isascii()]
+
+
+# Ukraine's national romanisation (Cabinet of Ministers resolution 55, 2010): initial forms first.
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UK = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z", "и": "y",
+       "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+       "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
+       "я": "ia", "'": "", "’": "", "ʼ": ""}
+
+
+def romanise_uk(word: str) -> str:
+    """A Ukrainian word in the 2010 national system (Київ → Kyiv, Зеленський → Zelenskyi)."""
+    out = []
+    lower = word.lower()
+    for i, ch in enumerate(lower):
+        initial = i == 0 or not lower[i - 1].isalpha()
+        if ch == "г" and i and lower[i - 1] == "з":
+            out.append("gh")  # зг is zgh, so that it is not read as zh
+        else:
+            out.append(_UK_INITIAL[ch] if initial and ch in _UK_INITIAL else _UK.get(ch, ch))
+    text = "".join(out)
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+def romanise_ru(word: str) -> str:
+    """A Russian word as English news writes it (iuliia's Wikipedia scheme)."""
+    import iuliia
+
+    return iuliia.translate(word, iuliia.WIKIPEDIA)
