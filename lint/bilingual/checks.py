@@ -29,6 +29,21 @@ def _window(ctx: BilingualContext, pair: Pair, reach: int = 1) -> str:
     return " ".join(parts)
 
 
+def span_of(ctx: BilingualContext, pair: Pair) -> tuple[int, int]:
+    """Where a finding about `pair` points: its target sentences, or for a source sentence left without
+    translation the target sentence before the gap (else after it, else the whole block)."""
+    if pair.end > pair.start:
+        return pair.start, pair.end
+    same = [p for p in ctx.pairs_in(pair.block) if p.end > p.start]
+    before = [p for p in same if p.end <= pair.start]
+    after = [p for p in same if p.start >= pair.start]
+    if before:
+        return before[-1].start, before[-1].end
+    if after:
+        return after[0].start, after[0].end
+    return 0, len(pair.block.text)
+
+
 def _para_target(ctx: BilingualContext, para: int) -> str:
     return " ".join(b.text for b in ctx.paragraphs[para].blocks)
 
@@ -106,7 +121,7 @@ def number_checks(ctx: BilingualContext, rule):
             continue
         target_values = set()
         for blk in para.blocks:
-            for n in numbers.extract(blk.text, ctx.target_lang):
+            for n in numbers.extract(blk.text, ctx.target_lang, lenient=True):
                 target_values |= n.values
         src_values = set()
         for s in para.sources:
@@ -120,23 +135,25 @@ def number_checks(ctx: BilingualContext, rule):
                 continue
             text = pair.block.text
             window_nums = [n for n in numbers.extract(text[pair.start:pair.end], ctx.target_lang)]
+            dropped = []
             for n in missing:
-                value = max(n.values)
                 # broken: 3, 162 where the source has 3162
-                for bs, be, meant in numbers.broken(text[pair.start:pair.end]):
-                    if meant in n.values:
-                        yield pair.block, pair.start + bs, pair.start + be, {"source": quote(pair.source), "number": n.text,
-                                                                           "problem": "broken"}, [f"{meant:,.0f}"]
-                        break
+                broken = [(bs, be, meant) for bs, be, meant in numbers.broken(text[pair.start:pair.end]) if meant in n.values]
+                changed = [t for t in window_nums if t.written and not t.values & src_values and _similar(n.values, t.values)]
+                if broken:
+                    bs, be, meant = broken[0]
+                    yield pair.block, pair.start + bs, pair.start + be, {"source": quote(pair.source), "number": n.text,
+                                                                       "problem": "broken"}, [f"{meant:,.0f}"]
+                elif changed:
+                    t = changed[0]
+                    yield pair.block, pair.start + t.start, pair.start + t.end, {"source": quote(pair.source), "number": n.text,
+                                                                               "problem": "changed"}, []
                 else:
-                    changed = [t for t in window_nums if not t.values & src_values and _similar(n.values, t.values)]
-                    if changed:
-                        t = changed[0]
-                        yield pair.block, pair.start + t.start, pair.start + t.end, {"source": quote(pair.source), "number": n.text,
-                                                                                   "problem": "changed"}, []
-                    elif pair.end > pair.start:
-                        yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "number": n.text,
-                                                               "problem": "dropped", "value": _fmt(value)}, []
+                    dropped.append(n.text)
+            if dropped:  # one finding for the sentence, naming every number it lost
+                start, end = span_of(ctx, pair)
+                yield pair.block, start, end, {"source": quote(pair.source), "number": "', '".join(dropped),
+                                                       "problem": "dropped"}, []
 
 
 def _fmt(v: float) -> str:
@@ -169,6 +186,8 @@ def names(ctx: BilingualContext, rule):
         para_target_folded = entities.strip_accents(para_target).replace(" ", "").replace("-", "")
         for _, _, word in entities.latin_words(pair.source):
             w = word.lower()
+            if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4):
+                continue  # M5.0, FG1, short acronyms: translations spell them out
             if w in para_target or entities.strip_accents(w).replace(" ", "").replace("-", "") in para_target_folded:
                 continue
             if len(word) < rule.min_length:
@@ -220,12 +239,9 @@ def omission(ctx: BilingualContext, rule):
         if pair.block is None:
             continue
         if pair.tgt_count == 0:
-            if len(pair.source) * ratio < rule.min_chars:
+            if len(pair.source) * ratio < rule.min_chars or not _lost_anchors(ctx, pair):
                 continue
-            # Point at the sentence before the gap (or the paragraph start).
-            prev = [p for p in ctx.pairs_in(pair.block) if p.end <= pair.start and p.end > p.start]
-            anchor = prev[-1] if prev else None
-            s, e = (anchor.start, anchor.end) if anchor else (0, len(pair.block.text))
+            s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "problem": "missing"}, []
             continue
         expected = len(pair.source) * ratio
@@ -233,6 +249,19 @@ def omission(ctx: BilingualContext, rule):
         if expected >= rule.min_chars and actual < expected * rule.max_ratio:
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "short",
                                                    "percent": f"{100 * actual / expected:.0f}"}, []
+
+
+def _lost_anchors(ctx: BilingualContext, pair: Pair) -> bool:
+    """Whether the source sentence has anchors (numbers, Latin names) and the target paragraph has none of them:
+    evidence that a sentence the aligner left alone was dropped, not merged into its neighbours."""
+    values = [n.values for n in numbers.extract(pair.source, ctx.lang) if max(n.values) >= 2]
+    words = [w.lower() for _, _, w in entities.latin_words(pair.source)] if not is_latin(ctx.lang) else []
+    if not values and not words:
+        return False
+    target = _para_target(ctx, pair.para)
+    target_values = set().union(*(n.values for n in numbers.extract(target, ctx.target_lang, lenient=True))) if target else set()
+    lower = target.lower()
+    return not any(v & target_values for v in values) and not any(w in lower for w in words)
 
 
 def paragraphs(ctx: BilingualContext, rule):
@@ -301,8 +330,6 @@ _NEGATION = {
     "es": r"\b(?:no|nunca|jamás|ningun\w*|sin|nadie|nada|ni)\b",
     "ru": r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|без)(?!\w)",
     "uk": r"(?<!\w)(?:не|ні|немає|нема|ніколи|ніхто|нічого|без)(?!\w)",
-    "zh": r"不|没|無|无|未|别|非",
-    "ja": r"ない|ません|なかった|ず[にも、。]|無|未|非",
 }
 
 

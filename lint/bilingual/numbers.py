@@ -57,6 +57,12 @@ _MONTHS = {
     "uk": ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"],
 }
 _EN_MONTH_ABBR = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept?", "oct", "nov", "dec"]
+_FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "hundred": 100,
+         "thousand": 1000, "twenty": 20}
+_FOLD_WORD = regex.compile(r"\b(" + "|".join(_FOLD) + r")-?fold\b", regex.IGNORECASE)
+_FRACTION_SCALE = regex.compile(r"\b(a quarter|half|a half|three quarters|a third|two thirds)(?: of)? an? (thousand|million|billion)\b",
+                                regex.IGNORECASE)
+_FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a half": 0.5, "three quarters": 0.75, "a third": 1 / 3, "two thirds": 2 / 3}
 _NUMBER_WORD = regex.compile(
     r"\b(?:(?:" + "|".join(sorted(list(_ONES) + list(_TENS) + list(_ORDINALS), key=len, reverse=True))
     + r")(?:[- ](?:" + "|".join(sorted(list(_ONES) + list(_ORDINALS) + ["hundred", "thousand", "million", "billion"], key=len, reverse=True))
@@ -72,6 +78,11 @@ class Number:
     end: int
     text: str
     values: frozenset  # every value the mention may stand for (rounded floats)
+
+    @property
+    def written(self) -> bool:
+        """Written with digits (a word such as 'three' is a rendering, not a figure to compare digit by digit)."""
+        return any(c.isdigit() for c in normalise(self.text))
 
 
 def _r(x: float) -> float:
@@ -116,13 +127,17 @@ def _readings(digits: str, lang: str) -> set[float]:
     return out
 
 
-def extract(text: str, lang: str) -> list[Number]:
-    """Every number mentioned in `text` (written in `lang`), in order."""
-    return list(_extract(text, lang))
+def extract(text: str, lang: str, lenient: bool = False) -> list[Number]:
+    """Every number mentioned in `text` (written in `lang`), in order.
+
+    `lenient` (for the translation): a scaled number also stands for its bare
+    figure ('802 billion' for a source's '802Bcf'), so no faithful rendering is missed.
+    """
+    return list(_extract(text, lang, lenient))
 
 
 @lru_cache(maxsize=8192)
-def _extract(text: str, lang: str) -> tuple[Number, ...]:
+def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     norm = normalise(text)
     base = (lang or "en").split("-")[0].lower()
     found: list[Number] = []
@@ -137,6 +152,8 @@ def _extract(text: str, lang: str) -> tuple[Number, ...]:
         if m.start(1) in eras:
             era = eras[m.start(1)]
             values = values | {float(_ERAS[era.group(1)] + int(digits))}
+        if base in ("zh", "ja") and len(digits) == 2 and norm[end:end + 1] == "年":
+            values = values | {2000.0 + int(digits), 1900.0 + int(digits)}  # 22年度: fiscal 2022
         if base in ("zh", "ja", "ko"):
             scale = _CJK_SCALE_RUN.match(norm, end)
             if scale:
@@ -145,18 +162,24 @@ def _extract(text: str, lang: str) -> tuple[Number, ...]:
                     factor *= _CJK_SCALE[ch]
                 values = {v * factor for v in values}
                 end = scale.end()
-                rest = regex.match(r"\d+(?![万萬億亿兆])", norm[end:end + 6]) if factor >= 1e4 else None
-                if rest:  # 1万2000 = 12,000
-                    values = {v + float(rest.group()) for v in values}
+                while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million
+                    rest = regex.match(r"(\d++)([千百万萬]?)", norm[end:end + 8])
+                    if not rest:
+                        break
+                    small = _CJK_SCALE.get(rest.group(2), 1) if rest.group(2) else 1
+                    if small >= factor:
+                        break
+                    values = {v + float(rest.group(1)) * small for v in values}
                     end += rest.end()
+                    factor = small
         else:
             table = _SCALES.get(base, _EN_SCALES)
             w = _SCALE_WORD.match(norm, end)
             if w and w.group(1).lower() in table:
                 word = w.group(1).lower()
                 scaled = {v * table[word] for v in values}
-                # "5m" and "5 k" may be a unit (metres); the words are unambiguous
-                values = (values | scaled) if word in ("m", "k") else scaled
+                # "5m" and "5 k" may be a unit (metres); the target side also keeps the bare number
+                values = (values | scaled) if word in ("m", "k") or lenient else scaled
                 end = w.end() if not w.group().endswith(".") or word in ("tsd", "mio", "mrd", "тыс", "тис", "md") else w.end() - 1
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
@@ -169,9 +192,16 @@ def _extract(text: str, lang: str) -> tuple[Number, ...]:
 
 def _words(text: str):
     """English number words and ordinals: 'two', 'twenty-five', 'three hundred', 'first', 'a dozen'."""
+    for m in _FOLD_WORD.finditer(text):
+        yield Number(m.start(), m.end(), m.group(), frozenset({float(_FOLD[m.group(1).lower()])}))
+    for m in _FRACTION_SCALE.finditer(text):
+        value = _FRACTIONS[m.group(1).lower()] * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
+        yield Number(m.start(), m.end(), m.group(), frozenset({_r(value)}))
     for m in _NUMBER_WORD.finditer(text):
         tokens = regex.split(r"[- ]", m.group().lower())
-        if tokens in (["a"], ["an"]):
+        if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "thousand", "million", "billion", "dozen")):
+            tokens = tokens[1:]  # "a third" is a third, not four
+        if not tokens:
             continue
         if tokens[0] in ("hundreds", "thousands", "millions"):
             continue
@@ -189,7 +219,8 @@ def _words(text: str):
                 total += (current or 1) * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[t]
                 current = 0
         value = total + current
-        yield Number(m.start(), m.end(), m.group(), frozenset({_r(value)}))
+        parts = {float(_ONES.get(t, _TENS.get(t, _ORDINALS.get(t, 0)))) for t in tokens}
+        yield Number(m.start(), m.end(), m.group(), frozenset({_r(value)} | {p for p in parts if p}))
 
 
 @lru_cache(maxsize=16)
