@@ -53,7 +53,7 @@ def collect_files(paths: tuple[str, ...], config_for) -> tuple[list[str], list[s
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(names):
                     full = os.path.join(root, name)
-                    if formats.format_for(name) and not config_for(full).excluded(full):
+                    if formats.format_for(name) and not name.lower().endswith(formats.EXPLICIT_ONLY) and not config_for(full).excluded(full):
                         files.append(full)
         elif os.path.exists(path):
             files.append(path)
@@ -122,7 +122,10 @@ class _Linter:
             result.findings = self._reported(name, result.findings, text)
             return result
 
-        linted = Linted(lint(source.text))
+        try:
+            linted = Linted(lint(source.text))
+        except InputError as exc:  # a broken bilingual file (XLIFF, TSV, JSONL): one line, the other files go on
+            return Linted(Result(name, errors=[str(exc)]))
         text = source.text
         if self.fix and any(f.fix for f in linted.result.findings):
             text = self._fix(path, source, linted, lint)

@@ -88,19 +88,20 @@ def glossary_missing(ctx: BilingualContext, rule):
 
 
 def _glossary_hits(ctx: BilingualContext, rule):
-    entries = [e for g in ctx.glossaries for e in g.for_language(ctx.lang)]
+    entries = [e for g in ctx.glossaries or rule.example_glossaries() for e in g.for_language(ctx.lang)]
+    own = len(entries)
     if ctx.lang == "uk" and rule.builtin_termbase:
-        entries += builtin().for_language("uk")
+        entries += builtin().for_language("uk")  # its forbidden forms are Source.Terminology's: only the missing term here
     if not entries:
         return
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
         text = pair.block.text[pair.start:pair.end]
-        for entry in entries:
+        for index, entry in enumerate(entries):
             if not entry.source_pattern().search(pair.source):
                 continue
-            for bad in entry.forbidden:
+            for bad in entry.forbidden if index < own else ():
                 for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(bad)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE):
                     s, e = pair.start + m.start(), pair.start + m.end()
                     yield "forbidden", (pair.block, s, e, {"source": quote(pair.source), "term": entry.target, "suggestion": entry.target}, [entry.target])
@@ -184,7 +185,7 @@ def names(ctx: BilingualContext, rule):
             continue
         para_target = _para_target(ctx, pair.para).lower()
         para_target_folded = entities.strip_accents(para_target).replace(" ", "").replace("-", "")
-        for _, _, word in entities.latin_words(pair.source):
+        for _, _, word in entities.latin_words(entities.without_addresses(pair.source)):
             w = word.lower()
             if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4):
                 continue  # M5.0, FG1, short acronyms: translations spell them out
@@ -219,6 +220,13 @@ _ENTITY_KINDS = {"url": entities.URL, "email": entities.EMAIL, "handle": entitie
 
 def carried(ctx: BilingualContext, rule):
     """Links, e-mail addresses, @handles, hashtags, placeholders and tags must survive translation unchanged."""
+    if ctx.inline_tags is not None and "tag" in rule.entity_kinds:  # XLIFF inline elements, segment by segment
+        for para, (src_tags, tgt_tags) in zip(ctx.paragraphs, ctx.inline_tags):
+            lost = [t for t in src_tags if t not in tgt_tags]
+            if lost and para.blocks:
+                blk = para.blocks[0]
+                yield blk, 0, len(blk.text), {"source": quote(" ".join(para.sources)), "item": "<" + lost[0].replace("#", " id=") + ">",
+                                              "what": "inline tag"}, []
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
@@ -228,7 +236,14 @@ def carried(ctx: BilingualContext, rule):
             for _, _, item in entities.find(_ENTITY_KINDS[kind], norm_source):
                 if item in window or (kind == "url" and item.rstrip("/") in window):
                     continue
-                yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "item": item, "what": kind}, []
+                start, end = pair.start, pair.end
+                text = pair.block.text[pair.start:pair.end]
+                # a changed one (a link cut short, a handle respelt): point at it
+                for m in _ENTITY_KINDS[kind].finditer(text):
+                    if m.group()[:6] == item[:6]:
+                        start, end = pair.start + m.start(), pair.start + m.end()
+                        break
+                yield pair.block, start, end, {"source": quote(pair.source), "item": item, "what": kind}, []
 
 
 # -- structure --------------------------------------------------------------------------
@@ -255,7 +270,10 @@ def _lost_anchors(ctx: BilingualContext, pair: Pair) -> bool:
     """Whether the source sentence has anchors (numbers, Latin names) and the target paragraph has none of them:
     evidence that a sentence the aligner left alone was dropped, not merged into its neighbours."""
     values = [n.values for n in numbers.extract(pair.source, ctx.lang) if max(n.values) >= 2]
-    words = [w.lower() for _, _, w in entities.latin_words(pair.source)] if not is_latin(ctx.lang) else []
+    if is_latin(ctx.lang):  # names: capitalised words after the first
+        words = [m.group().lower() for m in entities.CAPITALISED.finditer(pair.source) if m.start() > 0]
+    else:
+        words = [w.lower() for _, _, w in entities.latin_words(pair.source)]
     if not values and not words:
         return False
     target = _para_target(ctx, pair.para)
@@ -339,7 +357,7 @@ def negation(ctx: BilingualContext, rule):
     if not pattern:
         return
     src_neg = regex.compile(pattern, regex.IGNORECASE)
-    tgt_neg = regex.compile(_NEGATION["en"] + r"|\b(?:un|in|im|dis|non)\w+|\b(?:lack\w*|fail\w*|refus\w*|den(?:y|ied|ies)|absen\w*|free|less)\b|\w+less\b",
+    tgt_neg = regex.compile(_NEGATION["en"] + r"|\b(?:un|in|im|dis|non)\w+|\b(?:lack\w*|fail\w*|refus\w*|den(?:y|ied|ies)|absen\w*|free|less|reject\w*|prevent\w*|avoid\w*|taboo|rul\w* out)\b|\w+less\b",
                             regex.IGNORECASE)
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start or pair.src_count != 1 or pair.tgt_count != 1:

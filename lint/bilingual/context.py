@@ -50,6 +50,7 @@ class BilingualContext:
     target_lang: str = "en"
     glossaries: list = field(default_factory=list)
     segmented: bool = False  # paragraphs are already paired one to one (XLIFF, TSV, JSONL)
+    inline_tags: list | None = None  # XLIFF: per segment, (source tags, target tags) as sorted 'name#id' labels
     doc: object = None
 
     def attach(self, doc) -> None:
@@ -218,7 +219,7 @@ def attacher(setup: Setup | None, target: str, config) -> "Callable | None":
     def attach(doc) -> None:
         if doc.source is not None:  # a bilingual format (XLIFF, TSV, JSONL) brought its own source
             doc.source.glossaries = glossaries
-            doc.source.target_lang = doc.source.target_lang or target_lang
+            doc.source.target_lang = (setup.target_lang if setup and setup.target_lang else None) or doc.source.target_lang
             doc.source.source_lang = source_lang or doc.source.source_lang
             doc.source.attach(doc)
         elif paragraphs is not None:

@@ -32,6 +32,13 @@ def find(pattern, text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
+def without_addresses(text: str) -> str:
+    """The text with links, e-mail addresses, handles and hashtags blanked (their words are not names)."""
+    for pattern in (URL, EMAIL, HANDLE, HASHTAG):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def latin_words(text: str) -> list[tuple[int, int, str]]:
     """Latin-script words of a non-Latin text, full-width forms normalised (ＣＯＴＴＯＲＩ → COTTORI)."""
     norm = normalise(text)

@@ -8,7 +8,18 @@ from __future__ import annotations
 import os
 
 from ..document import Document
-from . import html, markdown, plaintext
+from . import html, markdown, plaintext, segments, xliff
+
+
+class _Segments:
+    """Adapters: one `parse` per segment-export format."""
+
+    class tsv:
+        parse = staticmethod(segments.parse_tsv)
+
+    class jsonl:
+        parse = staticmethod(segments.parse_jsonl)
+
 
 EXTENSIONS = {
     ".txt": plaintext,
@@ -19,7 +30,13 @@ EXTENSIONS = {
     ".html": html,
     ".htm": html,
     ".xhtml": html,
+    ".xlf": xliff,  # bilingual: the source travels in the file
+    ".xliff": xliff,
+    ".tsv": _Segments.tsv,
+    ".jsonl": _Segments.jsonl,
 }
+# Data formats read only when named on the command line, never picked up from a folder walk.
+EXPLICIT_ONLY = (".tsv", ".jsonl")
 
 
 def format_for(path: str):

@@ -26,6 +26,7 @@ class Source(Rule):
         "max_ratio": "omission: a translation shorter than this share of its expected length is reported",
         "min_words": "untranslated/quotations: the fewest words that count",
         "source_lang": "examples: the source language of the examples (else detected)",
+        "example_glossary": "examples: a termbase file (in the pack folder) the rule's examples are checked with",
     }
 
     def __init__(self, *args) -> None:
@@ -43,6 +44,8 @@ class Source(Rule):
         self.min_words = int(self._number("min_words", 3))
         self.example_lang = self.get("source_lang")
         self._raised_rules = None
+        self.example_glossary = self.get("example_glossary")
+        self._in_example = False
 
     def _number(self, key: str, default: float) -> float:
         value = self.get(key, default)
@@ -62,6 +65,16 @@ class Source(Rule):
             self._raised_rules = [rules[r] for r in self.raised]
         return self._raised_rules
 
+    def example_glossaries(self) -> list:
+        """The termbase of the rule's examples, only while they are checked (never in a real run)."""
+        if not self._in_example or not self.example_glossary:
+            return []
+        import os
+
+        from ..bilingual.glossary import load
+
+        return [load(os.path.join(self.pack_dir, str(self.example_glossary)))]
+
     def hits(self, doc):
         ctx = getattr(doc, "source", None)
         if ctx is None:
@@ -79,4 +92,5 @@ class Source(Rule):
         doc = plaintext.parse("<example>", target or source)
         BilingualContext([b.text for b in plaintext.parse("<source>", source).blocks], "<source>",
                          self.example_lang).attach(doc)
+        self._in_example = True  # examples run one after another, in this process: the flag is theirs
         return doc
