@@ -27,8 +27,11 @@ from lint.engine import lint_text  # noqa: E402
 LEVELS = ("error", "warning")
 
 
+PACKS = ("Source",)
+
+
 def rules():
-    return active_rules(Config(root="."), Selection(packs=("Source",)))
+    return active_rules(Config(root="."), Selection(packs=PACKS))
 
 
 def check(target_path, source_path, src_lang, segmented=False):
@@ -50,7 +53,7 @@ def words(text):
 
 def dev(corpus):
     base = os.path.join(corpus, "dev")
-    per_rule_h, per_rule_mt = collections.Counter(), collections.Counter()
+    per_rule_h, per_rule_mt, suggestions_h = collections.Counter(), collections.Counter(), collections.Counter()
     wh = wmt = 0
     recall_total = recall_hit = 0
     examples = []
@@ -66,6 +69,8 @@ def dev(corpus):
             if f.level in LEVELS:
                 per_rule_h[f.rule] += 1
                 examples.append(("human", doc_id, f))
+            else:
+                suggestions_h[f.rule] += 1
         with open(src_path, encoding="utf-8") as h:
             src_text = h.read()
         src_vals = [n for n in numbers.extract(src_text, "ja")]
@@ -90,6 +95,7 @@ def dev(corpus):
     print(f"dev/human ja→en: {wh} words, {sum(per_rule_h.values())} warnings/errors = {1000 * sum(per_rule_h.values()) / max(wh, 1):.3f}/1000 words")
     for rule, n in per_rule_h.most_common():
         print(f"  {rule:<24} {n:4d}  {1000 * n / wh:.3f}/1000")
+    print(f"  suggestions (not counted): {dict(suggestions_h)}")
     print(f"dev/mt ja→en: {wmt} words, {sum(per_rule_mt.values())} warnings/errors = {1000 * sum(per_rule_mt.values()) / max(wmt, 1):.3f}/1000 words")
     for rule, n in per_rule_mt.most_common():
         print(f"  {rule:<24} {n:4d}  {1000 * n / wmt:.3f}/1000")
@@ -144,7 +150,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus"))
     parser.add_argument("--show", type=int, default=0, help="print this many false alarms")
+    parser.add_argument("--all-packs", action="store_true", help="run every default pack beside Source (as `mtlint check --source` does)")
     args = parser.parse_args()
+    if args.all_packs:
+        global PACKS
+        PACKS = ()
     examples = dev(args.corpus) + mqm(args.corpus)
     for kind, where, f in examples[: args.show]:
         print(f"{kind} {where} {f.rule} {f.match[:100]!r} :: {f.message[:200]}")

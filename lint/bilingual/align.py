@@ -42,8 +42,11 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    # Search a band around the diagonal: translations do not move sentences across half an article.
+    band = max(8, (max(n, m) * 3) // 10 + abs(n - m))
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = i * m // n
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             here = cost[i][j]
             if here == inf:
                 continue

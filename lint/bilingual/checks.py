@@ -24,7 +24,7 @@ def quote(text: str) -> str:
 def _window(ctx: BilingualContext, pair: Pair, reach: int = 1) -> str:
     """The target text of a pair and its neighbours (alignment is never perfect)."""
     pairs = ctx.pairs
-    i = pairs.index(pair)
+    i = ctx.index(pair)
     parts = [p.block.text[p.start:p.end] for p in pairs[max(0, i - reach): i + reach + 1] if p.block is not None]
     return " ".join(parts)
 
@@ -183,17 +183,26 @@ def names(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        para_target = _para_target(ctx, pair.para).lower()
-        para_target_folded = entities.strip_accents(para_target).replace(" ", "").replace("-", "")
+        para_target, para_target_folded = _folded_target(ctx, pair.para)
         for _, _, word in entities.latin_words(entities.without_addresses(pair.source)):
             w = word.lower()
             if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4):
                 continue  # M5.0, FG1, short acronyms: translations spell them out
             if w in para_target or entities.strip_accents(w).replace(" ", "").replace("-", "") in para_target_folded:
                 continue
-            if len(word) < rule.min_length:
-                continue
+            if len(word) < rule.min_length or (word.islower() and len(word) < 8):
+                continue  # a short lower-case word in a gloss ("matter") is a word, not a name
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word}, []
+
+
+def _folded_target(ctx: BilingualContext, para: int) -> tuple[str, str]:
+    """A paragraph's target text lower-cased, and also without accents, spaces and hyphens (computed once)."""
+    key = ("folded", para)
+    found = ctx.cache.get(key)
+    if found is None:
+        lower = _para_target(ctx, para).lower()
+        found = ctx.cache[key] = (lower, entities.strip_accents(lower).replace(" ", "").replace("-", ""))
+    return found
 
 
 def diacritics(ctx: BilingualContext, rule):

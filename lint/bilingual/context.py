@@ -52,6 +52,7 @@ class BilingualContext:
     segmented: bool = False  # paragraphs are already paired one to one (XLIFF, TSV, JSONL)
     inline_tags: list | None = None  # XLIFF: per segment, (source tags, target tags) as sorted 'name#id' labels
     doc: object = None
+    cache: dict = field(default_factory=dict, repr=False)  # per-check memo
 
     def attach(self, doc) -> None:
         self.doc = doc
@@ -85,19 +86,20 @@ class BilingualContext:
         return [ParaPair([src[i] for i in si], [blocks[j] for j in tj]) for si, tj in groups]
 
     def _anchors(self, src_units: list[str], tgt_units: list[str]):
+        """anchors(si, sj, ti, tj): numbers and Latin names the source units share with the target units.
+
+        The unit-by-unit table is built once; a group's count is the sum over its cells.
+        """
         lang = self.lang
         src_nums = [{v for n in numbers.extract(s, lang) for v in n.values if v > 1} for s in src_units]
-        tgt_nums = [{v for n in numbers.extract(t, self.target_lang) for v in n.values if v > 1} for t in tgt_units]
+        tgt_nums = [{v for n in numbers.extract(t, self.target_lang, lenient=True) for v in n.values if v > 1} for t in tgt_units]
         src_lat = [{w.lower() for _, _, w in latin_words(s)} if lang not in _LATIN_LANGS else set() for s in src_units]
         tgt_lower = [t.lower() for t in tgt_units]
+        table = [[len(sn & tn) + sum(1 for w in sl if w in tl) for tn, tl in zip(tgt_nums, tgt_lower)]
+                 for sn, sl in zip(src_nums, src_lat)]
 
         def anchors(si, sj, ti, tj):
-            s_n = set().union(*src_nums[si:sj])
-            t_n = set().union(*tgt_nums[ti:tj])
-            shared = len(s_n & t_n)
-            target = " ".join(tgt_lower[ti:tj])
-            shared += sum(1 for w in set().union(*src_lat[si:sj]) if w in target)
-            return shared
+            return sum(table[i][j] for i in range(si, sj) for j in range(ti, tj))
 
         return anchors
 
@@ -133,7 +135,18 @@ class BilingualContext:
         return out
 
     def pairs_in(self, block) -> list[Pair]:
-        return [p for p in self.pairs if p.block is block]
+        by_block = self.cache.get("by_block")
+        if by_block is None:
+            by_block = self.cache["by_block"] = {}
+            for p in self.pairs:
+                by_block.setdefault(id(p.block), []).append(p)
+        return by_block.get(id(block), [])
+
+    def index(self, pair: Pair) -> int:
+        positions = self.cache.get("positions")
+        if positions is None:
+            positions = self.cache["positions"] = {id(p): i for i, p in enumerate(self.pairs)}
+        return positions[id(pair)]
 
 
 _LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "fi", "ro", "hr", "sk", "sl", "tr", "hu", "lt", "lv", "et", "ca"}

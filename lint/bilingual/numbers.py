@@ -20,6 +20,8 @@ _COMMA_DECIMAL = {"de", "fr", "es", "it", "pt", "ru", "uk", "pl", "cs", "nl", "t
 _SPACE_THOUSANDS = {"fr", "ru", "uk", "pl", "cs", "sv", "nb", "fi", "sk", "bg", "de", "es"}
 
 _DIGITS = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])(?:[$€£¥₴₽]\s?)?(\d+(?:(?:[.,'\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*)")
+# The translation's side, leniently: a figure glued to letters still counts (FY2021, 802Bcf, No5).
+_DIGITS_LENIENT = regex.compile(_DIGITS.pattern.replace(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])", r"(?<![\p{N}_])", 1))
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
 _EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -143,7 +145,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     found: list[Number] = []
     eras = {m.start(2): m for m in _ERA.finditer(norm)}
     last_end = 0
-    for m in _DIGITS.finditer(norm):
+    for m in (_DIGITS_LENIENT if lenient else _DIGITS).finditer(norm):
         if m.start() < last_end:  # the tail of 1万2000, already read
             continue
         digits = m.group(1)
