@@ -243,3 +243,44 @@ def test_source_rule_examples_pass():
     result = run_cli("rules", "test", "Source")
     assert result.exit_code == 0, result.stdout
     assert "0 examples failed" in result.stdout
+
+
+def pair(tmp_path, source, target, *extra):
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    return findings("--source", str(tmp_path / "s.txt"), *extra, str(tmp_path / "t.txt"))
+
+
+def test_cyrillic_names_through_romanisation(tmp_path):
+    found = pair(tmp_path, "Президент Зеленський зустрівся з Олафом Шольцем у Києві. Про це повідомила Юлія Свириденко.\n",
+                 "President Zelensky met Olaf Scholz in Kyiv. This was reported by the minister.\n")
+    assert [(f["rule"], f["level"], f["line"], f["column"], f["match"]) for f in found] == [
+        ("Source.CyrillicNames", "suggestion", 1, 45, "This was reported by the minister.")]
+    assert "'Свириденко'" in found[0]["message"] and "Sviridenko" in found[0]["message"]
+
+
+def test_omission_and_missing_paragraph(tmp_path):
+    source = ("The minister arrived in Kyiv on Monday.\n\n"
+              "Talks with Denys Shmyhal covered the 2025 budget, air defence and the reconstruction of Kharkiv, "
+              "which was shelled on 12 May.\n\nShe left on Tuesday.\n")
+    target = "The minister arrived in Kyiv on Monday.\n\nShe left on Tuesday.\n"
+    found = pair(tmp_path, source, target)
+    assert brief(found) == [("Source.Paragraphs", 1, 1, "The minister arrived in Kyiv on Monday.")]
+    assert "Denys Shmyhal" in found[0]["message"]
+    found = pair(tmp_path, source.replace("\n\n", " "), target.replace("\n\n", " "))
+    assert ("Source.Omission", 1, 1, "The minister arrived in Kyiv on Monday.") in brief(found)
+
+
+def test_quotation_and_negation_suggestions(tmp_path):
+    found = pair(tmp_path, "Sie sagte: „Wir werden die Steuern nicht erhöhen, niemals.“\n",
+                 "She said the government would raise taxes.\n", "--source-lang", "de")
+    assert sorted((f["rule"], f["level"], f["column"]) for f in found) == [
+        ("Source.Negation", "suggestion", 1), ("Source.Quotations", "suggestion", 1)]
+
+
+def test_diacritics_fix_is_applied(tmp_path):
+    (tmp_path / "s.txt").write_text("Stéphane Séjourné était à Kyiv.\n", encoding="utf-8")
+    target = tmp_path / "t.txt"
+    target.write_text("Stephane Sejourne was in Kyiv.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "--pack", "Source", "--source", str(tmp_path / "s.txt"), str(target))
+    assert target.read_text(encoding="utf-8") == "Stéphane Séjourné was in Kyiv.\n", result.stdout

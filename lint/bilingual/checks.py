@@ -195,6 +195,35 @@ def names(ctx: BilingualContext, rule):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word}, []
 
 
+def cyrillic_names(ctx: BilingualContext, rule):
+    """A Cyrillic name of the source (not a sentence's first word) none of whose romanisations begins a word of
+    the translation: dropped, or spelled beyond recognition."""
+    if ctx.lang not in ("uk", "ru", "bg", "be"):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        target = entities.strip_accents(_window(ctx, pair)).lower()
+        skeletons = {_skeleton(w) for w in regex.findall(r"[a-z]{3,}", target)}
+        prefixes = {k[:n] for k in skeletons for n in (2, 3) if len(k) >= n}
+        for m in entities.CYRILLIC_NAME.finditer(pair.source):
+            if m.start() == 0 or not regex.search(r"\p{Cyrillic}", m.group()):
+                continue
+            forms = entities.romanisations(m.group(), ctx.lang)
+            names = [_skeleton(entities.strip_accents(f).lower()) for f in forms]
+            # Olafom ~ Olaf, Kyieva ~ Kyiv: one skeleton begins the other
+            if any(k in prefixes or k[:2] in skeletons or k[:3] in skeletons for k in names if len(k) >= 2) or any(len(k) < 2 for k in names):
+                continue
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": m.group(),
+                                                   "romanised": sorted(forms)[0]}, []
+
+
+def _skeleton(word: str) -> str:
+    """The first three consonants: what survives case endings and vowel alternation (Львові, Lviv → lvv)."""
+    word = word.lower().replace("sch", "sh").replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
+    return regex.sub(r"[^a-z]|[aeiouy]", "", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
+
+
 def _folded_target(ctx: BilingualContext, para: int) -> tuple[str, str]:
     """A paragraph's target text lower-cased, and also without accents, spaces and hyphens (computed once)."""
     key = ("folded", para)
@@ -338,12 +367,17 @@ _TARGET_QUOTE = regex.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
 
 
 def quotations(ctx: BilingualContext, rule):
-    """A quotation in the source whose translation carries no quotation marks at all."""
+    """A quotation in the source whose translation carries no quotation marks at all.
+
+    Not for Chinese and Japanese sources: 「」 marks names, titles and emphasis as
+    often as speech, and translators turn quoted speech into reported speech.
+    """
+    if ctx.lang in ("zh", "ja", "ko"):
+        return
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        if not any(len(m.group(1).split()) >= rule.min_words or not is_latin(ctx.lang) and len(m.group(1)) >= 12
-                   for m in _QUOTES.finditer(pair.source)):
+        if not any(len(m.group(1).split()) >= rule.min_words for m in _QUOTES.finditer(pair.source)):
             continue
         if _TARGET_QUOTE.search(_window(ctx, pair, 1)):
             continue
@@ -377,6 +411,6 @@ def negation(ctx: BilingualContext, rule):
 
 CHECKS = {
     "terminology": terminology, "glossary": glossary, "glossary_missing": glossary_missing, "numbers": number_checks, "names": names,
-    "diacritics": diacritics, "entities": carried, "omission": omission, "paragraphs": paragraphs,
+    "diacritics": diacritics, "cyrillic_names": cyrillic_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
     "untranslated": untranslated, "quotations": quotations, "negation": negation,
 }

@@ -83,8 +83,19 @@ def romanise_uk(word: str) -> str:
     return text[:1].upper() + text[1:] if word[:1].isupper() else text
 
 
-def romanise_ru(word: str) -> str:
-    """A Russian word as English news writes it (iuliia's Wikipedia scheme)."""
+def romanise_ru(word: str) -> set[str]:
+    """A Russian word as English news writes it (iuliia's Wikipedia and BGN/PCGN schemes)."""
     import iuliia
 
-    return iuliia.translate(word, iuliia.WIKIPEDIA)
+    return {iuliia.WIKIPEDIA.translate(word), iuliia.BGN_PCGN.translate(word)}
+
+
+def romanisations(word: str, lang: str) -> set[str]:
+    """The Latin forms a Cyrillic name may take in English: Ukraine's national system, the Russian schemes."""
+    forms = {romanise_uk(word)} if lang == "uk" else set()
+    if lang in ("ru", "uk", "bg", "be"):
+        forms |= romanise_ru(word)
+    return forms
+
+
+CYRILLIC_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{3,}(?:-\p{Lu}\p{Ll}+)?")

@@ -163,9 +163,13 @@ def _yaml(path: str, text: str) -> list[Entry]:
     return entries
 
 
+_PLACE_CATEGORIES = {"City", "Country", "Region", "Settlement", "Town", "Village"}
+
+
 @lru_cache(maxsize=1)
 def builtin() -> Glossary:
-    """Ukrainian places and names: Київ requires Kyiv (for Ukrainian sources)."""
+    """Ukrainian places: Київ requires Kyiv (for Ukrainian sources). People's names are left out: English
+    news spells them in more than one accepted way (Zelensky, Zelenskyy)."""
     from ..packs import builtin_packs_dir
 
     path = os.path.join(builtin_packs_dir(), "terminology", "ukraine-spellings.tsv")
@@ -175,7 +179,7 @@ def builtin() -> Glossary:
             if line.startswith("#") or line.startswith("incorrect\t"):
                 continue
             parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 4 and parts[3]:
+            if len(parts) >= 4 and parts[3] and parts[2] in _PLACE_CATEGORIES:
                 by_original.setdefault((parts[3], parts[1]), []).append(parts[0])
     entries = [Entry((orig,), correct, tuple(bad), "uk") for (orig, correct), bad in by_original.items()]
     return Glossary(entries, path)
