@@ -112,7 +112,7 @@ def mqm(corpus):
             row = json.loads(line)
             spans[row["file"]].append((row["offset"], row["offset"] + max(row["length"], 1)))
     on, total = collections.Counter(), collections.Counter()
-    ref_count, ref_words = collections.Counter(), 0
+    ref_count, ref_marked, ref_words = collections.Counter(), collections.Counter(), 0
     examples = []
     for system in sorted(os.listdir(base)):
         folder = os.path.join(base, system)
@@ -128,6 +128,7 @@ def mqm(corpus):
                 for f in found:
                     if f.level in LEVELS:
                         ref_count[f.rule] += 1
+                        ref_marked[f.rule] += any(s < f.offset + max(f.length, 1) and f.offset < e for s, e in spans.get(rel, []))
                 continue
             for f in found:
                 total[f.rule] += 1
@@ -142,7 +143,7 @@ def mqm(corpus):
     r = sum(ref_count.values())
     print(f"dev-mqm human refs: {ref_words} words, {r} warnings/errors = {1000 * r / max(ref_words, 1):.3f}/1000 words")
     for rule, n in ref_count.most_common():
-        print(f"  {rule:<24} {n:4d}")
+        print(f"  {rule:<24} {n:4d}  (of them on a span the raters marked as the translator's error: {ref_marked[rule]})")
     return examples
 
 

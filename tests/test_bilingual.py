@@ -284,3 +284,18 @@ def test_diacritics_fix_is_applied(tmp_path):
     target.write_text("Stephane Sejourne was in Kyiv.\n", encoding="utf-8")
     result = run_cli("check", "--fix", "--pack", "Source", "--source", str(tmp_path / "s.txt"), str(target))
     assert target.read_text(encoding="utf-8") == "Stéphane Séjourné was in Kyiv.\n", result.stdout
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("有些冰超过十万年。", "Some ice is more than ten thousand years old.", (1, 23, "ten thousand")),
+    ("想象一下，十亿年前，两个黑洞相撞。", "Imagine that two billion years ago, two black holes collided.", (1, 14, "two billion")),
+    ("它升温至155华氏度。", "It warms to 115 Fahrenheit.", (1, 13, "115")),
+])
+def test_changed_numbers_point_at_the_wrong_figure(tmp_path, source, target, expected):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", "zh")
+    assert [(f["line"], f["column"], f["match"]) for f in found if f["rule"] == "Source.Numbers"] == [expected]
+
+
+def test_vague_chinese_quantities_are_not_figures(tmp_path):
+    assert pair(tmp_path, "银河系中数千亿颗恒星，几百万倍。\n", "Hundreds of billions of stars, millions of times.\n",
+                "--source-lang", "zh") == []

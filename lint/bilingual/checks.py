@@ -136,17 +136,19 @@ def number_checks(ctx: BilingualContext, rule):
                 continue
             text = pair.block.text
             window_nums = [n for n in numbers.extract(text[pair.start:pair.end], ctx.target_lang)]
-            dropped = []
+            dropped, used = [], set()
             for n in missing:
                 # broken: 3, 162 where the source has 3162
                 broken = [(bs, be, meant) for bs, be, meant in numbers.broken(text[pair.start:pair.end]) if meant in n.values]
-                changed = [t for t in window_nums if t.written and not t.values & src_values and _similar(n.values, t.values)]
+                changed = [t for t in window_nums if (t.written or max(t.values) >= 100) and t.start not in used and not t.values & src_values
+                           and _similar(n.values, t.values)]
                 if broken:
                     bs, be, meant = broken[0]
                     yield pair.block, pair.start + bs, pair.start + be, {"source": quote(pair.source), "number": n.text,
                                                                        "problem": "broken"}, [f"{meant:,.0f}"]
                 elif changed:
                     t = changed[0]
+                    used.add(t.start)
                     yield pair.block, pair.start + t.start, pair.start + t.end, {"source": quote(pair.source), "number": n.text,
                                                                                "problem": "changed"}, []
                 else:
@@ -162,11 +164,18 @@ def _fmt(v: float) -> str:
 
 
 def _similar(a: frozenset, b: frozenset) -> bool:
-    """Digits kept in part (633 → 63, 1.8万 → 1,800): a changed number rather than another one."""
+    """A changed number rather than another one: digits kept in part (633 → 63), one digit changed
+    (155 → 115), or the scale wrong (十万 → ten thousand, 十亿 → two billion)."""
     for x in a:
         for y in b:
             sx, sy = _digits(x), _digits(y)
-            if sx and sy and sx != sy and (sx.startswith(sy) or sy.startswith(sx) or sx in sy or sy in sx):
+            if not sx or not sy or x == y:
+                continue
+            if sx != sy and (sx.startswith(sy) or sy.startswith(sx) or sx in sy or sy in sx):
+                return True
+            if len(sx) == len(sy) >= 2 and sum(c != d for c, d in zip(sx, sy)) == 1:
+                return True
+            if x >= 1000 and y >= 1000 and 0.1 <= y / x <= 10:
                 return True
     return False
 

@@ -64,11 +64,48 @@ _FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
 _FOLD_WORD = regex.compile(r"\b(" + "|".join(_FOLD) + r")-?fold\b", regex.IGNORECASE)
 _FRACTION_SCALE = regex.compile(r"\b(a quarter|half|a half|three quarters|a third|two thirds)(?: of)? an? (thousand|million|billion)\b",
                                 regex.IGNORECASE)
+_AND_A_HALF = regex.compile(r"\b(" + "|".join(k for k in _ONES if len(k) > 2) + "|" + "|".join(_TENS) +
+                           r")(?:-and-a-half| and a half)(?: (thousand|million|billion))?\b", regex.IGNORECASE)
+# "per million", "millions of": a scale word without a figure stands for the scale itself.
+_BARE_SCALE = regex.compile(r"(?<!\d[ \u00a0]?|\b(?:" + "|".join(list(_ONES) + list(_TENS)) + r")[ -])\b(?:hundred|thousand|million|billion)s?\b",
+                            regex.IGNORECASE)
+_BARE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a half": 0.5, "three quarters": 0.75, "a third": 1 / 3, "two thirds": 2 / 3}
 _NUMBER_WORD = regex.compile(
     r"\b(?:(?:" + "|".join(sorted(list(_ONES) + list(_TENS) + list(_ORDINALS), key=len, reverse=True))
     + r")(?:[- ](?:" + "|".join(sorted(list(_ONES) + list(_ORDINALS) + ["hundred", "thousand", "million", "billion"], key=len, reverse=True))
     + r"))*|hundreds|thousands|millions)\b", regex.IGNORECASE)
+# Numbers in Chinese characters with a scale (两百五十万, 三十亿, 一百万); 千万 alone is "by all means", 万一 "in case".
+_HAN_NUMBER = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万萬亿億])[零〇一二两三四五六七八九十百千万萬亿億]{2,}"
+                            r"(?![零〇一二两三四五六七八九十百千万萬亿億])")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+_HAN_WORDS = {"千万", "万万", "万一", "一一", "十十"}
+
+
+def han_value(text: str) -> float | None:
+    """The value of a numeral in Chinese characters that has a scale of a hundred or more, else None."""
+    if text in _HAN_WORDS or not any(c in "百千万萬亿億" for c in text):
+        return None
+    total = section = number = 0.0
+    for ch in text:
+        if ch in _HAN_DIGITS:
+            number = _HAN_DIGITS[ch]
+        elif ch in _HAN_SMALL:
+            section += (number or 1) * _HAN_SMALL[ch]
+            number = 0
+        else:
+            section += number
+            number = 0
+            if _HAN_BIG[ch] == 1e8:
+                total = (total + section) * 1e8
+            else:
+                total += (section or 1) * 1e4
+            section = 0
+    return total + section + number
+
+
 # Japanese era years: 令和3年 is 2021.
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 _ERA = regex.compile(r"(令和|平成|昭和|大正|明治)(\d+|元)年")
@@ -185,17 +222,30 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 end = w.end() if not w.group().endswith(".") or word in ("tsd", "mio", "mrd", "тыс", "тис", "md") else w.end() - 1
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
+    if base in ("zh", "ja"):
+        for m in _HAN_NUMBER.finditer(norm):
+            if m.start() and norm[m.start() - 1] in "数几幾上成":
+                continue  # 数千亿, 几百万: "hundreds of billions", "millions", no figure to keep
+            value = han_value(m.group())
+            if value:
+                found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)})))
     if base == "en":
-        found.extend(_words(text))
+        found.extend(_words(text, lenient))
     found.extend(_month_names(norm, text, base))
     found.sort(key=lambda n: n.start)
     return tuple(found)
 
 
-def _words(text: str):
+def _words(text: str, lenient: bool = False):
     """English number words and ordinals: 'two', 'twenty-five', 'three hundred', 'first', 'a dozen'."""
     for m in _FOLD_WORD.finditer(text):
         yield Number(m.start(), m.end(), m.group(), frozenset({float(_FOLD[m.group(1).lower()])}))
+    for m in _AND_A_HALF.finditer(text):
+        whole = _ONES.get(m.group(1).lower(), _TENS.get(m.group(1).lower(), 0))
+        scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((m.group(2) or "").lower(), 1)
+        yield Number(m.start(), m.end(), m.group(), frozenset({_r((whole + 0.5) * scale)}))
+    for m in _BARE_SCALE.finditer(text) if lenient else ():
+        yield Number(m.start(), m.end(), m.group(), frozenset({_BARE[m.group().lower().rstrip("s")]}))
     for m in _FRACTION_SCALE.finditer(text):
         value = _FRACTIONS[m.group(1).lower()] * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
         yield Number(m.start(), m.end(), m.group(), frozenset({_r(value)}))
