@@ -42,32 +42,43 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    log, sqrt, erfc = math.log, math.sqrt, math.erfc
+    src_pre = [x * ratio for x in src_pre]
+    matches = [(di, dj, -math.log(prior)) for (di, dj), prior in _MOVES.items() if di and dj]
+    skip_src, skip_tgt = -math.log(_MOVES[(1, 0)]), -math.log(_MOVES[(0, 1)])
+    inv_root2, floor = 1 / sqrt(2), 1e-12
     # Search a band around the diagonal: translations do not move sentences across half an article.
-    band = max(8, (max(n, m) * 3) // 10 + abs(n - m))
+    band = abs(n - m) + max(4, max(n, m) // 12)
     for i in range(n + 1):
         centre = i * m // n
+        row_cost, row_back = cost[i], back[i]
         for j in range(max(0, centre - band), min(m, centre + band) + 1):
-            here = cost[i][j]
+            here = row_cost[j]
             if here == inf:
                 continue
-            for (di, dj), prior in _MOVES.items():
+            if i < n:  # a source unit left without translation
+                c = here + skip_src + 0.02 * (src_pre[i + 1] - src_pre[i]) ** 0.5
+                if c < cost[i + 1][j]:
+                    cost[i + 1][j], back[i + 1][j] = c, (i, j)
+            if j < m:  # a target unit with no source
+                c = here + skip_tgt + 0.02 * (tgt_pre[j + 1] - tgt_pre[j]) ** 0.5
+                if c < row_cost[j + 1]:
+                    row_cost[j + 1], row_back[j + 1] = c, (i, j)
+            for di, dj, prior_cost in matches:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                ls = (src_pre[ni] - src_pre[i]) * ratio
+                ls = src_pre[ni] - src_pre[i]
                 lt = tgt_pre[nj] - tgt_pre[j]
-                if di and dj:
-                    mean = (ls + lt) / 2 or 1
-                    z = (lt - ls) / math.sqrt(mean * _VARIANCE)
-                    c = -math.log(prior) - math.log(_norm_sf(z))
-                    if anchors is not None:
-                        c -= _ANCHOR_BONUS * min(anchors(i, ni, j, nj), 3)
-                else:
-                    c = -math.log(prior) + 0.02 * (ls + lt) ** 0.5  # a lost long unit is less likely than a short one
-                total = here + c
-                if total < cost[ni][nj]:
-                    cost[ni][nj] = total
-                    back[ni][nj] = (i, j)
+                z = abs(lt - ls) / sqrt(((ls + lt) * 0.5 or 1) * _VARIANCE)
+                tail = erfc(z * inv_root2)
+                c = here + prior_cost - log(tail if tail > floor else floor)
+                if anchors is not None:
+                    shared = anchors(i, ni, j, nj)
+                    if shared:
+                        c -= _ANCHOR_BONUS * (shared if shared < 3 else 3)
+                if c < cost[ni][nj]:
+                    cost[ni][nj], back[ni][nj] = c, (i, j)
     pairs = []
     i, j = n, m
     while (i, j) != (0, 0):

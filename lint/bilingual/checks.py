@@ -122,7 +122,7 @@ def number_checks(ctx: BilingualContext, rule):
             continue
         target_values = set()
         for blk in para.blocks:
-            for n in numbers.extract(blk.text, ctx.target_lang, lenient=True):
+            for n in ctx.target_numbers("", blk):
                 target_values |= n.values
         src_values = set()
         for s in para.sources:
@@ -135,7 +135,7 @@ def number_checks(ctx: BilingualContext, rule):
             if not missing or pair.block is None:
                 continue
             text = pair.block.text
-            window_nums = [n for n in numbers.extract(text[pair.start:pair.end], ctx.target_lang)]
+            window_nums = ctx.target_numbers("", pair.block, pair.start, pair.end)
             dropped, used = [], set()
             for n in missing:
                 # broken: 3, 162 where the source has 3162
@@ -149,7 +149,7 @@ def number_checks(ctx: BilingualContext, rule):
                 elif changed:
                     t = changed[0]
                     used.add(t.start)
-                    yield pair.block, pair.start + t.start, pair.start + t.end, {"source": quote(pair.source), "number": n.text,
+                    yield pair.block, t.start, t.end, {"source": quote(pair.source), "number": n.text,
                                                                                "problem": "changed"}, []
                 else:
                     dropped.append(n.text)
@@ -202,6 +202,24 @@ def names(ctx: BilingualContext, rule):
             if len(word) < rule.min_length or (word.islower() and len(word) < 8):
                 continue  # a short lower-case word in a gloss ("matter") is a word, not a name
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word}, []
+
+
+def japanese_names(ctx: BilingualContext, rule):
+    """A Japanese person's full name (tagged by MeCab/UniDic, romanised by cutlet) neither of whose parts is in
+    the translation: dropped or mis-read beyond recognition."""
+    if ctx.lang != "ja":
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        keys = None
+        for written, parts in entities.japanese_person_names(pair.source):
+            if keys is None:
+                keys = {entities.name_key(w) for w in regex.findall(r"[\p{Latin}]+", _para_target(ctx, pair.para))}
+            if any(entities.name_key(p) in keys for p in parts if entities.name_key(p)):
+                continue
+            s, e = span_of(ctx, pair)
+            yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
 
 
 def cyrillic_names(ctx: BilingualContext, rule):
@@ -420,6 +438,6 @@ def negation(ctx: BilingualContext, rule):
 
 CHECKS = {
     "terminology": terminology, "glossary": glossary, "glossary_missing": glossary_missing, "numbers": number_checks, "names": names,
-    "diacritics": diacritics, "cyrillic_names": cyrillic_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
+    "diacritics": diacritics, "cyrillic_names": cyrillic_names, "japanese_names": japanese_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
     "untranslated": untranslated, "quotations": quotations, "negation": negation,
 }

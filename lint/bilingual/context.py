@@ -85,23 +85,41 @@ class BilingualContext:
                              self.ratio)
         return [ParaPair([src[i] for i in si], [blocks[j] for j in tj]) for si, tj in groups]
 
-    def _anchors(self, src_units: list[str], tgt_units: list[str]):
+    def target_numbers(self, text: str, block=None, start: int = 0, end: int | None = None) -> list:
+        """Numbers of the translation (read leniently), found once per block and cut to [start, end)."""
+        if block is None:
+            return numbers.extract(text, self.target_lang, lenient=True)
+        end = len(block.text) if end is None else end
+        return [n for n in numbers.extract(block.text, self.target_lang, lenient=True) if start <= n.start and n.end <= end]
+
+    def _anchors(self, src_units: list[str], tgt_units: list[str], tgt_spans=None):
         """anchors(si, sj, ti, tj): numbers and Latin names the source units share with the target units.
 
         The unit-by-unit table is built once; a group's count is the sum over its cells.
         """
         lang = self.lang
         src_nums = [{v for n in numbers.extract(s, lang) for v in n.values if v > 1} for s in src_units]
-        tgt_nums = [{v for n in numbers.extract(t, self.target_lang, lenient=True) for v in n.values if v > 1} for t in tgt_units]
+        if tgt_spans is None:
+            tgt_nums = [{v for n in self.target_numbers(t) for v in n.values if v > 1} for t in tgt_units]
+        else:
+            tgt_nums = [{v for n in self.target_numbers("", blk, a, b) for v in n.values if v > 1} for blk, a, b in tgt_spans]
         src_lat = [{w.lower() for _, _, w in latin_words(s)} if lang not in _LATIN_LANGS else set() for s in src_units]
         tgt_lower = [t.lower() for t in tgt_units]
-        table = [[len(sn & tn) + sum(1 for w in sl if w in tl) for tn, tl in zip(tgt_nums, tgt_lower)]
-                 for sn, sl in zip(src_nums, src_lat)]
+        m = len(tgt_units)
+        # 2-D prefix sums of the unit-by-unit table: any group's count in constant time
+        pre = [[0] * (m + 1)]
+        for sn, sl in zip(src_nums, src_lat):
+            row, run = [0], 0
+            last = pre[-1]
+            for j, (tn, tl) in enumerate(zip(tgt_nums, tgt_lower)):
+                run += (len(sn & tn) if sn and tn else 0) + (sum(1 for w in sl if w in tl) if sl else 0)
+                row.append(last[j + 1] + run)
+            pre.append(row)
 
         def anchors(si, sj, ti, tj):
-            return sum(table[i][j] for i in range(si, sj) for j in range(ti, tj))
+            return pre[sj][tj] - pre[si][tj] - pre[sj][ti] + pre[si][ti]
 
-        return anchors
+        return anchors if pre[-1][-1] else None  # no anchor at all: plain Gale-Church
 
     @cached_property
     def pairs(self) -> list[Pair]:
@@ -119,7 +137,7 @@ class BilingualContext:
                 groups = [(range(0, 1), range(0, 1))]
             else:
                 groups = align.align([len(s) for s in src_sents], [b - a for _, a, b in tgt_sents],
-                                     self._anchors(src_sents, [blk.text[a:b] for blk, a, b in tgt_sents]), self.ratio)
+                                     self._anchors(src_sents, [blk.text[a:b] for blk, a, b in tgt_sents], tgt_sents), self.ratio)
             prev = (tgt_sents[0][0], 0)
             for si, tj in groups:
                 source = " ".join(src_sents[i] for i in si)

@@ -9,6 +9,7 @@ maintained library implements it; iuliia's schemes are Russian ones).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -52,6 +53,8 @@ def latin_words(text: str) -> list[tuple[int, int, str]]:
 
 
 def strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -99,3 +102,40 @@ def romanisations(word: str, lang: str) -> set[str]:
 
 
 CYRILLIC_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{3,}(?:-\p{Lu}\p{Ll}+)?")
+
+
+_JA_TOOLS = None
+
+
+def _ja_tools():
+    """fugashi (MeCab with UniDic-lite, which tags person names) and cutlet (Hepburn romaji), loaded once."""
+    global _JA_TOOLS
+    if _JA_TOOLS is None:
+        import cutlet
+        import fugashi
+
+        _JA_TOOLS = (fugashi.Tagger(), cutlet.Cutlet())
+    return _JA_TOOLS
+
+
+@lru_cache(maxsize=4096)
+def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Full names (a surname followed by a given name) in Japanese text: (written, [romanised parts])."""
+    tagger, katsu = _ja_tools()
+    words = list(tagger(text))
+    out = []
+    for a, b in zip(words, words[1:]):
+        fa, fb = a.feature, b.feature
+        if fa.pos3 == "人名" and fa.pos4 == "姓" and fb.pos3 == "人名" and fb.pos4 == "名":
+            out.append((a.surface + b.surface, (katsu.romaji(a.surface), katsu.romaji(b.surface))))
+    return tuple(out)
+
+
+_DOUBLED = regex.compile(r"(.)\1+")
+_NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyh]")
+
+
+@lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """Consonants only, so that the romanisations of one reading meet (Ōno, Ohno, Ono; Junko, Junnko)."""
+    return _NOT_CONSONANT.sub("", _DOUBLED.sub(r"\1", strip_accents(word).lower()))

@@ -9,7 +9,6 @@ faithful translation of a reading it did not intend.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,17 +127,17 @@ def _r(x: float) -> float:
     return float(f"{x:.9g}")
 
 
+# Full-width ASCII (ＣＯＴＴＯＲＩ, １２３, ％) and the ideographic space, one character for one.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Full-width and other compatibility digits and signs as ASCII, one character for one (offsets kept)."""
-    out = []
-    for ch in text:
-        if ord(ch) < 0x80:
-            out.append(ch)
-            continue
-        n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+    """Full-width digits, letters and signs as ASCII, one character for one (offsets kept).
+
+    Other scripts' digits need nothing: the patterns' \\d and float() read them as they are.
+    """
+    return text.translate(_FULLWIDTH)
 
 
 def _readings(digits: str, lang: str) -> set[float]:
