@@ -256,7 +256,7 @@ def test_cyrillic_names_through_romanisation(tmp_path):
                  "President Zelensky met Olaf Scholz in Kyiv. This was reported by the minister.\n")
     assert [(f["rule"], f["level"], f["line"], f["column"], f["match"]) for f in found] == [
         ("Source.CyrillicNames", "suggestion", 1, 45, "This was reported by the minister.")]
-    assert "'Свириденко'" in found[0]["message"] and "Sviridenko" in found[0]["message"]
+    assert "'Свириденко'" in found[0]["message"] and "Svyrydenko" in found[0]["message"]
 
 
 def test_omission_and_missing_paragraph(tmp_path):
@@ -299,3 +299,19 @@ def test_changed_numbers_point_at_the_wrong_figure(tmp_path, source, target, exp
 def test_vague_chinese_quantities_are_not_figures(tmp_path):
     assert pair(tmp_path, "银河系中数千亿颗恒星，几百万倍。\n", "Hundreds of billions of stars, millions of times.\n",
                 "--source-lang", "zh") == []
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("Удари по Одесі, Миколаєву, Запоріжжю, Луганську, Чернігову, Дніпру, Рівному, Львову і Харкову.",
+     "Strikes on Odessa, Nikolaev, Zaporozhye, Lugansk, Chernigov, Dnepropetrovsk, Rovno, Lvov and Kharkov.",
+     [(12, "Odessa"), (20, "Nikolaev"), (30, "Zaporozhye"), (42, "Lugansk"), (51, "Chernigov"), (62, "Dnepropetrovsk"),
+      (78, "Rovno"), (85, "Lvov"), (94, "Kharkov")]),
+    ("Удары по Одессе, Николаеву и Киеву.", "Strikes on Odessa, Nikolayev and Kiev.",
+     [(12, "Odessa"), (20, "Nikolayev"), (34, "Kiev")]),
+    ("キーウで会談した。", "They met in Kiev.", [(13, "Kiev")]),
+])
+def test_every_outdated_place_name_is_an_error(tmp_path, source, target, expected):
+    found = pair(tmp_path, source + "\n", target + "\n")
+    terms = [f for f in found if f["rule"] == "Source.Terminology"]
+    assert [(f["column"], f["match"]) for f in terms] == expected
+    assert {f["level"] for f in terms} == {"error"}

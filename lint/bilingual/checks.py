@@ -241,8 +241,8 @@ def cyrillic_names(ctx: BilingualContext, rule):
             # Olafom ~ Olaf, Kyieva ~ Kyiv: one skeleton begins the other
             if any(k in prefixes or k[:2] in skeletons or k[:3] in skeletons for k in names if len(k) >= 2) or any(len(k) < 2 for k in names):
                 continue
-            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": m.group(),
-                                                   "romanised": sorted(forms)[0]}, []
+            shown = entities.romanise_uk(m.group()) if ctx.lang == "uk" else sorted(forms)[0]
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": m.group(), "romanised": shown}, []
 
 
 def _skeleton(word: str) -> str:
