@@ -315,3 +315,31 @@ def test_every_outdated_place_name_is_an_error(tmp_path, source, target, expecte
     terms = [f for f in found if f["rule"] == "Source.Terminology"]
     assert [(f["column"], f["match"]) for f in terms] == expected
     assert {f["level"] for f in terms} == {"error"}
+
+
+def test_example_pairs_in_six_languages():
+    pairs = BI / "pairs"
+    found = findings("--source", str(pairs / "source"), str(pairs / "target"))
+    got = {(f["path"].rsplit("/", 1)[-1], f["rule"], f["line"], f["column"], f["match"]) for f in found}
+    for expected in [
+        ("de.txt", "Source.Numbers", 3, 21, "125"),
+        ("de.txt", "Source.Entities", 7, 29, "https://www.sachsen.de"),
+        ("fr.txt", "Source.Terminology", 1, 35, "Kiev"),
+        ("fr.txt", "Source.Diacritics", 3, 27, "Sejourne"),
+        ("es.txt", "Source.Numbers", 3, 97, "Food rose by 4.1% and electricity fell."),
+        ("ru.txt", "Source.Numbers", 3, 47, "63"),
+        ("ru.txt", "Source.Terminology", 3, 38, "Kharkov"),
+        ("zh.txt", "Source.Numbers", 3, 36, "1,800"),
+        ("zh.txt", "Source.Untranslated", 5, 85, "详情请访问"),
+        ("ja.txt", "Source.Numbers", 3, 98, "JR Hokkaido cancelled trains."),
+        ("ja.txt", "Source.JapaneseNames", 5, 1, "At a press conference, the mayor asked people to refrain from going out unless necessary."),
+    ]:
+        assert expected in got, expected
+    for f in found:
+        assert_matches_file(pairs / "target" / f["path"].rsplit("/", 1)[-1], [f])
+
+
+def test_target_still_in_a_latin_source_language(tmp_path):
+    found = pair(tmp_path, "Die Regierung hat am Montag neue Hilfen beschlossen. Die Opposition kritisierte das Paket.\n",
+                 "The government approved new aid on Monday. Die Opposition kritisierte das Paket scharf als ungenügend.\n")
+    assert brief(found) == [("Source.Untranslated", 1, 44, "Die Opposition kritisierte das Paket scharf als ungenügend.")]

@@ -248,6 +248,7 @@ def cyrillic_names(ctx: BilingualContext, rule):
 def _skeleton(word: str) -> str:
     """The first three consonants: what survives case endings and vowel alternation (Львові, Lviv → lvv)."""
     word = word.lower().replace("sch", "sh").replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
+    word = word.replace("h", "g")  # Russian г is Ukrainian г = h: Igor ~ Ihor, Oleg ~ Oleh
     return regex.sub(r"[^a-z]|[aeiouy]", "", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
 
 
@@ -372,6 +373,7 @@ def untranslated(ctx: BilingualContext, rule):
     """A target sentence identical to its source, or source-language script left in the translation."""
     script = _SCRIPTS.get(ctx.lang)
     run = regex.compile(rf"{script}+(?:[\s・ー]*{script}+)*") if script else None
+    target_base = ctx.target_lang.split("-")[0]
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
@@ -379,10 +381,29 @@ def untranslated(ctx: BilingualContext, rule):
         if ctx.lang != ctx.target_lang.split("-")[0] and _same(text, pair.source) and len(regex.findall(r"\p{L}+", text)) >= rule.min_words:
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
             continue
+        if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "still in the source language"}, []
+            continue
         if run is not None:
             for m in run.finditer(text):
                 if len(m.group()) >= rule.min_chars:
                     yield pair.block, pair.start + m.start(), pair.start + m.end(), {"source": quote(pair.source), "problem": "script"}, []
+
+
+_ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
+
+
+def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
+    """A target sentence of enough words, with no English function word, that the offline identifier reads as
+    the source language (a Latin-script source: a script check cannot see it)."""
+    if not ctx.target_lang.startswith("en") or not is_latin(ctx.lang):
+        return False
+    if len(text.split()) < max(rule.min_words, 5) or _ENGLISH_WORDS.search(text):
+        return False
+    from ..kinds.language import identifier
+
+    lang, prob = identifier((ctx.lang, "en")).classify(text)
+    return lang == ctx.lang and prob >= 0.95
 
 
 def _same(a: str, b: str) -> bool:
