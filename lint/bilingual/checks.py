@@ -117,6 +117,7 @@ def _glossary_hits(ctx: BilingualContext, rule):
 def number_checks(ctx: BilingualContext, rule):
     """Numbers of the source missing (dropped), altered (633 → 63) or broken (3, 162) in the translation."""
     lang = ctx.lang
+    lost: dict = {}  # target span -> what was dropped there (several source sentences may share one gap)
     for p_index, para in enumerate(ctx.paragraphs):
         if not para.blocks or not para.sources:
             continue
@@ -153,10 +154,14 @@ def number_checks(ctx: BilingualContext, rule):
                                                                                "problem": "changed"}, []
                 else:
                     dropped.append(n.text)
-            if dropped:  # one finding for the sentence, naming every number it lost
+            if dropped:  # one finding per target sentence, naming every number lost there
                 start, end = span_of(ctx, pair)
-                yield pair.block, start, end, {"source": quote(pair.source), "number": "', '".join(dropped),
-                                                       "problem": "dropped"}, []
+                key = (id(pair.block), start, end)
+                if key not in lost:
+                    lost[key] = (pair.block, start, end, pair.source, [])
+                lost[key][4].extend(dropped)
+    for block, start, end, source, dropped in lost.values():
+        yield block, start, end, {"source": quote(source), "number": "', '".join(dropped), "problem": "dropped"}, []
 
 
 def _fmt(v: float) -> str:
