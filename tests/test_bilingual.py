@@ -343,3 +343,16 @@ def test_target_still_in_a_latin_source_language(tmp_path):
     found = pair(tmp_path, "Die Regierung hat am Montag neue Hilfen beschlossen. Die Opposition kritisierte das Paket.\n",
                  "The government approved new aid on Monday. Die Opposition kritisierte das Paket scharf als ungenügend.\n")
     assert brief(found) == [("Source.Untranslated", 1, 44, "Die Opposition kritisierte das Paket scharf als ungenügend.")]
+
+
+def test_utf16_xliff_whose_declaration_says_so(tmp_path):
+    import codecs
+
+    text = ('<?xml version="1.0" encoding="UTF-16"?>\n<xliff version="1.2"><file source-language="de" target-language="en">'
+            "<body><trans-unit id='1'><source>Es kamen 633 Leute.</source><target>Some 63 people came.</target>"
+            "</trans-unit></body></file></xliff>\n")
+    path = tmp_path / "u16.xlf"
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    found = findings(str(path))
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found] == [
+        ("Source.Numbers", 2, text.split("\n")[1].index("63 people") + 1, "63")]

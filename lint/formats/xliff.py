@@ -48,7 +48,7 @@ def parse(path: str, text: str) -> Document:
     doc = Document(path=path, text=text, format="xliff")
     segments: list[_Segment] = []
     state = {"seg": None, "side": None, "code": 0, "version": None, "srclang": None, "trglang": None, "root": None}
-    parser = expat.ParserCreate(namespace_separator=" ")
+    parser = expat.ParserCreate("UTF-8", namespace_separator=" ")  # the text is re-encoded: its declaration may say UTF-16
     parser.buffer_text = False
 
     def cp(byte_index: int) -> int:
