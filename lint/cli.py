@@ -179,7 +179,7 @@ class _Linter:
 @click.option("--report-unused-disables", is_flag=True, help="Report inline mtlint-disable comments that suppressed nothing.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--source", "source_path", type=click.Path(exists=True), metavar="FILE|DIR",
-              help="Check against this source (a folder: pair files by relative path); turns on the Source pack.")
+              help="Check against this source (a folder: pair files by relative path) with the Source pack.")
 @click.option("--source-lang", metavar="CODE", help="The source language (default: identified offline).")
 @click.option("--lang", "target_lang", metavar="CODE", help="The translation's language (default: the config's, else en).")
 @click.option("--glossary", type=click.Path(exists=True, dir_okay=False), metavar="FILE", help="A termbase: TBX, CSV or YAML.")

@@ -8,18 +8,7 @@ from __future__ import annotations
 import os
 
 from ..document import Document
-from . import html, markdown, plaintext, segments, xliff
-
-
-class _Segments:
-    """Adapters: one `parse` per segment-export format."""
-
-    class tsv:
-        parse = staticmethod(segments.parse_tsv)
-
-    class jsonl:
-        parse = staticmethod(segments.parse_jsonl)
-
+from . import html, jsonl, markdown, plaintext, tsv, xliff
 
 EXTENSIONS = {
     ".txt": plaintext,
@@ -32,8 +21,8 @@ EXTENSIONS = {
     ".xhtml": html,
     ".xlf": xliff,  # bilingual: the source travels in the file
     ".xliff": xliff,
-    ".tsv": _Segments.tsv,
-    ".jsonl": _Segments.jsonl,
+    ".tsv": tsv,
+    ".jsonl": jsonl,
 }
 # Data formats read only when named on the command line, never picked up from a folder walk.
 EXPLICIT_ONLY = (".tsv", ".jsonl")
