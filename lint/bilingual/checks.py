@@ -7,6 +7,8 @@ the source sentence quoted), and the suggestions (a fix when the rule allows).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from . import entities, numbers
@@ -14,6 +16,22 @@ from .context import BilingualContext, Pair, is_latin
 from .glossary import builtin
 
 _SOURCE_QUOTE_MAX = 160
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
+_ASCII_WORD3 = regex.compile(r"[a-z]{3,}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouy]")
+_LETTER_RUN = regex.compile(r"\p{L}+")
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str):
+    return regex.compile(pattern, regex.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _script_run(script: str):
+    """A run of a script's characters, spaces and Japanese long-vowel/middle-dot marks between them allowed."""
+    return regex.compile(rf"{script}+(?:[\s・ー]*{script}+)*")
 
 
 def quote(text: str) -> str:
@@ -123,8 +141,9 @@ def number_checks(ctx: BilingualContext, rule):
             continue
         target_values = set()
         for blk in para.blocks:
-            for n in ctx.target_numbers("", blk):
+            for n in ctx.target_numbers("", blk, words=False):
                 target_values |= n.values
+        with_words = False  # number words are read only when a figure is missing: most translations keep them all
         src_values = set()
         for s in para.sources:
             for n in numbers.extract(s, lang):
@@ -133,6 +152,12 @@ def number_checks(ctx: BilingualContext, rule):
         for pair in pairs:
             missing = [n for n in numbers.extract(pair.source, lang)
                        if not n.values & target_values and rule.min_value <= max(n.values)]
+            if missing and not with_words:
+                with_words = True
+                for blk in para.blocks:
+                    for n in ctx.target_numbers("", blk):
+                        target_values |= n.values
+                missing = [n for n in missing if not n.values & target_values]
             if not missing or pair.block is None:
                 continue
             text = pair.block.text
@@ -197,8 +222,11 @@ def names(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
+        words = entities.latin_words(entities.without_addresses(pair.source))
+        if not words:
+            continue
         para_target, para_target_folded = _folded_target(ctx, pair.para)
-        for _, _, word in entities.latin_words(entities.without_addresses(pair.source)):
+        for _, _, word in words:
             w = word.lower()
             if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4):
                 continue  # M5.0, FG1, short acronyms: translations spell them out
@@ -218,9 +246,13 @@ def japanese_names(ctx: BilingualContext, rule):
         if pair.block is None or pair.end <= pair.start:
             continue
         keys = None
-        for written, parts in entities.japanese_person_names(pair.source):
+        # tag each source paragraph once (the sentences a pair groups differ from one alignment to another)
+        found = [name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
+        for written, parts in found:
+            if written not in pair.source:
+                continue
             if keys is None:
-                keys = {entities.name_key(w) for w in regex.findall(r"[\p{Latin}]+", _para_target(ctx, pair.para))}
+                keys = {entities.name_key(w) for w in _LATIN_RUN.findall(_para_target(ctx, pair.para))}
             if any(entities.name_key(p) in keys for p in parts if entities.name_key(p)):
                 continue
             s, e = span_of(ctx, pair)
@@ -236,10 +268,10 @@ def cyrillic_names(ctx: BilingualContext, rule):
         if pair.block is None or pair.end <= pair.start:
             continue
         target = entities.strip_accents(_window(ctx, pair)).lower()
-        skeletons = {_skeleton(w) for w in regex.findall(r"[a-z]{3,}", target)}
+        skeletons = {_skeleton(w) for w in _ASCII_WORD3.findall(target)}
         prefixes = {k[:n] for k in skeletons for n in (2, 3) if len(k) >= n}
         for m in entities.CYRILLIC_NAME.finditer(pair.source):
-            if m.start() == 0 or not regex.search(r"\p{Cyrillic}", m.group()):
+            if m.start() == 0 or not _CYRILLIC.search(m.group()):
                 continue
             forms = entities.romanisations(m.group(), ctx.lang)
             names = [_skeleton(entities.strip_accents(f).lower()) for f in forms]
@@ -254,7 +286,7 @@ def _skeleton(word: str) -> str:
     """The first three consonants: what survives case endings and vowel alternation (Львові, Lviv → lvv)."""
     word = word.lower().replace("sch", "sh").replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
     word = word.replace("h", "g")  # Russian г is Ukrainian г = h: Igor ~ Ihor, Oleg ~ Oleh
-    return regex.sub(r"[^a-z]|[aeiouy]", "", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
+    return _NOT_CONSONANT.sub("", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
 
 
 def _folded_target(ctx: BilingualContext, para: int) -> tuple[str, str]:
@@ -377,13 +409,13 @@ _SCRIPTS = {"zh": r"\p{Han}", "ja": r"[\p{Han}\p{Hiragana}\p{Katakana}]", "ko": 
 def untranslated(ctx: BilingualContext, rule):
     """A target sentence identical to its source, or source-language script left in the translation."""
     script = _SCRIPTS.get(ctx.lang)
-    run = regex.compile(rf"{script}+(?:[\s・ー]*{script}+)*") if script else None
+    run = _script_run(script) if script else None
     target_base = ctx.target_lang.split("-")[0]
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
         text = pair.block.text[pair.start:pair.end]
-        if ctx.lang != ctx.target_lang.split("-")[0] and _same(text, pair.source) and len(regex.findall(r"\p{L}+", text)) >= rule.min_words:
+        if ctx.lang != ctx.target_lang.split("-")[0] and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words:
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
             continue
         if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
@@ -452,9 +484,9 @@ def negation(ctx: BilingualContext, rule):
     pattern = _NEGATION.get(ctx.lang)
     if not pattern:
         return
-    src_neg = regex.compile(pattern, regex.IGNORECASE)
-    tgt_neg = regex.compile(_NEGATION["en"] + r"|\b(?:un|in|im|dis|non)\w+|\b(?:lack\w*|fail\w*|refus\w*|den(?:y|ied|ies)|absen\w*|free|less|reject\w*|prevent\w*|avoid\w*|taboo|rul\w* out)\b|\w+less\b",
-                            regex.IGNORECASE)
+    src_neg = _compiled(pattern)
+    tgt_neg = _compiled(_NEGATION["en"] + r"|\b(?:un|in|im|dis|non)\w+|\b(?:lack\w*|fail\w*|refus\w*|den(?:y|ied|ies)|absen\w*|free|less|reject\w*|prevent\w*|avoid\w*|taboo|rul\w* out)\b|\w+less\b",
+                            )
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start or pair.src_count != 1 or pair.tgt_count != 1:
             continue

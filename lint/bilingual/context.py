@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable
 
+import numpy as np
 import regex
 
 from . import align, numbers, segment
@@ -81,16 +82,19 @@ class BilingualContext:
             pairs += [ParaPair([s], []) for s in src[len(blocks):]]
             pairs += [ParaPair([], [b]) for b in blocks[len(src):]]
             return pairs
-        groups = align.align([len(s) for s in src], [len(b.text) for b in blocks], self._anchors(src, [b.text for b in blocks]),
-                             self.ratio)
+        groups = align.align([len(s) for s in src], [len(b.text) for b in blocks],
+                             lambda: self._anchors(src, [b.text for b in blocks]), self.ratio)
         return [ParaPair([src[i] for i in si], [blocks[j] for j in tj]) for si, tj in groups]
 
-    def target_numbers(self, text: str, block=None, start: int = 0, end: int | None = None) -> list:
-        """Numbers of the translation (read leniently), found once per block and cut to [start, end)."""
+    def target_numbers(self, text: str, block=None, start: int = 0, end: int | None = None, words: bool = True) -> list:
+        """Numbers of the translation (read leniently), found once per block and cut to [start, end).
+
+        `words=False`: figures only (the anchors of alignment need no number words)."""
         if block is None:
-            return numbers.extract(text, self.target_lang, lenient=True)
+            return numbers.extract(text, self.target_lang, lenient=True, words=words)
         end = len(block.text) if end is None else end
-        return [n for n in numbers.extract(block.text, self.target_lang, lenient=True) if start <= n.start and n.end <= end]
+        return [n for n in numbers.extract(block.text, self.target_lang, lenient=True, words=words)
+                if start <= n.start and n.end <= end]
 
     def _anchors(self, src_units: list[str], tgt_units: list[str], tgt_spans=None):
         """anchors(si, sj, ti, tj): numbers and Latin names the source units share with the target units.
@@ -98,27 +102,39 @@ class BilingualContext:
         The unit-by-unit table is built once; a group's count is the sum over its cells.
         """
         lang = self.lang
-        src_nums = [{v for n in numbers.extract(s, lang) for v in n.values if v > 1} for s in src_units]
+        src_nums = [{v for n in numbers.extract(s, lang, words=False) for v in n.values if v > 1} for s in src_units]
         if tgt_spans is None:
-            tgt_nums = [{v for n in self.target_numbers(t) for v in n.values if v > 1} for t in tgt_units]
+            tgt_nums = [{v for n in self.target_numbers(t, words=False) for v in n.values if v > 1} for t in tgt_units]
         else:
-            tgt_nums = [{v for n in self.target_numbers("", blk, a, b) for v in n.values if v > 1} for blk, a, b in tgt_spans]
+            tgt_nums = [{v for n in self.target_numbers("", blk, a, b, words=False) for v in n.values if v > 1}
+                        for blk, a, b in tgt_spans]
         src_lat = [{w.lower() for _, _, w in latin_words(s)} if lang not in _LATIN_LANGS else set() for s in src_units]
         tgt_lower = [t.lower() for t in tgt_units]
-        m = len(tgt_units)
-        # 2-D prefix sums of the unit-by-unit table: any group's count in constant time
-        pre = [[0] * (m + 1)]
-        for sn, sl in zip(src_nums, src_lat):
-            row, run = [0], 0
-            last = pre[-1]
-            for j, (tn, tl) in enumerate(zip(tgt_nums, tgt_lower)):
-                run += (len(sn & tn) if sn and tn else 0) + (sum(1 for w in sl if w in tl) if sl else 0)
-                row.append(last[j + 1] + run)
-            pre.append(row)
+        n, m = len(src_units), len(tgt_units)
+        # Count shared anchors cell by cell through inverted indexes (only the cells that share one are touched),
+        # then 2-D prefix sums (numpy), so that any group's count takes constant time.
+        by_value: dict[float, list[int]] = {}
+        for j, tn in enumerate(tgt_nums):
+            for v in tn:
+                by_value.setdefault(v, []).append(j)
+        table = np.zeros((n + 1, m + 1), dtype=np.int32)
+        found_in: dict[str, list[int]] = {}
+        for i, (sn, sl) in enumerate(zip(src_nums, src_lat)):
+            for v in sn:
+                for j in by_value.get(v, ()):
+                    table[i + 1, j + 1] += 1
+            for w in sl:
+                hits = found_in.get(w)
+                if hits is None:
+                    hits = found_in[w] = [j for j, tl in enumerate(tgt_lower) if w in tl]
+                for j in hits:
+                    table[i + 1, j + 1] += 1
+        pre = table.cumsum(axis=0).cumsum(axis=1).tolist()
 
         def anchors(si, sj, ti, tj):
             return pre[sj][tj] - pre[si][tj] - pre[sj][ti] + pre[si][ti]
 
+        anchors.is_anchors = True
         return anchors if pre[-1][-1] else None  # no anchor at all: plain Gale-Church
 
     @cached_property
@@ -128,7 +144,7 @@ class BilingualContext:
         lang = self.lang
         for p_index, para in enumerate(self.paragraphs):
             src_sents = [s[a:b] for s in para.sources for a, b in segment.sentences(s, lang)]
-            tgt_sents = [(blk, a, b) for blk in para.blocks for a, b in segment.sentences(blk.text, self.target_lang)]
+            tgt_sents = [(blk, a, b) for blk in para.blocks for a, b in self._target_sentences(blk)]
             if not tgt_sents:
                 for s in src_sents:
                     out.append(Pair(s, None, 0, 0, p_index, 1, 0))
@@ -137,7 +153,8 @@ class BilingualContext:
                 groups = [(range(0, 1), range(0, 1))]
             else:
                 groups = align.align([len(s) for s in src_sents], [b - a for _, a, b in tgt_sents],
-                                     self._anchors(src_sents, [blk.text[a:b] for blk, a, b in tgt_sents], tgt_sents), self.ratio)
+                                     lambda: self._anchors(src_sents, [blk.text[a:b] for blk, a, b in tgt_sents], tgt_sents),
+                                     self.ratio)
             prev = (tgt_sents[0][0], 0)
             for si, tj in groups:
                 source = " ".join(src_sents[i] for i in si)
@@ -151,6 +168,13 @@ class BilingualContext:
                 out.append(Pair(source, blk, first[1], end, p_index, len(si), len(tj), prev[1]))
                 prev = (last[0], last[2])
         return out
+
+    def _target_sentences(self, block):
+        """An English target's sentences are the document's own (tuned for English news, and already split for the
+        sentence-scoped rules); another target language's come from sentencex."""
+        if self.target_lang.split("-")[0] == "en":
+            return block.sentences()
+        return segment.sentences(block.text, self.target_lang)
 
     def pairs_in(self, block) -> list[Pair]:
         by_block = self.cache.get("by_block")

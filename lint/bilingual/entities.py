@@ -104,31 +104,38 @@ def romanisations(word: str, lang: str) -> set[str]:
 CYRILLIC_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{3,}(?:-\p{Lu}\p{Ll}+)?")
 
 
-_JA_TOOLS = None
+_CUTLET = None
 
 
-def _ja_tools():
-    """fugashi (MeCab with UniDic-lite, which tags person names) and cutlet (Hepburn romaji), loaded once."""
-    global _JA_TOOLS
-    if _JA_TOOLS is None:
+def _cutlet():
+    """cutlet (Hepburn romaji) with its fugashi tagger (MeCab + UniDic-lite, which tags person names), loaded once."""
+    global _CUTLET
+    if _CUTLET is None:
         import cutlet
-        import fugashi
 
-        _JA_TOOLS = (fugashi.Tagger(), cutlet.Cutlet())
-    return _JA_TOOLS
+        _CUTLET = cutlet.Cutlet()
+    return _CUTLET
 
 
 @lru_cache(maxsize=4096)
 def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Full names (a surname followed by a given name) in Japanese text: (written, [romanised parts])."""
-    tagger, katsu = _ja_tools()
-    words = list(tagger(text))
+    """Full names (a surname followed by a given name) in Japanese text: (written, (romanised parts)).
+
+    One tagging pass: the romaji come from the same nodes (cutlet.romaji_word), not from tagging each part again.
+    """
+    katsu = _cutlet()
+    words = katsu.tagger(text)
     out = []
     for a, b in zip(words, words[1:]):
         fa, fb = a.feature, b.feature
         if fa.pos3 == "人名" and fa.pos4 == "姓" and fb.pos3 == "人名" and fb.pos4 == "名":
-            out.append((a.surface + b.surface, (katsu.romaji(a.surface), katsu.romaji(b.surface))))
+            out.append((a.surface + b.surface, (katsu.romaji_word(a).capitalize(), katsu.romaji_word(b).capitalize())))
     return tuple(out)
+
+
+def name_key(word: str) -> str:
+    """Consonants only, so that the romanisations of one reading meet (Ōno, Ohno, Ono; Junko, Junnko)."""
+    return _name_key(word)
 
 
 _DOUBLED = regex.compile(r"(.)\1+")
@@ -136,6 +143,5 @@ _NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyh]")
 
 
 @lru_cache(maxsize=65536)
-def name_key(word: str) -> str:
-    """Consonants only, so that the romanisations of one reading meet (Ōno, Ohno, Ono; Junko, Junnko)."""
+def _name_key(word: str) -> str:
     return _NOT_CONSONANT.sub("", _DOUBLED.sub(r"\1", strip_accents(word).lower()))
