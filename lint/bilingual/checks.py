@@ -247,12 +247,18 @@ def japanese_names(ctx: BilingualContext, rule):
             continue
         keys = None
         # tag each source paragraph once (the sentences a pair groups differ from one alignment to another)
-        found = [name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
+        found = ctx.cache.get(("ja_names", pair.para))
+        if found is None:
+            found = ctx.cache[("ja_names", pair.para)] = [
+                name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
         for written, parts in found:
             if written not in pair.source:
                 continue
             if keys is None:
-                keys = {entities.name_key(w) for w in _LATIN_RUN.findall(_para_target(ctx, pair.para))}
+                keys = ctx.cache.get(("name_keys", pair.para))
+                if keys is None:  # once per paragraph: the consonant keys of its Latin words
+                    keys = ctx.cache[("name_keys", pair.para)] = {
+                        entities.name_key(w) for w in _LATIN_RUN.findall(_para_target(ctx, pair.para))}
             if any(entities.name_key(p) in keys for p in parts if entities.name_key(p)):
                 continue
             s, e = span_of(ctx, pair)

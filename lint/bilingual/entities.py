@@ -40,7 +40,8 @@ def without_addresses(text: str) -> str:
     return text
 
 
-def latin_words(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8192)
+def latin_words(text: str) -> tuple[tuple[int, int, str], ...]:
     """Latin-script words of a non-Latin text, full-width forms normalised (ＣＯＴＴＯＲＩ → COTTORI)."""
     norm = normalise(text)
     out = []
@@ -49,7 +50,7 @@ def latin_words(text: str) -> list[tuple[int, int, str]]:
         if len(word) < 2 or word.lower() in _UNITS or not any(c.isalpha() for c in word):
             continue
         out.append((m.start(), m.end(), word))
-    return out
+    return tuple(out)
 
 
 def strip_accents(word: str) -> str:
