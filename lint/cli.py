@@ -14,6 +14,7 @@ import click
 
 from . import fixer, grammar
 from .baseline import load_baseline, new_baseline
+from .bilingual.context import Setup, orphan_sources
 from .cache import open_cache
 from .changes import ChangedLines
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
@@ -81,6 +82,11 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--force-exclude", is_flag=True, help="Apply the config's exclude to files named on the command line too (for pre-commit).")
 @click.option("--no-gitignore", is_flag=True, help="Lint files .gitignore excludes when walking folders.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
+@click.option("--source", "source_path", type=click.Path(exists=True), metavar="FILE|DIR",
+              help="Check against this source (a folder: pair files by relative path) with the Source pack.")
+@click.option("--source-lang", metavar="CODE", help="The source language (default: identified offline).")
+@click.option("--lang", "target_lang", metavar="CODE", help="The translation's language (default: the config's, else en).")
+@click.option("--glossary", type=click.Path(exists=True, dir_okay=False), metavar="FILE", help="A termbase: TBX, CSV or YAML.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary; nothing on a clean run.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
@@ -90,7 +96,8 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--no-cache", is_flag=True, help="Lint every file again; read and write no cache.")
 def check(paths, config_path, packs, enable, disable, output_format, output, fail_on, fix, unsafe_fixes, show_fixes, diff,
           baseline_path, write_baseline, changed_since, report_unused_disables, force_exclude, no_gitignore,
-          stdin_filename, jobs, quiet, no_color, debug, languagetool_url, cache_dir, no_cache):
+          stdin_filename, source_path, source_lang, target_lang, glossary, jobs, quiet, no_color, debug,
+          languagetool_url, cache_dir, no_cache):
     """Lint articles: files, folders (recursively) or '-' for standard input (default: the current folder).
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (after
@@ -105,7 +112,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     selection = Selection(_names(packs), enable, _names(disable))
     options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
                       force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug,
-                      languagetool_url=languagetool_url, cache=open_cache(cache_dir, no_cache))
+                      languagetool_url=languagetool_url, cache=open_cache(cache_dir, no_cache),
+                      bilingual=Setup(source_path, tuple(p for p in paths if p != "-"), source_lang, target_lang, glossary))
     runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
@@ -113,9 +121,11 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
         resolved = resolve(base_config, selection)
         for warning in resolved.warnings:
             _warning(warning)
+        options.bilingual.validate()
         if baseline_path and not write_baseline:
             runner = Runner(replace(options, baseline=load_baseline(baseline_path)))
         collected = runner.collect(paths)
+        collected.problems += orphan_sources(options.bilingual, collected.files)
         if changed_since:
             collected.files, changed = _changed_files(collected.files, changed_since)
             runner = Runner(replace(runner.options, changed=changed))

@@ -181,6 +181,7 @@ class Document:
     # label): no fix may touch them.
     locked: list[tuple[int, int]] = field(default_factory=list)
     has_bom: bool = False
+    source: object = None  # a bilingual.context.BilingualContext when the document is checked against a source
     cache: dict = field(default_factory=dict, repr=False)  # per-document memo for rules
     _line_starts: list[int] | None = field(default=None, repr=False)
 

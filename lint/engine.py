@@ -35,8 +35,10 @@ class Result:
 
 
 def lint_text(path: str, text: str, rules: tuple[ActiveRule, ...], display_path: str | None = None,
-              registry: Registry | None = None) -> Result:
+              registry: Registry | None = None, attach_source=None) -> Result:
     doc = formats.parse(path, text)
+    if attach_source is not None:  # bilingual: give the document its aligned source (lint.bilingual.context)
+        attach_source(doc)
     return lint_document(doc, rules, display_path or path, registry)
 
 

@@ -92,7 +92,7 @@ def read_stream(stream, name: str) -> Decoded:
 
 # -- collecting -----------------------------------------------------------------------
 def extensions_read() -> str:
-    return ", ".join(formats.EXTENSIONS)
+    return ", ".join(e for e in formats.EXTENSIONS if not e.endswith(formats.EXPLICIT_ONLY))
 
 
 @dataclass
@@ -185,8 +185,8 @@ def _walk(top: str, excluded: Callable[[str], bool], gitignore: _GitIgnore | Non
             kept.append(d)
         dirs[:] = kept
         for name in sorted(names):
-            if not formats.format_name(name):
-                continue
+            if not formats.format_name(name) or name.lower().endswith(formats.EXPLICIT_ONLY):
+                continue  # (segment exports are data: linted when named, never picked up from a folder)
             full = os.path.join(root, name)
             seen += 1
             if (gitignore is not None and gitignore.ignored(full)) or excluded(full):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import fixer
 from .baseline import Baseline
+from .bilingual.context import attacher
 from .changes import on_changed_lines
 from .config import Config, Selection, find_config, load_config_file, resolve
 from .engine import Result, lint_text
@@ -45,6 +46,7 @@ class Options:
     baseline: Baseline | None = None  # report only findings not in it
     changed: dict[str, frozenset[int] | None] | None = None  # path -> changed lines (--changed-since)
     cache: object | None = None  # a lint.cache.ContentCache (--cache-dir); None: --no-cache
+    bilingual: object | None = None  # a lint.bilingual.context.Setup (--source, --glossary, languages)
 
     @property
     def applicable(self) -> frozenset[str]:
@@ -124,10 +126,15 @@ class Runner:
     # -- linting ----------------------------------------------------------------
     def lint_string(self, path: str, text: str) -> Result:
         """Lint `text` as the article at `path` (its format and configuration), with this run's filters."""
-        resolved = resolve(self.config_for(path), self.options.selection)
-        compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry)  # noqa: E731
-        # The cache holds what lint_text gives, before this run's filters, keyed by the text itself.
-        result = self.options.cache.lint(self, path, text, compute) if self.options.cache else compute()
+        config = self.config_for(path)
+        resolved = resolve(config, self.options.selection)
+        attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
+        compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry, attach)  # noqa: E731
+        # The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
+        # that also depends on a source file or a termbase (not part of the key) is never cached.
+        setup = self.options.bilingual
+        cacheable = self.options.cache and not (setup and (setup.source or setup.glossary)) and not config.extra.get("glossary")
+        result = self.options.cache.lint(self, path, text, compute) if cacheable else compute()
         result.findings = self._reported(path, result.findings, text)
         return result
 

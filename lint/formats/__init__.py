@@ -24,8 +24,15 @@ EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".xlf": "xliff",  # bilingual: the source travels in the file
+    ".xliff": "xliff",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
 }
-MODULES = {"text": "plaintext", "markdown": "markdown", "html": "html"}  # Document.format -> module name
+# Document.format -> module name
+MODULES = {"text": "plaintext", "markdown": "markdown", "html": "html", "xliff": "xliff", "tsv": "tsv", "jsonl": "jsonl"}
+# Data formats read only when named on the command line, never picked up from a folder walk.
+EXPLICIT_ONLY = (".tsv", ".jsonl")
 
 
 def module_for(name: str):

@@ -17,13 +17,14 @@ from .pattern import Pattern
 from .quotation import Quotation
 from .repetition import Repetition
 from .script import Script
+from .source import Source
 from .substitution import Substitution
 from .suppression import Suppression
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
     for cls in (Existence, Substitution, Consistency, Pattern, Quotation, Repetition, Script, Language, Mojibake,
-                Suppression, Grammar)
+                Suppression, Grammar, Source)
 }
 _plugins_loaded = False
 

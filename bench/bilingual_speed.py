@@ -1,0 +1,78 @@
+"""Speed of bilingual checking: a pair must cost at most twice the target alone.
+
+Checks every dev/ MT output (ja→en) with the default packs, alone and with its
+Japanese source, each in a fresh process (mtlint's caches key on text, so a
+second pass in one process would be free), after a warm-up on other texts. The
+two modes alternate `--rounds` times and each keeps its best CPU time: the
+machine's other load is not mtlint's cost.
+
+Run: .venv/bin/python bench/bilingual_speed.py [--corpus ../shared/corpus] [--limit N] [--rounds 3]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, ROOT)
+
+
+def pairs(corpus: str, limit: int) -> list[tuple[str, str]]:
+    base = os.path.join(corpus, "dev")
+    found = [(os.path.join(base, "mt", n), os.path.join(base, "source", n.rsplit(".", 2)[0] + ".ja.txt"))
+             for n in sorted(os.listdir(os.path.join(base, "mt")))]
+    return found[:limit] if limit else found
+
+
+def timed(mode: str, corpus: str, limit: int) -> float:
+    """Seconds to check the pairs in `mode` ('alone' or 'pair'), in this process."""
+    from lint.bilingual.context import Setup, attacher
+    from lint.config import Config, Selection, active_rules
+    from lint.engine import lint_text
+
+    todo = pairs(corpus, limit)
+    texts = {t: open(t, encoding="utf-8").read() for t, _ in todo}
+    config = Config(root=".")
+    rules = active_rules(config, Selection() if mode == "alone" else Selection(enable=("Source",)))
+    # Warm-up on texts of its own: each mode's one-time loads (models, dictionaries, compiled patterns) are done
+    # before the clock starts, and no corpus text is cached.
+    warm = "Junko Ishida said 633 people came to Kiev.\n\nA second paragraph with 20 thousand words."
+    warm_source = "石田純子さんは、６３３人がキエフに来たと話した。\n\n２万語の段落。"
+    from lint.bilingual.context import BilingualContext
+
+    lint_text("warm.txt", warm, rules, "warm.txt", False,
+              (lambda doc: BilingualContext(warm_source.split("\n\n"), "w", "ja").attach(doc)) if mode == "pair" else None)
+    start = time.process_time()  # CPU time: other processes on the machine do not count
+    for target, source in todo:
+        attach = attacher(Setup(source, (), "ja"), target, config) if mode == "pair" else None
+        lint_text(target, texts[target], rules, target, False, attach)
+    return time.process_time() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--mode", choices=("alone", "pair"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.mode:
+        print(timed(args.mode, args.corpus, args.limit))
+        return
+    runs = {"alone": [], "pair": []}
+    for _ in range(args.rounds):
+        for mode in runs:
+            out = subprocess.run([sys.executable, __file__, "--mode", mode, "--corpus", args.corpus, "--limit", str(args.limit)],
+                                 capture_output=True, text=True, check=True).stdout
+            runs[mode].append(float(out.strip().splitlines()[-1]))
+    alone, paired = min(runs["alone"]), min(runs["pair"])
+    words = sum(len(open(t, encoding="utf-8").read().split()) for t, _ in pairs(args.corpus, args.limit))
+    print(f"{len(pairs(args.corpus, args.limit))} translations, {words} words; best of {args.rounds} fresh processes each")
+    print(f"CPU time, target alone: {alone:.2f}s; with source: {paired:.2f}s; ratio {paired / alone:.2f} (must be <= 2)")
+
+
+if __name__ == "__main__":
+    main()

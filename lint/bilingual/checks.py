@@ -1,0 +1,507 @@
+"""The bilingual checks the `source` rule kind runs, one function per check.
+
+Each check reads the aligned pairs of a Document's `source` and yields
+(block, start, end, values, suggestions): a span in the target block's plain
+text, the values the rule's message template is filled with (always `source`,
+the source sentence quoted), and the suggestions (a fix when the rule allows).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from . import entities, numbers
+from .context import BilingualContext, Pair, is_latin
+from .glossary import builtin
+
+_SOURCE_QUOTE_MAX = 160
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
+_ASCII_WORD3 = regex.compile(r"[a-z]{3,}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouy]")
+_LETTER_RUN = regex.compile(r"\p{L}+")
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str):
+    return regex.compile(pattern, regex.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _script_run(script: str):
+    """A run of a script's characters, spaces and Japanese long-vowel/middle-dot marks between them allowed."""
+    return regex.compile(rf"{script}+(?:[\s・ー]*{script}+)*")
+
+
+def quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SOURCE_QUOTE_MAX else text[: _SOURCE_QUOTE_MAX - 1] + "…"
+
+
+def _window(ctx: BilingualContext, pair: Pair, reach: int = 1) -> str:
+    """The target text of a pair and its neighbours (alignment is never perfect)."""
+    pairs = ctx.pairs
+    i = ctx.index(pair)
+    parts = [p.block.text[p.start:p.end] for p in pairs[max(0, i - reach): i + reach + 1] if p.block is not None]
+    return " ".join(parts)
+
+
+def span_of(ctx: BilingualContext, pair: Pair) -> tuple[int, int]:
+    """Where a finding about `pair` points: its target sentences, or for a source sentence left without
+    translation the target sentence before the gap (else after it, else the whole block)."""
+    if pair.end > pair.start:
+        return pair.start, pair.end
+    same = [p for p in ctx.pairs_in(pair.block) if p.end > p.start]
+    before = [p for p in same if p.end <= pair.start]
+    after = [p for p in same if p.start >= pair.start]
+    if before:
+        return before[-1].start, before[-1].end
+    if after:
+        return after[0].start, after[0].end
+    return 0, len(pair.block.text)
+
+
+def _para_target(ctx: BilingualContext, para: int) -> str:
+    return " ".join(b.text for b in ctx.paragraphs[para].blocks)
+
+
+def _para_source(ctx: BilingualContext, para: int) -> str:
+    return " ".join(ctx.paragraphs[para].sources)
+
+
+# -- terminology ------------------------------------------------------------------------
+def terminology(ctx: BilingualContext, rule):
+    """Outdated names (the Terminology pack's finds) that the source does not use itself: certain, so errors."""
+    source_all = "\n".join(ctx.source_paragraphs).lower()
+    for other in rule.raised_rules():
+        for hit in other.hits(ctx.doc):
+            word = hit.block.text[hit.start:hit.end]
+            if regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", source_all):
+                continue  # the source itself says Kiev (a quotation, a dish, a same-language rewrite keeping it)
+            src = _source_of(ctx, hit.block, hit.start)
+            yield hit.block, hit.start, hit.end, {"source": quote(src), "suggestion": hit.suggestions[0] if hit.suggestions else ""}, hit.suggestions
+
+
+def _source_of(ctx: BilingualContext, block, offset: int) -> str:
+    for p in ctx.pairs_in(block):
+        if p.start <= offset < max(p.end, p.start + 1):
+            return p.source
+    para = next((i for i, pp in enumerate(ctx.paragraphs) if block in pp.blocks), None)
+    return _para_source(ctx, para) if para is not None else ""
+
+
+def glossary(ctx: BilingualContext, rule):
+    """A forbidden variant in the translation of a sentence holding the source term (fix: the required term)."""
+    for kind, hit in _glossary_hits(ctx, rule):
+        if kind == "forbidden":
+            yield hit
+
+
+def glossary_missing(ctx: BilingualContext, rule):
+    """A source term whose translation (and its neighbours) lacks the required target term."""
+    for kind, hit in _glossary_hits(ctx, rule):
+        if kind == "missing":
+            yield hit
+
+
+def _glossary_hits(ctx: BilingualContext, rule):
+    entries = [e for g in ctx.glossaries or rule.example_glossaries() for e in g.for_language(ctx.lang)]
+    own = len(entries)
+    if ctx.lang == "uk" and rule.builtin_termbase:
+        entries += builtin().for_language("uk")  # its forbidden forms are Source.Terminology's: only the missing term here
+    if not entries:
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        text = pair.block.text[pair.start:pair.end]
+        for index, entry in enumerate(entries):
+            if not entry.source_pattern().search(pair.source):
+                continue
+            for bad in entry.forbidden if index < own else ():
+                for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(bad)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE):
+                    s, e = pair.start + m.start(), pair.start + m.end()
+                    yield "forbidden", (pair.block, s, e, {"source": quote(pair.source), "term": entry.target, "suggestion": entry.target}, [entry.target])
+            window = _window(ctx, pair)
+            if not regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(entry.target)}", window, regex.IGNORECASE) and not any(
+                    regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(b)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE) for b in entry.forbidden):
+                term = entry.source_pattern().search(pair.source).group()
+                yield "missing", (pair.block, pair.start, pair.end, {"source": quote(pair.source), "term": entry.target,
+                                                                     "source_term": term, "suggestion": entry.target}, [])
+
+
+# -- numbers ----------------------------------------------------------------------------
+def number_checks(ctx: BilingualContext, rule):
+    """Numbers of the source missing (dropped), altered (633 → 63) or broken (3, 162) in the translation."""
+    lang = ctx.lang
+    lost: dict = {}  # target span -> what was dropped there (several source sentences may share one gap)
+    for p_index, para in enumerate(ctx.paragraphs):
+        if not para.blocks or not para.sources:
+            continue
+        target_values = set()
+        for blk in para.blocks:
+            for n in ctx.target_numbers("", blk, words=False):
+                target_values |= n.values
+        with_words = False  # number words are read only when a figure is missing: most translations keep them all
+        src_values = set()
+        for s in para.sources:
+            for n in numbers.extract(s, lang):
+                src_values |= n.values
+        pairs = [p for p in ctx.pairs if p.para == p_index]
+        for pair in pairs:
+            missing = [n for n in numbers.extract(pair.source, lang)
+                       if not n.values & target_values and rule.min_value <= max(n.values)]
+            if missing and not with_words:
+                with_words = True
+                for blk in para.blocks:
+                    for n in ctx.target_numbers("", blk):
+                        target_values |= n.values
+                missing = [n for n in missing if not n.values & target_values]
+            if not missing or pair.block is None:
+                continue
+            text = pair.block.text
+            window_nums = ctx.target_numbers("", pair.block, pair.start, pair.end)
+            dropped, used = [], set()
+            for n in missing:
+                # broken: 3, 162 where the source has 3162
+                broken = [(bs, be, meant) for bs, be, meant in numbers.broken(text[pair.start:pair.end]) if meant in n.values]
+                changed = [t for t in window_nums if (t.written or max(t.values) >= 100) and t.start not in used and not t.values & src_values
+                           and _similar(n.values, t.values)]
+                if broken:
+                    bs, be, meant = broken[0]
+                    yield pair.block, pair.start + bs, pair.start + be, {"source": quote(pair.source), "number": n.text,
+                                                                       "problem": "broken"}, [f"{meant:,.0f}"]
+                elif changed:
+                    t = changed[0]
+                    used.add(t.start)
+                    yield pair.block, t.start, t.end, {"source": quote(pair.source), "number": n.text,
+                                                                               "problem": "changed"}, []
+                else:
+                    dropped.append(n.text)
+            if dropped:  # one finding per target sentence, naming every number lost there
+                start, end = span_of(ctx, pair)
+                key = (id(pair.block), start, end)
+                if key not in lost:
+                    lost[key] = (pair.block, start, end, pair.source, [])
+                lost[key][4].extend(dropped)
+    for block, start, end, source, dropped in lost.values():
+        yield block, start, end, {"source": quote(source), "number": "', '".join(dropped), "problem": "dropped"}, []
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,}"
+
+
+def _similar(a: frozenset, b: frozenset) -> bool:
+    """A changed number rather than another one: digits kept in part (633 → 63), one digit changed
+    (155 → 115), or the scale wrong (十万 → ten thousand, 十亿 → two billion)."""
+    for x in a:
+        for y in b:
+            sx, sy = _digits(x), _digits(y)
+            if not sx or not sy or x == y:
+                continue
+            if sx != sy and (sx.startswith(sy) or sy.startswith(sx) or sx in sy or sy in sx):
+                return True
+            if len(sx) == len(sy) >= 2 and sum(c != d for c, d in zip(sx, sy)) == 1:
+                return True
+            if x >= 1000 and y >= 1000 and 0.1 <= y / x <= 10:
+                return True
+    return False
+
+
+def _digits(v: float) -> str:
+    return f"{v:f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
+
+
+# -- names and entities -----------------------------------------------------------------
+def names(ctx: BilingualContext, rule):
+    """Latin-script names and brands of a non-Latin source missing from the translation."""
+    if is_latin(ctx.lang):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        words = entities.latin_words(entities.without_addresses(pair.source))
+        if not words:
+            continue
+        para_target, para_target_folded = _folded_target(ctx, pair.para)
+        for _, _, word in words:
+            w = word.lower()
+            if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4):
+                continue  # M5.0, FG1, short acronyms: translations spell them out
+            if w in para_target or entities.strip_accents(w).replace(" ", "").replace("-", "") in para_target_folded:
+                continue
+            if len(word) < rule.min_length or (word.islower() and len(word) < 8):
+                continue  # a short lower-case word in a gloss ("matter") is a word, not a name
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word}, []
+
+
+def japanese_names(ctx: BilingualContext, rule):
+    """A Japanese person's full name (tagged by MeCab/UniDic, romanised by cutlet) neither of whose parts is in
+    the translation: dropped or mis-read beyond recognition."""
+    if ctx.lang != "ja":
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        keys = None
+        # tag each source paragraph once (the sentences a pair groups differ from one alignment to another)
+        found = ctx.cache.get(("ja_names", pair.para))
+        if found is None:
+            found = ctx.cache[("ja_names", pair.para)] = [
+                name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
+        for written, parts in found:
+            if written not in pair.source:
+                continue
+            if keys is None:
+                keys = ctx.cache.get(("name_keys", pair.para))
+                if keys is None:  # once per paragraph: the consonant keys of its Latin words
+                    keys = ctx.cache[("name_keys", pair.para)] = {
+                        entities.name_key(w) for w in _LATIN_RUN.findall(_para_target(ctx, pair.para))}
+            if any(entities.name_key(p) in keys for p in parts if entities.name_key(p)):
+                continue
+            s, e = span_of(ctx, pair)
+            yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
+
+
+def cyrillic_names(ctx: BilingualContext, rule):
+    """A Cyrillic name of the source (not a sentence's first word) none of whose romanisations begins a word of
+    the translation: dropped, or spelled beyond recognition."""
+    if ctx.lang not in ("uk", "ru", "bg", "be"):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        target = entities.strip_accents(_window(ctx, pair)).lower()
+        skeletons = {_skeleton(w) for w in _ASCII_WORD3.findall(target)}
+        prefixes = {k[:n] for k in skeletons for n in (2, 3) if len(k) >= n}
+        for m in entities.CYRILLIC_NAME.finditer(pair.source):
+            if m.start() == 0 or not _CYRILLIC.search(m.group()):
+                continue
+            forms = entities.romanisations(m.group(), ctx.lang)
+            names = [_skeleton(entities.strip_accents(f).lower()) for f in forms]
+            # Olafom ~ Olaf, Kyieva ~ Kyiv: one skeleton begins the other
+            if any(k in prefixes or k[:2] in skeletons or k[:3] in skeletons for k in names if len(k) >= 2) or any(len(k) < 2 for k in names):
+                continue
+            shown = entities.romanise_uk(m.group()) if ctx.lang == "uk" else sorted(forms)[0]
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": m.group(), "romanised": shown}, []
+
+
+def _skeleton(word: str) -> str:
+    """The first three consonants: what survives case endings and vowel alternation (Львові, Lviv → lvv)."""
+    word = word.lower().replace("sch", "sh").replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
+    word = word.replace("h", "g")  # Russian г is Ukrainian г = h: Igor ~ Ihor, Oleg ~ Oleh
+    return _NOT_CONSONANT.sub("", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
+
+
+def _folded_target(ctx: BilingualContext, para: int) -> tuple[str, str]:
+    """A paragraph's target text lower-cased, and also without accents, spaces and hyphens (computed once)."""
+    key = ("folded", para)
+    found = ctx.cache.get(key)
+    if found is None:
+        lower = _para_target(ctx, para).lower()
+        found = ctx.cache[key] = (lower, entities.strip_accents(lower).replace(" ", "").replace("-", ""))
+    return found
+
+
+def diacritics(ctx: BilingualContext, rule):
+    """A name written with diacritics in the source and without them in the translation."""
+    if not is_latin(ctx.lang) and ctx.lang not in ("vi",):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        accented = {entities.strip_accents(w): w for _, _, w in entities.accented_words(pair.source)}
+        if not accented:
+            continue
+        text = pair.block.text
+        for m in entities.CAPITALISED.finditer(text, pair.start, pair.end):
+            word = m.group()
+            if word in accented and accented[word] != word:
+                yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "name": accented[word],
+                                                       "suggestion": accented[word]}, [accented[word]]
+
+
+_ENTITY_KINDS = {"url": entities.URL, "email": entities.EMAIL, "handle": entities.HANDLE, "hashtag": entities.HASHTAG,
+                 "placeholder": entities.PLACEHOLDER, "tag": entities.TAG}
+
+
+def carried(ctx: BilingualContext, rule):
+    """Links, e-mail addresses, @handles, hashtags, placeholders and tags must survive translation unchanged."""
+    if ctx.inline_tags is not None and "tag" in rule.entity_kinds:  # XLIFF inline elements, segment by segment
+        for para, (src_tags, tgt_tags) in zip(ctx.paragraphs, ctx.inline_tags):
+            lost = [t for t in src_tags if t not in tgt_tags]
+            if lost and para.blocks:
+                blk = para.blocks[0]
+                yield blk, 0, len(blk.text), {"source": quote(" ".join(para.sources)), "item": "<" + lost[0].replace("#", " id=") + ">",
+                                              "what": "inline tag"}, []
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        window = _window(ctx, pair)
+        norm_source = numbers.normalise(pair.source)
+        for kind in rule.entity_kinds:
+            for _, _, item in entities.find(_ENTITY_KINDS[kind], norm_source):
+                if item in window or (kind == "url" and item.rstrip("/") in window):
+                    continue
+                start, end = pair.start, pair.end
+                text = pair.block.text[pair.start:pair.end]
+                # a changed one (a link cut short, a handle respelt): point at it
+                for m in _ENTITY_KINDS[kind].finditer(text):
+                    if m.group()[:6] == item[:6]:
+                        start, end = pair.start + m.start(), pair.start + m.end()
+                        break
+                yield pair.block, start, end, {"source": quote(pair.source), "item": item, "what": kind}, []
+
+
+# -- structure --------------------------------------------------------------------------
+def omission(ctx: BilingualContext, rule):
+    """A source sentence with no translation, or one translated far shorter than its length predicts."""
+    ratio = ctx.ratio
+    for pair in ctx.pairs:
+        if pair.block is None:
+            continue
+        if pair.tgt_count == 0:
+            if len(pair.source) * ratio < rule.min_chars or not _lost_anchors(ctx, pair):
+                continue
+            s, e = span_of(ctx, pair)
+            yield pair.block, s, e, {"source": quote(pair.source), "problem": "missing"}, []
+            continue
+        expected = len(pair.source) * ratio
+        actual = pair.end - pair.start
+        if expected >= rule.min_chars and actual < expected * rule.max_ratio:
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "short",
+                                                   "percent": f"{100 * actual / expected:.0f}"}, []
+
+
+def _lost_anchors(ctx: BilingualContext, pair: Pair) -> bool:
+    """Whether the source sentence has anchors (numbers, Latin names) and the target paragraph has none of them:
+    evidence that a sentence the aligner left alone was dropped, not merged into its neighbours."""
+    values = [n.values for n in numbers.extract(pair.source, ctx.lang) if max(n.values) >= 2]
+    if is_latin(ctx.lang):  # names: capitalised words after the first
+        words = [m.group().lower() for m in entities.CAPITALISED.finditer(pair.source) if m.start() > 0]
+    else:
+        words = [w.lower() for _, _, w in entities.latin_words(pair.source)]
+    if not values and not words:
+        return False
+    target = _para_target(ctx, pair.para)
+    target_values = set().union(*(n.values for n in numbers.extract(target, ctx.target_lang, lenient=True))) if target else set()
+    lower = target.lower()
+    return not any(v & target_values for v in values) and not any(w in lower for w in words)
+
+
+def paragraphs(ctx: BilingualContext, rule):
+    """A source paragraph with no target paragraph, or a target paragraph with no source."""
+    if ctx.segmented:
+        for para in ctx.paragraphs:
+            for blk in para.blocks:
+                if not "".join(para.sources).strip() and blk.text.strip():
+                    yield blk, 0, len(blk.text), {"source": "", "problem": "extra"}, []
+        return
+    previous = None
+    for para in ctx.paragraphs:
+        if not para.blocks and para.sources and previous is not None:
+            yield previous, 0, len(previous.text), {"source": quote(" ".join(para.sources)), "problem": "missing"}, []
+        if para.blocks:
+            previous = para.blocks[-1]
+
+
+_SCRIPTS = {"zh": r"\p{Han}", "ja": r"[\p{Han}\p{Hiragana}\p{Katakana}]", "ko": r"[\p{Hangul}\p{Han}]",
+            "ru": r"\p{Cyrillic}", "uk": r"\p{Cyrillic}", "bg": r"\p{Cyrillic}", "sr": r"\p{Cyrillic}",
+            "ar": r"\p{Arabic}", "he": r"\p{Hebrew}", "el": r"\p{Greek}", "th": r"\p{Thai}", "hi": r"\p{Devanagari}"}
+
+
+def untranslated(ctx: BilingualContext, rule):
+    """A target sentence identical to its source, or source-language script left in the translation."""
+    script = _SCRIPTS.get(ctx.lang)
+    run = _script_run(script) if script else None
+    target_base = ctx.target_lang.split("-")[0]
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        text = pair.block.text[pair.start:pair.end]
+        if ctx.lang != ctx.target_lang.split("-")[0] and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words:
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
+            continue
+        if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "still in the source language"}, []
+            continue
+        if run is not None:
+            for m in run.finditer(text):
+                if len(m.group()) >= rule.min_chars:
+                    yield pair.block, pair.start + m.start(), pair.start + m.end(), {"source": quote(pair.source), "problem": "script"}, []
+
+
+_ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
+
+
+def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
+    """A target sentence of enough words, with no English function word, that the offline identifier reads as
+    the source language (a Latin-script source: a script check cannot see it)."""
+    if not ctx.target_lang.startswith("en") or not is_latin(ctx.lang):
+        return False
+    if len(text.split()) < max(rule.min_words, 5) or _ENGLISH_WORDS.search(text):
+        return False
+    from ..kinds.language import identifier
+
+    lang, prob = identifier((ctx.lang, "en")).classify(text)
+    return lang == ctx.lang and prob >= 0.95
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+_QUOTES = regex.compile(r"[«„“”\"「『]([^«»„“”\"「」『』]{12,}?)[»“”\"」』]")
+_TARGET_QUOTE = regex.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
+
+
+def quotations(ctx: BilingualContext, rule):
+    """A quotation in the source whose translation carries no quotation marks at all.
+
+    Not for Chinese and Japanese sources: 「」 marks names, titles and emphasis as
+    often as speech, and translators turn quoted speech into reported speech.
+    """
+    if ctx.lang in ("zh", "ja", "ko"):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        if not any(len(m.group(1).split()) >= rule.min_words for m in _QUOTES.finditer(pair.source)):
+            continue
+        if _TARGET_QUOTE.search(_window(ctx, pair, 1)):
+            continue
+        yield pair.block, pair.start, pair.end, {"source": quote(pair.source)}, []
+
+
+_NEGATION = {
+    "en": r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n't",
+    "de": r"\b(?:nicht|kein\w*|nie|niemals|nichts|niemand|ohne|weder)\b",
+    "fr": r"\b(?:ne|n'|pas|jamais|aucun\w*|sans|personne|rien|ni)\b",
+    "es": r"\b(?:no|nunca|jamás|ningun\w*|sin|nadie|nada|ni)\b",
+    "ru": r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|без)(?!\w)",
+    "uk": r"(?<!\w)(?:не|ні|немає|нема|ніколи|ніхто|нічого|без)(?!\w)",
+}
+
+
+def negation(ctx: BilingualContext, rule):
+    """A negation in the source sentence and none in its translation (a meaning reversed?)."""
+    pattern = _NEGATION.get(ctx.lang)
+    if not pattern:
+        return
+    src_neg = _compiled(pattern)
+    tgt_neg = _compiled(_NEGATION["en"] + r"|\b(?:un|in|im|dis|non)\w+|\b(?:lack\w*|fail\w*|refus\w*|den(?:y|ied|ies)|absen\w*|free|less|reject\w*|prevent\w*|avoid\w*|taboo|rul\w* out)\b|\w+less\b",
+                            )
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start or pair.src_count != 1 or pair.tgt_count != 1:
+            continue
+        if src_neg.search(pair.source) and not tgt_neg.search(pair.block.text[pair.start:pair.end]):
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source)}, []
+
+
+CHECKS = {
+    "terminology": terminology, "glossary": glossary, "glossary_missing": glossary_missing, "numbers": number_checks, "names": names,
+    "diacritics": diacritics, "cyrillic_names": cyrillic_names, "japanese_names": japanese_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
+    "untranslated": untranslated, "quotations": quotations, "negation": negation,
+}

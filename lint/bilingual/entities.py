@@ -1,0 +1,148 @@
+"""Things a translation must carry over unchanged: links, addresses, handles, tags, names.
+
+Each finder returns (start, end, text) spans; comparison is the caller's. Latin
+script names in a non-Latin source (brands, acronyms: COTTORI, NHK) must
+reappear as written; names with diacritics in a Latin-script source must keep
+them. Cyrillic names are romanised with Ukraine's 2010 national system (no
+maintained library implements it; iuliia's schemes are Russian ones).
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from .numbers import normalise
+
+URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"'「」（）()]+[^\s<>\"'「」（）().,;:!?。、]", regex.IGNORECASE)
+EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HANDLE = regex.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
+HASHTAG = regex.compile(r"(?<![\w&#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
+PLACEHOLDER = regex.compile(r"\{\{\s*[\w.]+\s*\}\}|\{\d+\}|\{[A-Za-z_]\w*\}|%(?:\([\w]+\))?[sdif]|%\d+\$[sd]|\$\{\w+\}")
+TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+# A Latin-script word of two or more letters (a brand, an acronym, a name) in a non-Latin text.
+LATIN_WORD = regex.compile(r"(?<![\p{Latin}\p{N}])\p{Latin}[\p{Latin}\p{N}'&.-]*[\p{Latin}\p{N}]|(?<![\p{Latin}\p{N}])\p{Lu}{2,}")
+# Units and abbreviations that translations spell out or convert.
+_UNITS = {"km", "kg", "cm", "mm", "mg", "ml", "kw", "kwh", "mw", "gb", "mb", "tb", "ha", "db", "ppm", "no", "vs", "am", "pm",
+          "a.m", "p.m", "mhz", "ghz", "cc", "km/h", "sq", "ft", "lb", "oz", "mph", "co", "inc", "ltd", "jr", "sr", "st", "dr", "mr", "mrs", "ms"}
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*\p{L}")
+
+
+def find(pattern, text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def without_addresses(text: str) -> str:
+    """The text with links, e-mail addresses, handles and hashtags blanked (their words are not names)."""
+    for pattern in (URL, EMAIL, HANDLE, HASHTAG):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+@lru_cache(maxsize=8192)
+def latin_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Latin-script words of a non-Latin text, full-width forms normalised (ＣＯＴＴＯＲＩ → COTTORI)."""
+    norm = normalise(text)
+    out = []
+    for m in LATIN_WORD.finditer(norm):
+        word = m.group().strip(".-'&")
+        if len(word) < 2 or word.lower() in _UNITS or not any(c.isalpha() for c in word):
+            continue
+        out.append((m.start(), m.end(), word))
+    return tuple(out)
+
+
+def strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def accented_words(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words carrying diacritics (Séjourné, Łódź): names whose accents must survive."""
+    return [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)
+            if strip_accents(m.group()) != m.group() and strip_accents(m.group()).isascii()]
+
+
+# Ukraine's national romanisation (Cabinet of Ministers resolution 55, 2010): initial forms first.
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UK = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z", "и": "y",
+       "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+       "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
+       "я": "ia", "'": "", "’": "", "ʼ": ""}
+
+
+def romanise_uk(word: str) -> str:
+    """A Ukrainian word in the 2010 national system (Київ → Kyiv, Зеленський → Zelenskyi)."""
+    out = []
+    lower = word.lower()
+    for i, ch in enumerate(lower):
+        initial = i == 0 or not lower[i - 1].isalpha()
+        if ch == "г" and i and lower[i - 1] == "з":
+            out.append("gh")  # зг is zgh, so that it is not read as zh
+        else:
+            out.append(_UK_INITIAL[ch] if initial and ch in _UK_INITIAL else _UK.get(ch, ch))
+    text = "".join(out)
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+def romanise_ru(word: str) -> set[str]:
+    """A Russian word as English news writes it (iuliia's Wikipedia and BGN/PCGN schemes)."""
+    import iuliia
+
+    return {iuliia.WIKIPEDIA.translate(word), iuliia.BGN_PCGN.translate(word)}
+
+
+def romanisations(word: str, lang: str) -> set[str]:
+    """The Latin forms a Cyrillic name may take in English: Ukraine's national system, the Russian schemes."""
+    forms = {romanise_uk(word)} if lang == "uk" else set()
+    if lang in ("ru", "uk", "bg", "be"):
+        forms |= romanise_ru(word)
+    return forms
+
+
+CYRILLIC_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{3,}(?:-\p{Lu}\p{Ll}+)?")
+
+
+_CUTLET = None
+
+
+def _cutlet():
+    """cutlet (Hepburn romaji) with its fugashi tagger (MeCab + UniDic-lite, which tags person names), loaded once."""
+    global _CUTLET
+    if _CUTLET is None:
+        import cutlet
+
+        _CUTLET = cutlet.Cutlet()
+    return _CUTLET
+
+
+@lru_cache(maxsize=4096)
+def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Full names (a surname followed by a given name) in Japanese text: (written, (romanised parts)).
+
+    One tagging pass: the romaji come from the same nodes (cutlet.romaji_word), not from tagging each part again.
+    """
+    katsu = _cutlet()
+    words = katsu.tagger(text)
+    out = []
+    for a, b in zip(words, words[1:]):
+        fa, fb = a.feature, b.feature
+        if fa.pos3 == "人名" and fa.pos4 == "姓" and fb.pos3 == "人名" and fb.pos4 == "名":
+            out.append((a.surface + b.surface, (katsu.romaji_word(a).capitalize(), katsu.romaji_word(b).capitalize())))
+    return tuple(out)
+
+
+def name_key(word: str) -> str:
+    """Consonants only, so that the romanisations of one reading meet (Ōno, Ohno, Ono; Junko, Junnko)."""
+    return _name_key(word)
+
+
+_DOUBLED = regex.compile(r"(.)\1+")
+_NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyh]")
+
+
+@lru_cache(maxsize=65536)
+def _name_key(word: str) -> str:
+    return _NOT_CONSONANT.sub("", _DOUBLED.sub(r"\1", strip_accents(word).lower()))

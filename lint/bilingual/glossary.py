@@ -1,0 +1,185 @@
+"""Termbases: a source term, the target term it requires, and forbidden variants.
+
+Read from TBX (TBX-Basic and TBX v3, with lxml), CSV or YAML. The built-in one
+turns `rules/terminology/ukraine-spellings.tsv` round: the Ukrainian original
+(Київ) requires the current spelling (Kyiv) and forbids the Russian-derived ones.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..errors import ConfigError
+
+_FORBIDDEN_STATUS = ("deprecatedterm", "supersededterm", "notrecommended", "forbidden", "deprecated", "superseded")
+
+
+@dataclass
+class Entry:
+    sources: tuple[str, ...]  # source-language terms (any of them)
+    target: str  # the required target term
+    forbidden: tuple[str, ...] = ()
+    source_lang: str | None = None  # None: any source language
+    _pattern: object = field(default=None, repr=False, compare=False)
+
+    def source_pattern(self):
+        if self._pattern is None:
+            alts = "|".join(_term_regex(t) for t in sorted(self.sources, key=len, reverse=True))
+            self._pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})", regex.IGNORECASE)
+        return self._pattern
+
+
+_VOWELS = "іїєоеиаяуюыэ"
+
+
+def _term_regex(term: str) -> str:
+    """A source term, allowing the case endings of an inflected language (Київ, Києва, Києві)."""
+    if regex.search(r"\p{Han}|\p{Hiragana}|\p{Katakana}", term):
+        return regex.escape(term)
+    if regex.search(r"\p{Cyrillic}", term) and len(term) >= 4:
+        stem = term.rstrip(_VOWELS + _VOWELS.upper())
+        body = "".join(f"[{_VOWELS}]" if ch.lower() in _VOWELS else regex.escape(ch) for ch in stem)
+        return body + rf"\p{{L}}{{0,3}}(?!\p{{L}})"
+    return regex.escape(term) + r"(?![\p{L}\p{N}])"
+
+
+@dataclass
+class Glossary:
+    entries: list[Entry]
+    path: str = ""
+
+    def for_language(self, lang: str) -> list[Entry]:
+        return [e for e in self.entries if e.source_lang is None or e.source_lang.split("-")[0] == lang]
+
+
+def load(path: str) -> Glossary:
+    ext = os.path.splitext(path)[1].lower()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the glossary: {exc.strerror}", path) from None
+    if ext in (".tbx", ".xml"):
+        return Glossary(_tbx(path, data), path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError("glossary is not valid UTF-8", path) from None
+    if ext in (".csv", ".tsv"):
+        return Glossary(_csv(path, text, "\t" if ext == ".tsv" else ","), path)
+    if ext in (".yaml", ".yml"):
+        return Glossary(_yaml(path, text), path)
+    raise ConfigError("unknown glossary format (use .tbx, .csv, .tsv, .yaml or .yml)", path)
+
+
+def _tbx(path: str, data: bytes) -> list[Entry]:
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        raise ConfigError(f"not a valid TBX file: {exc.msg}", path, exc.lineno) from None
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+
+    def local(el) -> str:
+        return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+    entries = []
+    concepts = [el for el in root.iter() if local(el) in ("termEntry", "conceptEntry")]
+    if not concepts:
+        raise ConfigError("not a TBX termbase: no termEntry or conceptEntry", path, 1)
+    langs_seen = []
+    for concept in concepts:
+        by_lang: dict[str, list[tuple[str, bool]]] = {}
+        for lang_set in (el for el in concept if local(el) in ("langSet", "langSec")):
+            lang = (lang_set.get(xml_lang) or lang_set.get("lang") or "").lower()
+            for term_el in (el for el in lang_set.iter() if local(el) == "term"):
+                group = term_el.getparent()
+                status = " ".join(
+                    (n.text or "").lower().replace("-admn-sts", "").replace(" ", "")
+                    for n in group.iter() if local(n) in ("termNote", "descrip") and "status" in (n.get("type") or "").lower())
+                forbidden = any(s in status for s in _FORBIDDEN_STATUS)
+                text = "".join(term_el.itertext()).strip()
+                if text:
+                    by_lang.setdefault(lang, []).append((text, forbidden))
+        langs_seen.append(list(by_lang))
+        target_lang = next((l for l in by_lang if l.split("-")[0] == "en"), None)
+        if target_lang is None:
+            continue
+        allowed = [t for t, bad in by_lang[target_lang] if not bad]
+        if not allowed:
+            continue
+        forbidden = tuple(t for t, bad in by_lang[target_lang] if bad)
+        for lang, terms in by_lang.items():
+            if lang == target_lang:
+                continue
+            sources = tuple(t for t, bad in terms if not bad)
+            if sources:
+                entries.append(Entry(sources, allowed[0], forbidden, lang.split("-")[0]))
+    return entries
+
+
+def _csv(path: str, text: str, delimiter: str) -> list[Entry]:
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if "source" not in fields or "target" not in fields:
+        raise ConfigError("a CSV glossary needs a header with 'source' and 'target' (and optionally 'forbidden', 'source_lang')", path, 1)
+    entries = []
+    for row in reader:
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        if not row.get("source") or not row.get("target"):
+            raise ConfigError("a glossary row needs a source and a target term", path, reader.line_num)
+        entries.append(Entry(tuple(_split(row["source"])), row["target"], tuple(_split(row.get("forbidden", ""))),
+                             row.get("source_lang") or None))
+    return entries
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _yaml(path: str, text: str) -> list[Entry]:
+    from ..yamlio import load_yaml_file
+
+    data = load_yaml_file(path, ConfigError)
+    items = data.get("terms") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ConfigError("a YAML glossary is a list of {source, target, forbidden} (or a mapping with 'terms:')", path, 1)
+    entries = []
+    for item in items:
+        line = getattr(item, "line", None)
+        if not isinstance(item, dict) or not item.get("source") or not item.get("target"):
+            raise ConfigError("each glossary term needs 'source' and 'target'", path, line)
+        sources = item["source"] if isinstance(item["source"], list) else [item["source"]]
+        forbidden = item.get("forbidden") or []
+        forbidden = forbidden if isinstance(forbidden, list) else [forbidden]
+        entries.append(Entry(tuple(str(s) for s in sources), str(item["target"]), tuple(str(f) for f in forbidden),
+                             item.get("source_lang")))
+    return entries
+
+
+_PLACE_CATEGORIES = {"City", "Country", "Region", "Settlement", "Town", "Village"}
+
+
+@lru_cache(maxsize=1)
+def builtin() -> Glossary:
+    """Ukrainian places: Київ requires Kyiv (for Ukrainian sources). People's names are left out: English
+    news spells them in more than one accepted way (Zelensky, Zelenskyy)."""
+    from ..packs import builtin_packs_dir
+
+    path = os.path.join(builtin_packs_dir(), "terminology", "ukraine-spellings.tsv")
+    by_original: dict[tuple[str, str], list[str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("incorrect\t"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 4 and parts[3] and parts[2] in _PLACE_CATEGORIES:
+                by_original.setdefault((parts[3], parts[1]), []).append(parts[0])
+    entries = [Entry((orig,), correct, tuple(bad), "uk") for (orig, correct), bad in by_original.items()]
+    return Glossary(entries, path)

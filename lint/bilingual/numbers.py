@@ -1,0 +1,371 @@
+"""Numbers in text, locale-aware, as the values they stand for.
+
+`1 000,5`, `1.000,5` and `1,000.5` are one value; `20 тисяч`, `20 thousand`
+and `20,000` are one value; `1.8万` is 18,000 and `3亿` 300 million; full-width
+digits are digits; English number words (`two`, `twenty-five`, `a dozen`),
+ordinals and month names count as the numbers they say. A mention carries every
+value it may mean (`5m` is 5 metres or 5 million), so comparing never accuses a
+faithful translation of a reading it did not intend.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+from functools import lru_cache
+
+import regex
+
+# Languages whose decimal separator is a comma (and whose thousands are dots or spaces).
+_COMMA_DECIMAL = {"de", "fr", "es", "it", "pt", "ru", "uk", "pl", "cs", "nl", "tr", "sv", "da", "nb", "fi", "ro", "bg", "hr", "sr", "sk", "sl"}
+_SPACE_THOUSANDS = {"fr", "ru", "uk", "pl", "cs", "sv", "nb", "fi", "sk", "bg", "de", "es"}
+
+_DIGITS = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])(?:[$€£¥₴₽]\s?)?(\d+(?:(?:[.,'\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*)")
+# The translation's side, leniently: a figure glued to letters still counts (FY2021, 802Bcf, No5).
+_DIGITS_LENIENT = regex.compile(_DIGITS.pattern.replace(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])", r"(?<![\p{N}_])", 1))
+_BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
+
+_EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+              "mn": 1e6, "bn": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
+_SCALES = {
+    "en": _EN_SCALES,
+    "ru": {"тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6,
+           "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12},
+    "uk": {"тис": 1e3, "тисяч": 1e3, "тисячі": 1e3, "тисяча": 1e3, "млн": 1e6, "мільйон": 1e6, "мільйона": 1e6,
+           "мільйонів": 1e6, "мільйони": 1e6, "млрд": 1e9, "мільярд": 1e9, "мільярда": 1e9, "мільярдів": 1e9, "трлн": 1e12},
+    "de": {"tsd": 1e3, "tausend": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarde": 1e9,
+           "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9},
+    "es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9, "millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billones": 1e12},
+}
+_SCALE_WORD = regex.compile(r"[ \u00a0]?(mil millones|[\p{L}]+)\.?", regex.IGNORECASE)
+# Chinese and Japanese scale characters (combinations multiply: 百万 = 10^6, 千億 = 10^11).
+_CJK_SCALE = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
+_CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
+
+_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12, "a": 1, "an": 1, "single": 1, "both": 2,
+         "twice": 2, "thrice": 3, "half": 0.5, "couple": 2, "pair": 2, "once": 1, "double": 2, "triple": 3}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30, "hundredth": 100,
+             "quarter": 4, "quarters": 4}
+_MONTHS = {
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    "ru": ["январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"],
+    "uk": ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"],
+}
+_EN_MONTH_ABBR = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept?", "oct", "nov", "dec"]
+_FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "hundred": 100,
+         "thousand": 1000, "twenty": 20}
+_FOLD_WORD = regex.compile(r"\b(" + "|".join(_FOLD) + r")-?fold\b", regex.IGNORECASE)
+_FRACTION_SCALE = regex.compile(r"\b(a quarter|half|a half|three quarters|a third|two thirds)(?: of)? an? (thousand|million|billion)\b",
+                                regex.IGNORECASE)
+_AND_A_HALF = regex.compile(r"\b(" + "|".join(k for k in _ONES if len(k) > 2) + "|" + "|".join(_TENS) +
+                           r")(?:-and-a-half| and a half)(?: (thousand|million|billion))?\b", regex.IGNORECASE)
+# "per million", "millions of": a scale word without a figure stands for the scale itself.
+_BARE_SCALE = regex.compile(r"(?<!\d[ \u00a0]?|\b(?:" + "|".join(list(_ONES) + list(_TENS)) + r")[ -])\b(?:hundred|thousand|million|billion)s?\b",
+                            regex.IGNORECASE)
+_BARE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a half": 0.5, "three quarters": 0.75, "a third": 1 / 3, "two thirds": 2 / 3}
+# Numbers in Chinese characters with a scale (两百五十万, 三十亿, 一百万); 千万 alone is "by all means", 万一 "in case".
+_HAN_NUMBER = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万萬亿億])[零〇一二两三四五六七八九十百千万萬亿億]{2,}"
+                            r"(?![零〇一二两三四五六七八九十百千万萬亿億])")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+_HAN_WORDS = {"千万", "万万", "万一", "一一", "十十"}
+
+
+def han_value(text: str) -> float | None:
+    """The value of a numeral in Chinese characters that has a scale of a hundred or more, else None."""
+    if text in _HAN_WORDS or not any(c in "百千万萬亿億" for c in text):
+        return None
+    total = section = number = 0.0
+    for ch in text:
+        if ch in _HAN_DIGITS:
+            number = _HAN_DIGITS[ch]
+        elif ch in _HAN_SMALL:
+            section += (number or 1) * _HAN_SMALL[ch]
+            number = 0
+        else:
+            section += number
+            number = 0
+            if _HAN_BIG[ch] == 1e8:
+                total = (total + section) * 1e8
+            else:
+                total += (section or 1) * 1e4
+            section = 0
+    return total + section + number
+
+
+# Japanese era years: 令和3年 is 2021.
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
+_ERA = regex.compile(r"(令和|平成|昭和|大正|明治)(\d+|元)年")
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    text: str
+    values: frozenset  # every value the mention may stand for (rounded floats)
+
+    @property
+    def written(self) -> bool:
+        """Written with digits (a word such as 'three' is a rendering, not a figure to compare digit by digit)."""
+        return any(c.isdigit() for c in normalise(self.text))
+
+
+def _r(x: float) -> float:
+    return float(f"{x:.9g}")
+
+
+# Full-width ASCII (ＣＯＴＴＯＲＩ, １２３, ％) and the ideographic space, one character for one.
+_SEPARATORS = regex.compile(r"([.,'\u00a0\u202f\u2009 ])")
+_CJK_REST = regex.compile(r"(\d++)([千百万萬]?)")
+_WORD_GAP = re.compile(r"[- ]")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Full-width digits, letters and signs as ASCII, one character for one (offsets kept).
+
+    Other scripts' digits need nothing: the patterns' \\d and float() read them as they are.
+    """
+    return text.translate(_FULLWIDTH)
+
+
+def _readings(digits: str, lang: str) -> set[float]:
+    """The values a written numeral can have in `lang` (and, leniently, in the other convention)."""
+    parts = _SEPARATORS.split(digits)
+    groups, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return {float(digits)}
+    out = set()
+    comma_decimal = lang in _COMMA_DECIMAL
+    for decimal in ((",", ".") if comma_decimal else (".", ",")):
+        if seps.count(decimal) > 1 or (decimal in seps and seps[-1] != decimal):
+            continue
+        int_groups = groups[:-1] if seps[-1] == decimal else groups
+        thousands_seps = seps[:-1] if seps[-1] == decimal else seps
+        if any(len(g) != 3 for g in int_groups[1:]) or (len(int_groups) > 1 and len(int_groups[0]) > 3):
+            continue
+        if thousands_seps and len(set(thousands_seps)) > 1:
+            continue
+        whole = "".join(int_groups)
+        value = float(whole) + (float("0." + groups[-1]) if seps[-1] == decimal else 0.0)
+        out.add(value)
+    if not out:  # "1.2.3", a version or a list: each group on its own
+        out.update(float(g) for g in groups if g)
+    return out
+
+
+def extract(text: str, lang: str, lenient: bool = False, words: bool = True) -> list[Number]:
+    """Every number mentioned in `text` (written in `lang`), in order.
+
+    `lenient` (for the translation): a scaled number also stands for its bare
+    figure ('802 billion' for a source's '802Bcf'), so no faithful rendering is missed.
+    `words=False`: figures only, no number words or month names (cheaper; enough for anchors).
+    """
+    if words:
+        return list(_extract(text, lang, lenient)) + list(_word_numbers(text, lang, lenient))
+    return list(_extract(text, lang, lenient))
+
+
+@lru_cache(maxsize=8192)
+def _word_numbers(text: str, lang: str, lenient: bool) -> tuple[Number, ...]:
+    """Numbers written as words (English) and month names, in order."""
+    base = (lang or "en").split("-")[0].lower()
+    found = list(_words(text, lenient)) if base == "en" else []
+    found.extend(_month_names(normalise(text), text, base))
+    found.sort(key=lambda n: n.start)
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
+    norm = normalise(text)
+    base = (lang or "en").split("-")[0].lower()
+    found: list[Number] = []
+    eras = {m.start(2): m for m in _ERA.finditer(norm)}
+    last_end = 0
+    for m in (_DIGITS_LENIENT if lenient else _DIGITS).finditer(norm):
+        if m.start() < last_end:  # the tail of 1万2000, already read
+            continue
+        digits = m.group(1)
+        values = _readings(digits, base)
+        end = m.end()
+        if m.start(1) in eras:
+            era = eras[m.start(1)]
+            values = values | {float(_ERAS[era.group(1)] + int(digits))}
+        if base in ("zh", "ja") and len(digits) == 2 and norm[end:end + 1] == "年":
+            values = values | {2000.0 + int(digits), 1900.0 + int(digits)}  # 22年度: fiscal 2022
+        if base in ("zh", "ja", "ko"):
+            scale = _CJK_SCALE_RUN.match(norm, end)
+            if scale:
+                factor = 1.0
+                for ch in scale.group():
+                    factor *= _CJK_SCALE[ch]
+                values = {v * factor for v in values}
+                end = scale.end()
+                while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million
+                    rest = _CJK_REST.match(norm[end:end + 8])
+                    if not rest:
+                        break
+                    small = _CJK_SCALE.get(rest.group(2), 1) if rest.group(2) else 1
+                    if small >= factor:
+                        break
+                    values = {v + float(rest.group(1)) * small for v in values}
+                    end += rest.end()
+                    factor = small
+        else:
+            table = _SCALES.get(base, _EN_SCALES)
+            w = _SCALE_WORD.match(norm, end)
+            if w and w.group(1).lower() in table:
+                word = w.group(1).lower()
+                scaled = {v * table[word] for v in values}
+                # "5m" and "5 k" may be a unit (metres); the target side also keeps the bare number
+                values = (values | scaled) if word in ("m", "k") or lenient else scaled
+                end = w.end() if not w.group().endswith(".") or word in ("tsd", "mio", "mrd", "тыс", "тис", "md") else w.end() - 1
+        last_end = end
+        found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
+    if base in ("zh", "ja"):
+        for m in _HAN_NUMBER.finditer(norm):
+            if m.start() and norm[m.start() - 1] in "数几幾上成":
+                continue  # 数千亿, 几百万: "hundreds of billions", "millions", no figure to keep
+            value = han_value(m.group())
+            if value:
+                found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)})))
+    found.sort(key=lambda n: n.start)
+    return tuple(found)
+
+
+def _words(text: str, lenient: bool = False):
+    """English number words and ordinals: 'two', 'twenty-five', 'three hundred', 'first', 'a dozen'."""
+    lower = text.lower()
+    scaled = any(w in lower for w in ("hundred", "thousand", "million", "billion"))
+    if "fold" in lower:
+        for m in _FOLD_WORD.finditer(text):
+            yield Number(m.start(), m.end(), m.group(), frozenset({float(_FOLD[m.group(1).lower()])}))
+    if "half" in lower:
+        for m in _AND_A_HALF.finditer(text):
+            whole = _ONES.get(m.group(1).lower(), _TENS.get(m.group(1).lower(), 0))
+            scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((m.group(2) or "").lower(), 1)
+            yield Number(m.start(), m.end(), m.group(), frozenset({_r((whole + 0.5) * scale)}))
+    if scaled and lenient:
+        for m in _BARE_SCALE.finditer(text):
+            yield Number(m.start(), m.end(), m.group(), frozenset({_BARE[m.group().lower().rstrip("s")]}))
+    if scaled:
+        for m in _FRACTION_SCALE.finditer(text):
+            value = _FRACTIONS[m.group(1).lower()] * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
+            yield Number(m.start(), m.end(), m.group(), frozenset({_r(value)}))
+    for m in _number_word_runs(text, lower):
+        tokens = _WORD_GAP.split(m.group().lower())
+        if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "thousand", "million", "billion", "dozen")):
+            tokens = tokens[1:]  # "a third" is a third, not four
+        if not tokens:
+            continue
+        if tokens[0] in ("hundreds", "thousands", "millions"):
+            continue
+        total, current = 0.0, 0.0
+        for t in tokens:
+            if t in _ONES:
+                current += _ONES[t]
+            elif t in _TENS:
+                current += _TENS[t]
+            elif t in _ORDINALS:
+                current += _ORDINALS[t]
+            elif t == "hundred":
+                current = (current or 1) * 100
+            elif t in ("thousand", "million", "billion"):
+                total += (current or 1) * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[t]
+                current = 0
+        value = total + current
+        parts = {float(_ONES.get(t, _TENS.get(t, _ORDINALS.get(t, 0)))) for t in tokens}
+        yield Number(m.start(), m.end(), m.group(), frozenset({_r(value)} | {p for p in parts if p}))
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_FIRST_WORDS = frozenset(_ONES) | frozenset(_TENS) | frozenset(_ORDINALS)
+_NEXT_WORDS = frozenset(_ONES) | frozenset(_ORDINALS) | {"hundred", "thousand", "million", "billion"}
+
+
+class _Run:
+    """A run of number words, answering like the match of a regex (start, end, group)."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start:self._end]
+
+
+def _number_word_runs(text: str, lower: str):
+    """Runs of English number words ('twenty-five', 'three hundred', 'a dozen') found word by word: one pass of a
+    plain letters pattern and set look-ups, instead of a regex of every number word (twice as fast)."""
+    words = [(m.start(), m.end(), lower[m.start():m.end()]) for m in _LETTERS.finditer(text)]
+    i, n = 0, len(words)
+    while i < n:
+        start, end, word = words[i]
+        if word not in _FIRST_WORDS or (start and (text[start - 1].isalnum() or text[start - 1] == "_")) or \
+                (end < len(text) and (text[end].isdigit() or text[end] == "_")):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            s2, e2, w2 = words[j + 1]
+            if s2 != words[j][1] + 1 or text[words[j][1]] not in "- " or w2 not in _NEXT_WORDS or \
+                    (e2 < len(text) and (text[e2].isdigit() or text[e2] == "_")):
+                break
+            j += 1
+        yield _Run(text, start, words[j][1])
+        i = j + 1
+
+
+@lru_cache(maxsize=16)
+def _month_pattern(lang: str):
+    names = _MONTHS.get(lang)
+    if not names:
+        return None
+    alts = [names] + ([_EN_MONTH_ABBR] if lang == "en" else [])
+    parts = []
+    for table in alts:
+        for i, name in enumerate(table):
+            parts.append(f"(?P<m{i + 1}_{len(parts)}>{name})")
+    suffix = r"\w*" if lang in ("ru", "uk") else (r"\.?" if lang == "en" else "")
+    return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")" + suffix + r"(?!\w)", regex.IGNORECASE)
+
+
+def _month_names(norm: str, text: str, lang: str):
+    pattern = _month_pattern(lang)
+    if pattern is None:
+        return
+    for m in pattern.finditer(norm):
+        name = next(k for k, v in m.groupdict().items() if v)
+        month = int(name[1:].split("_")[0])
+        word = m.group()
+        if lang == "en" and word.lower().rstrip(".") in ("may", "mar", "march", "jan", "sept", "sep") and not word[0].isupper():
+            continue  # "may" the verb, "march" the walk
+        yield Number(m.start(), m.end(), text[m.start():m.end()], frozenset({float(month)}))
+
+
+def broken(text: str) -> list[tuple[int, int, float]]:
+    """Numbers split by a space after the thousands comma ('3, 162'): (start, end, the value meant)."""
+    return [(m.start(), m.end(), float(m.group().replace(", ", ""))) for m in _BROKEN.finditer(normalise(text))]
+
+
+def equivalent(a: frozenset, b: frozenset) -> bool:
+    return not a.isdisjoint(b)

@@ -1,0 +1,29 @@
+"""Sentence segmentation for any source or target language, with offsets.
+
+sentencex (Wikimedia's segmenter, ~300 languages including zh, ja, uk, ru, de,
+fr, es) returns the sentences as strings that concatenate to the input; we turn
+them into (start, end) spans trimmed of surrounding white space.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sentencex import segment as _segment
+
+
+@lru_cache(maxsize=4096)
+def sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    spans, pos = [], 0
+    for piece in _segment(lang or "en", text):
+        found = text.find(piece, pos)
+        if found < 0:  # the segmenter normalised something: fall back to the running position
+            found = pos
+        start, end = found, found + len(piece)
+        pos = end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return tuple(spans) or ((0, len(text)),) if text.strip() else ()

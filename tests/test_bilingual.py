@@ -1,0 +1,358 @@
+"""Bilingual checking (issue 9): real CLI runs on source/target pairs, XLIFF, segment exports, termbases."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+
+BI = EXAMPLES / "bilingual"
+
+
+def findings(*args, rule_prefix="Source."):
+    result = run_cli("check", "--format", "json", "--fail-on", "never", *args)
+    assert result.exit_code == 0, result.stderr
+    return [f for f in result.json() if f["rule"].startswith(rule_prefix)]
+
+
+def brief(found):
+    return [(f["rule"], f["line"], f["column"], f["match"]) for f in found]
+
+
+def assert_matches_file(path, found):
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for f in found:
+        assert text[f["offset"]:f["offset"] + f["length"]] == f["match"], f
+        assert sum(len(line) + 1 for line in lines[: f["line"] - 1]) + f["column"] - 1 == f["offset"], f
+
+
+def test_seed_against_its_english_source():
+    found = findings("--source", str(BI / "seed-article.source.txt"), str(EXAMPLES / "seed-article.txt"))
+    terms = [f for f in found if f["rule"] == "Source.Terminology"]
+    assert brief(terms) == [("Source.Terminology", 13, 80, "Kiev")]
+    assert terms[0]["level"] == "error" and terms[0]["suggestions"] == ["Kyiv"]
+    assert "Kyiv's firmest backers" in terms[0]["message"]  # the source sentence is quoted
+    assert ("Source.Diacritics", 29, 25, "Stephane") in brief(found)
+    assert ("Source.Diacritics", 31, 113, "Sejourne") in brief(found)
+    assert not [f for f in found if f["level"] != "suggestion" and f["rule"] not in ("Source.Terminology", "Source.Diacritics")]
+
+
+def test_repaired_seed_has_no_bilingual_error():
+    found = findings("--source", str(BI / "seed-article.source.txt"), str(EXAMPLES / "seed-article.repaired.txt"))
+    assert [f for f in found if f["level"] != "suggestion"] == []
+
+
+def test_source_pack_is_inert_without_a_source():
+    assert findings(str(EXAMPLES / "seed-article.txt")) == []
+
+
+def test_kiev_is_an_error_against_a_ukrainian_source_and_the_terminology_warning_is_raised(tmp_path):
+    (tmp_path / "uk.txt").write_text("Зеленський повернувся до Києва.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Zelensky returned to Kiev.\n", encoding="utf-8")
+    found = findings("--source", str(tmp_path / "uk.txt"), str(tmp_path / "en.txt"), rule_prefix="")
+    kiev = [f for f in found if f["match"] == "Kiev"]
+    assert [(f["rule"], f["level"], f["line"], f["column"]) for f in kiev] == [("Source.Terminology", "error", 1, 22)]
+
+
+def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
+    (tmp_path / "src.txt").write_text("She cooked chicken Kiev for the guests in Kiev.\n", encoding="utf-8")
+    (tmp_path / "tgt.txt").write_text("She cooked chicken Kiev for the guests in Kiev.\n", encoding="utf-8")
+    found = findings("--source", str(tmp_path / "src.txt"), str(tmp_path / "tgt.txt"))
+    assert [f for f in found if f["rule"] == "Source.Terminology"] == []
+
+
+@pytest.mark.parametrize("lang, source, target", [
+    ("de", "Der Betrag: 1.000,5 Euro.", "The amount: 1,000.5 euros."),
+    ("fr", "Le montant : 1 000,5 euros.", "The amount: 1,000.5 euros."),
+    ("es", "Costó 2,5 millones y 3 mil.", "It cost 2.5 million and 3,000."),
+    ("uk", "Прийшли 20 тисяч людей.", "Some 20 thousand people came."),
+    ("uk", "Прийшли 20 тис. людей.", "Some 20,000 people came."),
+    ("ru", "Бюджет: 1,5 млн рублей.", "The budget: 1.5 million roubles."),
+    ("zh", "约有1.8万人参加。", "About 18,000 people took part."),
+    ("zh", "投资3亿元。", "An investment of 300 million yuan."),
+    ("ja", "参加者は１２３人だった。", "There were 123 participants."),
+    ("ja", "令和3年に2人が来た。", "Two people came in 2021."),
+    ("ja", "４億５０００万ドルの支援。", "Aid of $450 million."),
+])
+def test_numbers_equal_across_locales(tmp_path, lang, source, target):
+    (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target + "\n", encoding="utf-8")
+    assert findings("--source", str(tmp_path / "s.txt"), "--source-lang", lang, str(tmp_path / "t.txt")) == []
+
+
+@pytest.mark.parametrize("lang, source, target, expected", [
+    ("de", "Die Stadt hat 633 Einwohner.", "The town has 63 inhabitants.", (1, 14, "63")),
+    ("uk", "Загинули 3162 людини.", "Some 3, 162 people died.", (1, 6, "3, 162")),
+    ("zh", "约有1.8万人参加，其中有40名记者。", "About 18,000 people took part.", (1, 1, "About 18,000 people took part.")),
+    ("ja", "死者は２５人に上った。", "The death toll rose.", (1, 1, "The death toll rose.")),
+])
+def test_numbers_dropped_changed_broken(tmp_path, lang, source, target, expected):
+    (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target + "\n", encoding="utf-8")
+    found = findings("--source", str(tmp_path / "s.txt"), "--source-lang", lang, str(tmp_path / "t.txt"))
+    nums = [f for f in found if f["rule"] == "Source.Numbers"]
+    assert [(f["line"], f["column"], f["match"]) for f in nums] == [expected]
+    assert source in nums[0]["message"]
+
+
+def test_folder_pairs_and_unpaired_files(tmp_path):
+    src, tgt = tmp_path / "src", tmp_path / "tgt"
+    (src / "world").mkdir(parents=True)
+    (tgt / "world").mkdir(parents=True)
+    (src / "world" / "a.txt").write_text("Ракети влучили в Київ.\n", encoding="utf-8")
+    (tgt / "world" / "a.txt").write_text("Missiles hit Kiev.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Лише джерело.\n", encoding="utf-8")
+    (tgt / "c.txt").write_text("Only a translation.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--source", str(src), str(tgt))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().split("\n")
+    assert lines == [
+        f"{src / 'b.txt'}: source without a translation (no target at the same relative path)",
+        f"{tgt / 'c.txt'}: no source for this translation (looked for {src / 'c.txt'})",
+    ]
+    found = [f for f in result.json() if f["rule"] == "Source.Terminology"]
+    assert [(f["path"], f["line"], f["column"], f["match"]) for f in found] == [(str(tgt / "world" / "a.txt"), 1, 14, "Kiev")]
+
+
+def test_xliff_1_2():
+    path = BI / "report.xlf"
+    found = findings(str(path))
+    assert brief(found) == [
+        ("Source.Terminology", 7, 30, "Kharkov"),
+        ("Source.Numbers", 11, 33, "63"),
+        ("Source.Entities", 15, 17, "Details at https://example.org"),
+        ("Source.Entities", 15, 28, "https://example.org"),
+    ]
+    assert found[0]["suggestions"] == ["Kharkiv"] and found[0]["level"] == "error"
+    assert_matches_file(path, found)
+
+
+def test_xliff_2_0_entities_and_tags(tmp_path):
+    path = BI / "report-2.0.xlf"
+    found = findings(str(path))
+    assert brief(found) == [("Source.Terminology", 7, 42, "Kiev"), ("Source.Entities", 13, 17, "The budget will be 1.5 million roubles.")]
+    text = '<xliff version="2.0" srcLang="de" trgLang="en"><file id="f"><unit id="u"><segment>' \
+           "<source>Es kamen 633 Leute &amp; Hunde.</source><target>Tom &amp; Jerry: 63\r\npeople came.</target>" \
+           "</segment></unit></file></xliff>"
+    p = tmp_path / "x.xlf"
+    p.write_bytes(text.encode("utf-8"))
+    found = findings(str(p))
+    assert [(f["rule"], f["match"]) for f in found] == [("Source.Numbers", "63")]
+    assert text[found[0]["offset"]:found[0]["offset"] + 2] == "63"
+
+
+def test_segment_exports_tsv_and_jsonl(tmp_path):
+    tsv = tmp_path / "export.tsv"
+    tsv.write_text("source\ttarget\nDie Stadt hat 633 Einwohner.\tThe town has 63 inhabitants.\n", encoding="utf-8")
+    assert brief(findings("--source-lang", "de", str(tsv))) == [("Source.Numbers", 2, 43, "63")]
+    jsonl = tmp_path / "export.jsonl"
+    jsonl.write_text(json.dumps({"source": "Die Stadt hat 633 Einwohner.", "target": "The \"café\" town has 63 inhabitants."},
+                                ensure_ascii=True) + "\n", encoding="utf-8")
+    found = findings("--source-lang", "de", str(jsonl))
+    line = jsonl.read_text(encoding="utf-8")
+    assert '\\u00e9' in line and brief(found) == [("Source.Numbers", 1, line.index("63 inh") + 1, "63")]
+    assert_matches_file(jsonl, found)
+
+
+GLOSSARIES = {
+    "terms.csv": "source,target,forbidden\nSchuldenbremse,debt brake,debt break|debt limit\n",
+    "terms.yaml": "terms:\n  - source: Schuldenbremse\n    target: debt brake\n    forbidden: [debt break, debt limit]\n",
+    "basic.tbx": """<?xml version="1.0"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="t1">
+ <langSet xml:lang="de"><tig><term>Schuldenbremse</term></tig></langSet>
+ <langSet xml:lang="en"><tig><term>debt brake</term></tig>
+  <tig><term>debt break</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry></body></text></martif>""",
+    "v3.tbx": """<?xml version="1.0"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1">
+ <langSec xml:lang="de"><termSec><term>Schuldenbremse</term></termSec></langSec>
+ <langSec xml:lang="en"><termSec><term>debt brake</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+  <termSec><term>debt break</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry></body></text></tbx>""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GLOSSARIES))
+def test_glossaries(tmp_path, name):
+    glossary = tmp_path / name
+    glossary.write_text(GLOSSARIES[name], encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Die Schuldenbremse bleibt.\n\nDie Schuldenbremse gilt weiter.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The debt break stays.\n\nThe rule still applies.\n", encoding="utf-8")
+    found = findings("--source", str(tmp_path / "s.txt"), "--glossary", str(glossary), str(tmp_path / "t.txt"))
+    assert brief(found) == [("Source.Glossary", 1, 5, "debt break"), ("Source.GlossaryMissing", 3, 1, "The rule still applies.")]
+    assert found[0]["suggestions"] == ["debt brake"] and found[0]["fix"]["replacement"] == "debt brake"
+
+
+def test_glossary_from_config(tmp_path):
+    (tmp_path / "terms.csv").write_text(GLOSSARIES["terms.csv"], encoding="utf-8")
+    (tmp_path / ".mtlint.yaml").write_text("glossary: terms.csv\n", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Die Schuldenbremse bleibt.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The debt limit stays.\n", encoding="utf-8")
+    assert brief(findings("--source", str(tmp_path / "s.txt"), str(tmp_path / "t.txt"))) == [("Source.Glossary", 1, 5, "debt limit")]
+
+
+def test_untranslated_script_and_entities(tmp_path):
+    (tmp_path / "s.txt").write_text("首相は東京で記者団に語った。詳細は https://example.jp/a と @pmo_jp へ。\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The prime minister 記者団 spoke in Tokyo. Details at https://example.jp/a and from the office.\n", encoding="utf-8")
+    found = findings("--source", str(tmp_path / "s.txt"), str(tmp_path / "t.txt"))
+    assert ("Source.Untranslated", 1, 20, "記者団") in brief(found)
+    assert ("Source.Entities", 1, 40, "Details at https://example.jp/a and from the office.") in brief(found)
+    assert "'@pmo_jp'" in [f for f in found if f["rule"] == "Source.Entities"][0]["message"]
+    assert not [f for f in found if f["rule"] == "Source.Names"]  # a handle's letters are not a name
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("broken.xlf", "<xliff version='1.2'><file><body><trans-unit id='1'><source>a</source></body></xliff>", "not valid XML: mismatched tag"),
+    ("other.xlf", "<html><body/></html>", "not an XLIFF file (root element <html>)"),
+    ("bad.jsonl", '{"source": "a"}\n', 'each line must be an object with string "source" and "target"'),
+    ("bad.tsv", "only one column\n", "a segment line needs a source and a target separated by a tab"),
+])
+def test_broken_bilingual_files_are_one_line(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = run_cli("check", str(path))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:1: {message}"), lines
+
+
+@pytest.mark.parametrize("content", ["<martif><text><body><termEntry>", "<root/>"])
+def test_broken_termbase_is_one_line(tmp_path, content):
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text(content, encoding="utf-8")
+    (tmp_path / "t.txt").write_text("Text.\n", encoding="utf-8")
+    result = run_cli("check", "--source", str(tmp_path / "t.txt"), "--glossary", str(tbx), str(tmp_path / "t.txt"))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1 and lines[0].startswith(f"mtlint: error: {tbx}:1: not a"), lines
+
+
+def test_missing_source_file_for_one_pair(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "t.txt").write_text("Text.\n", encoding="utf-8")
+    result = run_cli("check", "--source", str(tmp_path / "src"), str(tmp_path / "t.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{tmp_path / 't.txt'}: no source for this translation (looked for {tmp_path / 'src' / 't.txt'})"
+
+
+def test_source_rule_examples_pass():
+    result = run_cli("rules", "test", "Source")
+    assert result.exit_code == 0, result.stdout
+    assert "0 examples failed" in result.stdout
+
+
+def pair(tmp_path, source, target, *extra):
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    return findings("--source", str(tmp_path / "s.txt"), *extra, str(tmp_path / "t.txt"))
+
+
+def test_cyrillic_names_through_romanisation(tmp_path):
+    found = pair(tmp_path, "Президент Зеленський зустрівся з Олафом Шольцем у Києві. Про це повідомила Юлія Свириденко.\n",
+                 "President Zelensky met Olaf Scholz in Kyiv. This was reported by the minister.\n")
+    assert [(f["rule"], f["level"], f["line"], f["column"], f["match"]) for f in found] == [
+        ("Source.CyrillicNames", "suggestion", 1, 45, "This was reported by the minister.")]
+    assert "'Свириденко'" in found[0]["message"] and "Svyrydenko" in found[0]["message"]
+
+
+def test_omission_and_missing_paragraph(tmp_path):
+    source = ("The minister arrived in Kyiv on Monday.\n\n"
+              "Talks with Denys Shmyhal covered the 2025 budget, air defence and the reconstruction of Kharkiv, "
+              "which was shelled on 12 May.\n\nShe left on Tuesday.\n")
+    target = "The minister arrived in Kyiv on Monday.\n\nShe left on Tuesday.\n"
+    found = pair(tmp_path, source, target)
+    assert brief(found) == [("Source.Paragraphs", 1, 1, "The minister arrived in Kyiv on Monday.")]
+    assert "Denys Shmyhal" in found[0]["message"]
+    found = pair(tmp_path, source.replace("\n\n", " "), target.replace("\n\n", " "))
+    assert ("Source.Omission", 1, 1, "The minister arrived in Kyiv on Monday.") in brief(found)
+
+
+def test_quotation_and_negation_suggestions(tmp_path):
+    found = pair(tmp_path, "Sie sagte: „Wir werden die Steuern nicht erhöhen, niemals.“\n",
+                 "She said the government would raise taxes.\n", "--source-lang", "de")
+    assert sorted((f["rule"], f["level"], f["column"]) for f in found) == [
+        ("Source.Negation", "suggestion", 1), ("Source.Quotations", "suggestion", 1)]
+
+
+def test_diacritics_fix_is_applied(tmp_path):
+    (tmp_path / "s.txt").write_text("Stéphane Séjourné était à Kyiv.\n", encoding="utf-8")
+    target = tmp_path / "t.txt"
+    target.write_text("Stephane Sejourne was in Kyiv.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "--pack", "Source", "--source", str(tmp_path / "s.txt"), str(target))
+    assert target.read_text(encoding="utf-8") == "Stéphane Séjourné was in Kyiv.\n", result.stdout
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("有些冰超过十万年。", "Some ice is more than ten thousand years old.", (1, 23, "ten thousand")),
+    ("想象一下，十亿年前，两个黑洞相撞。", "Imagine that two billion years ago, two black holes collided.", (1, 14, "two billion")),
+    ("它升温至155华氏度。", "It warms to 115 Fahrenheit.", (1, 13, "115")),
+])
+def test_changed_numbers_point_at_the_wrong_figure(tmp_path, source, target, expected):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", "zh")
+    assert [(f["line"], f["column"], f["match"]) for f in found if f["rule"] == "Source.Numbers"] == [expected]
+
+
+def test_vague_chinese_quantities_are_not_figures(tmp_path):
+    assert pair(tmp_path, "银河系中数千亿颗恒星，几百万倍。\n", "Hundreds of billions of stars, millions of times.\n",
+                "--source-lang", "zh") == []
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("Удари по Одесі, Миколаєву, Запоріжжю, Луганську, Чернігову, Дніпру, Рівному, Львову і Харкову.",
+     "Strikes on Odessa, Nikolaev, Zaporozhye, Lugansk, Chernigov, Dnepropetrovsk, Rovno, Lvov and Kharkov.",
+     [(12, "Odessa"), (20, "Nikolaev"), (30, "Zaporozhye"), (42, "Lugansk"), (51, "Chernigov"), (62, "Dnepropetrovsk"),
+      (78, "Rovno"), (85, "Lvov"), (94, "Kharkov")]),
+    ("Удары по Одессе, Николаеву и Киеву.", "Strikes on Odessa, Nikolayev and Kiev.",
+     [(12, "Odessa"), (20, "Nikolayev"), (34, "Kiev")]),
+    ("キーウで会談した。", "They met in Kiev.", [(13, "Kiev")]),
+])
+def test_every_outdated_place_name_is_an_error(tmp_path, source, target, expected):
+    found = pair(tmp_path, source + "\n", target + "\n")
+    terms = [f for f in found if f["rule"] == "Source.Terminology"]
+    assert [(f["column"], f["match"]) for f in terms] == expected
+    assert {f["level"] for f in terms} == {"error"}
+
+
+def test_example_pairs_in_six_languages():
+    pairs = BI / "pairs"
+    found = findings("--source", str(pairs / "source"), str(pairs / "target"))
+    got = {(f["path"].rsplit("/", 1)[-1], f["rule"], f["line"], f["column"], f["match"]) for f in found}
+    for expected in [
+        ("de.txt", "Source.Numbers", 3, 21, "125"),
+        ("de.txt", "Source.Entities", 7, 29, "https://www.sachsen.de"),
+        ("fr.txt", "Source.Terminology", 1, 35, "Kiev"),
+        ("fr.txt", "Source.Diacritics", 3, 27, "Sejourne"),
+        ("es.txt", "Source.Numbers", 3, 97, "Food rose by 4.1% and electricity fell."),
+        ("ru.txt", "Source.Numbers", 3, 47, "63"),
+        ("ru.txt", "Source.Terminology", 3, 38, "Kharkov"),
+        ("zh.txt", "Source.Numbers", 3, 36, "1,800"),
+        ("zh.txt", "Source.Untranslated", 5, 85, "详情请访问"),
+        ("ja.txt", "Source.Numbers", 3, 98, "JR Hokkaido cancelled trains."),
+        ("ja.txt", "Source.JapaneseNames", 5, 1, "At a press conference, the mayor asked people to refrain from going out unless necessary."),
+    ]:
+        assert expected in got, expected
+    for f in found:
+        assert_matches_file(pairs / "target" / f["path"].rsplit("/", 1)[-1], [f])
+
+
+def test_target_still_in_a_latin_source_language(tmp_path):
+    found = pair(tmp_path, "Die Regierung hat am Montag neue Hilfen beschlossen. Die Opposition kritisierte das Paket.\n",
+                 "The government approved new aid on Monday. Die Opposition kritisierte das Paket scharf als ungenügend.\n")
+    assert brief(found) == [("Source.Untranslated", 1, 44, "Die Opposition kritisierte das Paket scharf als ungenügend.")]
+
+
+def test_utf16_xliff_whose_declaration_says_so(tmp_path):
+    import codecs
+
+    text = ('<?xml version="1.0" encoding="UTF-16"?>\n<xliff version="1.2"><file source-language="de" target-language="en">'
+            "<body><trans-unit id='1'><source>Es kamen 633 Leute.</source><target>Some 63 people came.</target>"
+            "</trans-unit></body></file></xliff>\n")
+    path = tmp_path / "u16.xlf"
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    found = findings(str(path))
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found] == [
+        ("Source.Numbers", 2, text.split("\n")[1].index("63 people") + 1, "63")]
