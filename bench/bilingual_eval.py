@@ -44,7 +44,7 @@ def check(target_path, source_path, src_lang, segmented=False):
     def attach(doc):
         BilingualContext(paras, source_path, src_lang, "en", [], segmented).attach(doc)
 
-    return text, lint_text(target_path, text, rules(), target_path, False, attach).findings
+    return text, lint_text(target_path, text, rules(), target_path, None, attach).findings
 
 
 def words(text):

@@ -43,12 +43,12 @@ def timed(mode: str, corpus: str, limit: int) -> float:
     warm_source = "石田純子さんは、６３３人がキエフに来たと話した。\n\n２万語の段落。"
     from lint.bilingual.context import BilingualContext
 
-    lint_text("warm.txt", warm, rules, "warm.txt", False,
+    lint_text("warm.txt", warm, rules, "warm.txt", None,
               (lambda doc: BilingualContext(warm_source.split("\n\n"), "w", "ja").attach(doc)) if mode == "pair" else None)
     start = time.process_time()  # CPU time: other processes on the machine do not count
     for target, source in todo:
         attach = attacher(Setup(source, (), "ja"), target, config) if mode == "pair" else None
-        lint_text(target, texts[target], rules, target, False, attach)
+        lint_text(target, texts[target], rules, target, None, attach)
     return time.process_time() - start
 
 

@@ -109,8 +109,8 @@ def test_folder_pairs_and_unpaired_files(tmp_path):
     assert result.exit_code == 2
     lines = result.stderr.strip().split("\n")
     assert lines == [
-        f"{src / 'b.txt'}: source without a translation (no target at the same relative path)",
-        f"{tgt / 'c.txt'}: no source for this translation (looked for {src / 'c.txt'})",
+        f"mtlint: error: {src / 'b.txt'}: source without a translation (no target at the same relative path)",
+        f"mtlint: error: {tgt / 'c.txt'}: no source for this translation (looked for {src / 'c.txt'})",
     ]
     found = [f for f in result.json() if f["rule"] == "Source.Terminology"]
     assert [(f["path"], f["line"], f["column"], f["match"]) for f in found] == [(str(tgt / "world" / "a.txt"), 1, 14, "Kiev")]
@@ -217,7 +217,7 @@ def test_broken_bilingual_files_are_one_line(tmp_path, name, content, message):
     result = run_cli("check", str(path))
     assert result.exit_code == 2
     lines = result.stderr.strip().split("\n")
-    assert len(lines) == 1 and lines[0].startswith(f"{path}:1: {message}"), lines
+    assert len(lines) == 1 and lines[0].startswith(f"mtlint: error: {path}:1: {message}"), lines
 
 
 @pytest.mark.parametrize("content", ["<martif><text><body><termEntry>", "<root/>"])
@@ -236,7 +236,8 @@ def test_missing_source_file_for_one_pair(tmp_path):
     (tmp_path / "t.txt").write_text("Text.\n", encoding="utf-8")
     result = run_cli("check", "--source", str(tmp_path / "src"), str(tmp_path / "t.txt"))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{tmp_path / 't.txt'}: no source for this translation (looked for {tmp_path / 'src' / 't.txt'})"
+    assert result.stderr.strip() == (f"mtlint: error: {tmp_path / 't.txt'}: no source for this translation "
+                                     f"(looked for {tmp_path / 'src' / 't.txt'})")
 
 
 def test_source_rule_examples_pass():

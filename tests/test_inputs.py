@@ -21,7 +21,7 @@ def test_a_folder_without_articles_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"mtlint: error: {tmp_path}: no articles to lint in this folder "
-        "(mtlint reads .txt, .text, .md, .markdown, .mdown, .html, .htm, .xhtml)"]
+        "(mtlint reads .txt, .text, .md, .markdown, .mdown, .html, .htm, .xhtml, .xlf, .xliff)"]
     assert "No problems found" not in result.stdout
 
 
