@@ -92,7 +92,7 @@ def _finding(doc: Document, path: str, active: ActiveRule, hit) -> Finding:
     if hit.fixable and hit.suggestions and hit.block is not None:
         fix = _fix(doc, start, end, hit.block.text[hit.start:hit.end], hit.suggestions[0], _applicability(active, hit, level))
     return Finding(path, hit.rule or active.rule.id, level, hit.message, line, column, end_line, end_column,
-                   start, end - start, match, list(hit.suggestions), fix)
+                   start, end - start, match, list(hit.suggestions), fix, hit.source)
 
 
 def _applicability(active: ActiveRule, hit, level: str) -> str:

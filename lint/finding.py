@@ -34,6 +34,7 @@ class Finding:
     match: str
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
+    source: str | None = None  # bilingual findings: the source segment the target span was checked against
 
     def as_dict(self) -> dict:
         data = {
@@ -50,6 +51,8 @@ class Finding:
             "match": self.match,
             "suggestions": list(self.suggestions),
         }
+        if self.source is not None:
+            data["source"] = self.source
         if self.fix is not None:
             data["fix"] = {"offset": self.fix.offset, "length": self.fix.length, "replacement": self.fix.replacement,
                            "applicability": self.fix.applicability}

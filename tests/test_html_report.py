@@ -288,3 +288,17 @@ def test_ten_thousand_findings_stay_usable(browser, tmp_path):
     assert time.monotonic() - started < 5, "filtering and navigating 10,000 findings took too long"
     assert time.monotonic() - start < 60
     report.close()
+
+
+def test_a_bilingual_run_shows_the_source_beside_the_target(browser, tmp_path):
+    source = "examples/bilingual/seed-article.source.txt"
+    out, findings = _report(tmp_path, "--source", source, "examples/seed-article.txt", cwd=ROOT)
+    kiev = next(f for f in findings if f["rule"] == "Source.Terminology")
+    assert kiev["source"].startswith("Donald Tusk, the Polish prime minister")
+    report = Report(browser, out)
+    page = report.page
+    page.locator("mark.f[data-rule='Source.Terminology']").click()
+    panel = page.locator("#panel")
+    assert "Source" in panel.text_content() and "Donald Tusk, the Polish prime minister" in panel.text_content()
+    assert "Kiev" in panel.text_content()
+    report.close()

@@ -105,6 +105,7 @@ class Hit:
     # and level per hit; None: the rule's own id and effective level.
     rule: str | None = None
     level: str | None = None
+    source: str | None = None  # a bilingual check's source segment, shown beside the target (HTML report, JSON)
 
 
 class Rule:

@@ -70,7 +70,9 @@ class Source(Rule):
             return
         for block, start, end, values, suggestions in CHECKS[self.check](ctx, self):
             if not self.excepted(block, start, end):
-                yield self.hit(block, start, end, values, suggestions)
+                hit = self.hit(block, start, end, values, suggestions)
+                hit.source = values.get("source")
+                yield hit
 
     def example_document(self, text: str):
         """An example 'SOURCE\\n=>\\nTARGET' as a target document with its source attached."""
