@@ -1,7 +1,7 @@
 """Rule kinds declare their fields once: the declaration checks YAML and documents the kind (README, rules show)."""
 from __future__ import annotations
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, make_pack, run_cli
 from lint.kinds import kinds_table
 
 
@@ -20,11 +20,8 @@ def test_rules_show_lists_the_kind_s_declared_fields():
 
 
 def test_a_value_of_the_wrong_type_names_the_field_file_and_line(tmp_path):
-    pack = tmp_path / "House"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("name: House\n", encoding="utf-8")
-    (pack / "Q.yml").write_text("kind: quotation\nscope: quotation\nfunction_words: [the]\nmin_weak: 0\n", encoding="utf-8")
-    (tmp_path / ".mtlint.yaml").write_text("pack_paths: [House]\n", encoding="utf-8")
+    pack = make_pack(tmp_path, {"Q.yml": "kind: quotation\nscope: quotation\nfunction_words: [the]\nmin_weak: 0\n"},
+                     "House", run_only=False)
     (tmp_path / "a.txt").write_text("Talks\n", encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert (result.exit_code, result.stderr) == (2, f"mtlint: error: {pack / 'Q.yml'}:4: rule House.Q: 'min_weak' must be at least 1, not 0\n")

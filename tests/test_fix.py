@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORE, REPAIRED, SEED, fixes_of, lint, run_cli
+from conftest import CORE, REPAIRED, SEED, fixes_of, lint, make_pack, run_cli
 from gitutil import GIT_ENV
 from lint.finding import Finding, Fix
 from lint.fixer import apply_fixes, choose_fixes
@@ -168,12 +168,9 @@ def test_only_applicable_fixes_are_chosen():
 
 
 def test_overlapping_fixes_from_two_rules(tmp_path):
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("name: Local\n", encoding="utf-8")
-    (pack / "Long.yml").write_text('kind: pattern\nfixable: true\npattern: "Kiev Oblast"\nreplace: "Kyiv Oblast"\n', encoding="utf-8")
-    (pack / "Word.yml").write_text('kind: pattern\nfixable: true\npattern: "Oblast council"\nreplace: "regional council"\n', encoding="utf-8")
-    (tmp_path / ".mtlint.yaml").write_text("packs: [Local]\npack_paths: [pack]\n", encoding="utf-8")
+    make_pack(tmp_path, {"Long.yml": 'kind: pattern\nfix: safe\npattern: "Kiev Oblast"\nreplace: "Kyiv Oblast"\n',
+                         "Word.yml": 'kind: pattern\nfix: safe\npattern: "Oblast council"\nreplace: "regional council"\n'},
+              "Local")
     (tmp_path / "a.txt").write_text("Talks\n\nThe Kiev Oblast council met.\n", encoding="utf-8")
     result = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
     # One pass takes the first of the overlapping fixes; the file is linted again and the other one

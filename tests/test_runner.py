@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import make_pack, run_cli
 from lint.runner import Options, Runner
 
 MTLINT = str(Path(sys.executable).parent / "mtlint")
@@ -16,11 +16,7 @@ MTLINT = str(Path(sys.executable).parent / "mtlint")
 
 def _crashing_kind_pack(root: Path) -> None:
     """A plug-in kind that raises on one article: a bug in a rule must cost that file only."""
-    pack = root / "Buggy"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("name: Buggy\n", encoding="utf-8")
-    (pack / "Boom.yml").write_text("kind: pattern\npattern: 'BOOM'\n", encoding="utf-8")
-    (root / ".mtlint.yaml").write_text("pack_paths: [Buggy]\n", encoding="utf-8")
+    make_pack(root, {"Boom.yml": "kind: pattern\npattern: 'BOOM'\n"}, "Buggy", run_only=False)
 
 
 def test_an_internal_error_in_one_file_is_one_line_and_the_others_are_linted_and_fixed(tmp_path, monkeypatch):
@@ -58,11 +54,7 @@ def test_a_bad_html_file_among_many_with_two_jobs(tmp_path):
 
 
 def test_a_regex_timeout_in_one_block_leaves_the_rule_running_on_the_others(tmp_path):
-    pack = tmp_path / "Slow"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("name: Slow\n", encoding="utf-8")
-    (pack / "Catastrophic.yml").write_text("kind: pattern\npattern: '(a|aa)+$|Kiev'\n", encoding="utf-8")
-    (tmp_path / ".mtlint.yaml").write_text("pack_paths: [Slow]\npacks: [Slow]\n", encoding="utf-8")
+    make_pack(tmp_path, {"Catastrophic.yml": "kind: pattern\npattern: '(a|aa)+$|Kiev'\n"}, "Slow")
     bad = "a" * 60 + "b"
     (tmp_path / "a.txt").write_text(f"Talks\n\n{bad}\n\nHeld in Kiev.\n\n{bad}\n\nKiev again.\n", encoding="utf-8")
     started = time.monotonic()

@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from conftest import run_cli
+from conftest import make_pack, run_cli
 from lint import formats
 from lint.scope import ScopeError, Selector
 
@@ -60,11 +60,8 @@ def test_the_same_selector_means_the_same_in_every_format():
     ("paragraph &", "an empty term"),
 ])
 def test_bad_selectors_are_pack_errors_with_file_and_line(tmp_path, expression, message):
-    pack = tmp_path / "House"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("name: House\n", encoding="utf-8")
-    (pack / "Towns.yml").write_text(f"kind: existence\ntokens: [Peking]\nscope: '{expression}'\n", encoding="utf-8")
-    (tmp_path / ".mtlint.yaml").write_text("pack_paths: [House]\n", encoding="utf-8")
+    pack = make_pack(tmp_path, {"Towns.yml": f"kind: existence\ntokens: [Peking]\nscope: '{expression}'\n"}, "House",
+                     run_only=False)
     (tmp_path / "a.txt").write_text("Talks\n\nPeking.\n", encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert result.exit_code == 2
@@ -72,11 +69,7 @@ def test_bad_selectors_are_pack_errors_with_file_and_line(tmp_path, expression, 
 
 
 def test_a_rule_scoped_outside_quotations(tmp_path):
-    pack = tmp_path / "House"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("name: House\n", encoding="utf-8")
-    (pack / "Towns.yml").write_text("kind: existence\ntokens: [Peking]\nscope: paragraph & ~quotation\n", encoding="utf-8")
-    (tmp_path / ".mtlint.yaml").write_text("pack_paths: [House]\npacks: [House]\n", encoding="utf-8")
+    make_pack(tmp_path, {"Towns.yml": "kind: existence\ntokens: [Peking]\nscope: paragraph & ~quotation\n"}, "House")
     (tmp_path / "a.txt").write_text("Talks\n\nPeking said “Peking is ready” in Peking.\n", encoding="utf-8")
     found = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).json()
     assert [(f["line"], f["column"], f["match"]) for f in found] == [(3, 1, "Peking"), (3, 34, "Peking")]
