@@ -154,6 +154,8 @@ def read_partition(part: Partition, advance: Callable[[int], None] = lambda n: N
         position, local = part.start, 0
         while position < part.end:
             raw = handle.readline()
+            if not raw:  # the file got shorter than planned: nothing more to read
+                break
             position += len(raw)
             local += 1
             advance(len(raw))
@@ -503,6 +505,9 @@ def command(archive, output, output_format, summary_path, top, engine, scheduler
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    for given in (output, summary_path):
+        if given and os.path.exists(given) and os.path.exists(archive) and os.path.samefile(given, archive):
+            raise Failure(f"{given}: names the archive itself; the audit would overwrite it")
     fmt = output_format or output_format_of(output)
     selection = Selection(_names(packs), _names(enable), _names(disable))
     try:
@@ -525,3 +530,5 @@ def command(archive, output, output_format, summary_path, top, engine, scheduler
     except OSError as exc:
         raise Failure(f"{exc.filename or summary_path}: {exc.strerror or exc}") from None
     click.echo(summary.text(), nl=False)
+    if summary.failed:  # a CI job auditing an archive must not pass over articles nobody checked
+        sys.exit(2)

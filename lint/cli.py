@@ -14,7 +14,6 @@ import click
 
 from . import fixer, grammar
 from .baseline import load_baseline, new_baseline
-from .bilingual.context import Setup, orphan_sources
 from .cache import open_cache
 from .changes import ChangedLines
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
@@ -113,7 +112,7 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
                       force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug,
                       languagetool_url=languagetool_url, cache=open_cache(cache_dir, no_cache),
-                      bilingual=Setup(source_path, tuple(p for p in paths if p != "-"), source_lang, target_lang, glossary))
+                      bilingual=_bilingual(paths, source_path, source_lang, target_lang, glossary))
     runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
@@ -121,11 +120,18 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
         resolved = resolve(base_config, selection)
         for warning in resolved.warnings:
             _warning(warning)
-        options.bilingual.validate()
+        if options.bilingual:
+            options.bilingual.validate()
         if baseline_path and not write_baseline:
             runner = Runner(replace(options, baseline=load_baseline(baseline_path)))
         collected = runner.collect(paths)
-        collected.problems += orphan_sources(options.bilingual, collected.files)
+        if options.bilingual:
+            from .bilingual.context import orphan_sources
+
+            collected.problems += orphan_sources(options.bilingual, collected.files)
+            if options.bilingual.source and os.path.isfile(options.bilingual.source) and len(collected.files) > 1:
+                raise Failure(f"{options.bilingual.source}: --source is one file, for one translation; "
+                              f"{len(collected.files)} were given (give a source folder to pair files by path)")
         if changed_since:
             collected.files, changed = _changed_files(collected.files, changed_since)
             runner = Runner(replace(runner.options, changed=changed))
@@ -173,6 +179,15 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     if errors:
         sys.exit(2)
     sys.exit(1 if failed else 0)
+
+
+def _bilingual(paths, source_path, source_lang, target_lang, glossary):
+    """The run's bilingual setup, or None when no option asks for one (bilingual formats bring their own)."""
+    if not (source_path or source_lang or target_lang or glossary):
+        return None
+    from .bilingual.context import Setup
+
+    return Setup(source_path, tuple(p for p in paths if p != "-"), source_lang, target_lang, glossary)
 
 
 def _changed_files(files: list[str], rev: str) -> tuple[list[str], dict[str, frozenset[int] | None]]:

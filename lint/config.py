@@ -236,7 +236,8 @@ def resolve(config: Config, selection: Selection = Selection()) -> Resolved:
                     warnings.append(f"{rule.path}: rule {rule.id} is deprecated: {rule.deprecation}")
     running = {a.rule.pack for a in active}
     for pack in packs.values():
-        if pack.user and pack.name not in running and not selection.packs and config.packs is not None:
+        if pack.user and pack.name not in running and pack.name not in chosen and not selection.packs \
+                and config.packs is not None:
             warnings.append(f"{config.path}: pack {pack.name} (from pack_paths, {pack.path}) does not run: "
                             f"'packs:' does not list it; add it there")
     return Resolved(tuple(active), registry, tuple(dict.fromkeys(warnings)))
@@ -247,3 +248,6 @@ def forget() -> None:
     calls this when files may have changed; a `mtlint check` run reads each once)."""
     for cached in (load_config_file, find_config, resolve, load_packs):
         cached.cache_clear()
+    from .bilingual import context  # termbases named by a configuration
+
+    context._glossary.cache_clear()

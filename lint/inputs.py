@@ -124,7 +124,7 @@ class _GitIgnore:
         folder = os.path.abspath(folder)
         found = self._specs.get(folder)
         if found is None:
-            top = os.path.isdir(os.path.join(folder, ".git"))
+            top = os.path.exists(os.path.join(folder, ".git"))  # a folder, or a file in worktrees and submodules
             parent = os.path.dirname(folder)
             inherited = [] if top or parent == folder else self.specs(parent)
             found = self._specs[folder] = inherited + self._own(folder)

@@ -14,9 +14,8 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from . import fixer
+from . import fixer, formats
 from .baseline import Baseline
-from .bilingual.context import attacher
 from .changes import on_changed_lines
 from .config import Config, Selection, find_config, load_config_file, resolve
 from .engine import Result, lint_text
@@ -25,6 +24,7 @@ from .finding import Finding
 from .fixer import AppliedFix
 from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
 
+BILINGUAL_FORMATS = ("xliff", "tsv", "jsonl")  # formats that bring their source along
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
 MAX_STDIN_READ = MAX_FILE_BYTES + 1  # one byte more than allowed, so an oversized input is recognised and refused
 
@@ -128,7 +128,11 @@ class Runner:
         """Lint `text` as the article at `path` (its format and configuration), with this run's filters."""
         config = self.config_for(path)
         resolved = resolve(config, self.options.selection)
-        attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
+        attach = None
+        if self.options.bilingual or config.extra.get("glossary") or formats.format_name(path) in BILINGUAL_FORMATS:
+            from .bilingual.context import attacher
+
+            attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
         compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry, attach)  # noqa: E731
         # The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
         # that also depends on a source file or a termbase (not part of the key) is never cached.
@@ -177,7 +181,12 @@ class Runner:
         if not applied:
             return source.text
         if self.options.fix == "diff":
-            linted.applied, linted.diff = applied, fixer.unified_diff(name, source.text, fixed_text, source)
+            try:
+                linted.diff = fixer.unified_diff(name, source.text, fixed_text, source)
+            except MtlintError as exc:  # (a UTF-16 file: no diff can show it) the findings still stand
+                linted.result.errors.append(str(exc))
+                return source.text
+            linted.applied = applied
             return source.text
         if path != "-":
             try:

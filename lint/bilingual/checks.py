@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from . import entities, numbers
+from . import CHECK_NAMES, entities, numbers
 from .context import BilingualContext, Pair, is_latin
 from .glossary import builtin
 
@@ -505,3 +505,4 @@ CHECKS = {
     "diacritics": diacritics, "cyrillic_names": cyrillic_names, "japanese_names": japanese_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
     "untranslated": untranslated, "quotations": quotations, "negation": negation,
 }
+assert tuple(CHECKS) == CHECK_NAMES, "lint.bilingual.CHECK_NAMES must name every check, in order"

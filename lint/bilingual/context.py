@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable
 
-import numpy as np
 import regex
 
 from . import align, numbers, segment
@@ -117,6 +116,8 @@ class BilingualContext:
         for j, tn in enumerate(tgt_nums):
             for v in tn:
                 by_value.setdefault(v, []).append(j)
+        import numpy as np  # only a bilingual run aligns anything: not loaded at every start-up
+
         table = np.zeros((n + 1, m + 1), dtype=np.int32)
         found_in: dict[str, list[int]] = {}
         for i, (sn, sl) in enumerate(zip(src_nums, src_lat)):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sentencex import segment as _segment
 
 
 @lru_cache(maxsize=4096)
 def sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     spans, pos = [], 0
+    from sentencex import segment as _segment  # loaded when a bilingual check first splits sentences
+
     for piece in _segment(lang or "en", text):
         found = text.find(piece, pos)
         if found < 0:  # the segmenter normalised something: fall back to the running position

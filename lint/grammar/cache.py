@@ -37,10 +37,13 @@ class MatchCache:
         if self._db is None or not keys:
             return {}
         found = {}
-        with self._lock:
-            rows = self._select(keys)
-        for key, value in rows:
-            found[key] = [LTMatch.from_list(m) for m in json.loads(value)]
+        try:
+            with self._lock:
+                rows = self._select(keys)
+            for key, value in rows:
+                found[key] = [LTMatch.from_list(m) for m in json.loads(value)]
+        except (sqlite3.Error, ValueError, TypeError):  # a locked or damaged cache: ask LanguageTool instead
+            return {}
         return found
 
     def _select(self, keys: list[str]) -> list[tuple[str, str]]:

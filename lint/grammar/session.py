@@ -42,6 +42,7 @@ class Session:
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(settings.max_in_flight)  # requests in flight, across threads
         self.failed = False  # later calls return nothing
+        self.failure = ""  # the one line the failure was reported with
         self._reported = False  # the failure was raised once (threads may fail together)
         self.requests = 0  # /v2/check requests sent (for measuring)
         self.chars_sent = 0
@@ -96,9 +97,10 @@ class Session:
         if missing:
             try:
                 fresh = self._check_uncached([texts[i] for i in missing])
-            except GrammarUnavailable:
+            except GrammarUnavailable as exc:
                 with self._lock:
                     first, self._reported, self.failed = not self._reported, True, True
+                    self.failure = str(exc)
                 if first:
                     raise
                 return None

@@ -9,6 +9,7 @@ LanguageTool's replacements are suggestions, never applied by --fix: they change
 from __future__ import annotations
 
 from .. import grammar  # its HTTP client and LanguageTool session load only when a grammar rule runs
+from ..errors import GrammarUnavailable
 from ..textutil import render
 from .base import LEVELS, Hit, Rule
 from .fields import Field
@@ -64,8 +65,8 @@ class Grammar(Rule):
         if not units:
             return
         results = grammar.session_for(self.params()).check([block.text[start:end] for block, start, end in units])
-        if results is None:  # the session failed earlier in this run and said so then
-            return
+        if results is None:  # the session failed earlier in this run: this file's grammar is missing too
+            raise GrammarUnavailable(grammar.session_for(self.params()).failure)
         for (block, offset, stop), matches in zip(units, results):
             for m in matches:
                 start, end = offset + m.start, offset + m.end

@@ -7,7 +7,7 @@ a line `=>`, then the translation.
 """
 from __future__ import annotations
 
-from ..bilingual.checks import CHECKS
+from ..bilingual import CHECK_NAMES
 from .base import Rule
 from .fields import Field
 
@@ -17,7 +17,7 @@ EXAMPLE_SEPARATOR = "\n=>\n"
 class Source(Rule):
     kind = "source"
     FIELDS = (
-        Field("check", "text", "which bilingual check: " + ", ".join(CHECKS), required=True, choices=tuple(CHECKS)),
+        Field("check", "text", "which bilingual check: " + ", ".join(CHECK_NAMES), required=True, choices=CHECK_NAMES),
         Field("raise", "strings", "terminology: the rules whose finds become errors when the source does not use "
               "the outdated form", list),
         Field("builtin_termbase", "bool", "glossary: also use the built-in Ukrainian termbase for Ukrainian sources", True),
@@ -68,6 +68,8 @@ class Source(Rule):
         ctx = getattr(doc, "source", None)
         if ctx is None:
             return
+        from ..bilingual.checks import CHECKS  # compiled only when a document has a source
+
         for block, start, end, values, suggestions in CHECKS[self.check](ctx, self):
             if not self.excepted(block, start, end):
                 hit = self.hit(block, start, end, values, suggestions)
