@@ -138,7 +138,7 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
         if output and any(f != "-" and _same_file(f, output) for f in collected.files):
             raise Failure(f"{output}: --output names one of the inputs; the report would overwrite an article")
         stdin_data = sys.stdin.buffer.read(MAX_STDIN_READ) if "-" in collected.files else None
-        threads = runner.start_grammar(base_config, resolved)
+        threads = runner.start_grammar(collected.files)
         run = Run(collected, runner.lint_files(collected.files, stdin_data, jobs, threads))
     except MtlintError as exc:
         raise Failure(str(exc)) from None

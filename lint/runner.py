@@ -207,14 +207,16 @@ class Runner:
         return findings
 
     # -- many files ---------------------------------------------------------------
-    def start_grammar(self, config: Config, resolved) -> int:
-        """Start the run's one LanguageTool session when a grammar rule runs; return how many threads lint
-        (0: none; worker processes would each start their own session, so files go on threads instead)."""
-        if not any(a.rule.kind == "grammar" for a in resolved.rules):
-            return 0
-        from . import grammar
+    def start_grammar(self, files: list[str]) -> int:
+        """Start the run's one LanguageTool session when a grammar rule runs for any of `files` (under its
+        own configuration); return how many threads lint (0: none; worker processes would each start their
+        own session, so files go on threads instead)."""
+        for config in dict.fromkeys(self.config_for(f) for f in files):
+            if any(a.rule.kind == "grammar" for a in resolve(config, self.options.selection).rules):
+                from . import grammar
 
-        return grammar.start_run(config.extra, self.options.languagetool_url, config.path).max_in_flight
+                return grammar.start_run(config.extra, self.options.languagetool_url, config.path).max_in_flight
+        return 0
 
     def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1,
                    threads: int = 0) -> list[Linted]:
