@@ -25,7 +25,9 @@ from .finding import Finding, Fix
 from .packs import builtin_packs_dir
 
 FORMAT = "1"  # the entry layout; a change makes old entries unreachable
-LIBRARIES = ("mtlint", "regex", "ftfy", "py3langid", "markdown-it-py", "mdit-py-plugins", "pyyaml")
+# Libraries whose behaviour decides findings (the bilingual formats' segmentation and romanisation among them).
+LIBRARIES = ("mtlint", "regex", "ftfy", "py3langid", "markdown-it-py", "mdit-py-plugins", "pyyaml", "ahocorasick-rs",
+             "sentencex", "fugashi", "unidic-lite", "cutlet", "iuliia", "lxml", "numpy")
 ENV_DIR = "MTLINT_CACHE_DIR"
 
 

@@ -135,9 +135,10 @@ class Runner:
             attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
         compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry, attach)  # noqa: E731
         # The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
-        # that also depends on a source file or a termbase (not part of the key) is never cached.
-        setup = self.options.bilingual
-        cacheable = self.options.cache and not (setup and (setup.source or setup.glossary)) and not config.extra.get("glossary")
+        # that also depends on what the key does not hold (a source file, a termbase, a LanguageTool server,
+        # which has its own paragraph cache) is never cached.
+        cacheable = (self.options.cache and not self.options.bilingual and not config.extra.get("glossary")
+                     and not any(a.rule.kind == "grammar" for a in resolved.rules))
         result = self.options.cache.lint(self, path, text, compute) if cacheable else compute()
         result.findings = self._reported(path, result.findings, text)
         return result
