@@ -174,10 +174,6 @@ def available_packs(config: Config) -> dict[str, Pack]:
     return load_packs((builtin_packs_dir(),) + config.pack_paths)
 
 
-def registry_for(config: Config) -> Registry:
-    return resolve(config).registry
-
-
 def active_rules(config: Config, selection: Selection = Selection()) -> tuple[ActiveRule, ...]:
     """The rules that run under `config` and `selection`, each with its effective level."""
     return resolve(config, selection).rules

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .scope import ALL_SCOPES, BLOCK_SCOPES, SPAN_SCOPES, Selector, block_has, selector  # noqa: F401
+from .scope import BLOCK_SCOPES, Selector, block_has, selector
 
-BLOCK_KINDS = ("paragraph", "heading", "cell")  # what a block is; where it sits is its `containers`
 _BREAK = regex.compile(r"\r\n|\r|\n")
 # Stands in the plain text for code, a <script> and the like inside a block: text on either side
 # of it must not read as one run ("talks `Kiev` talks" is no doubled word). U+FFFC is Unicode's
@@ -114,7 +113,7 @@ class Block:
     Formats fill these in; what a scope name means for a block is decided by `lint.scope`.
     """
 
-    kind: str  # one of BLOCK_KINDS
+    kind: str  # "paragraph", "heading" or "cell" (of a table)
     textmap: TextMap
     containers: tuple[str, ...] = ()  # "blockquote", "list", "table", outermost first
     headline: bool = False  # the article's title (plain text: its first line when it reads as one)

@@ -84,12 +84,6 @@ def read_file(path: str) -> Decoded:
     return decode(path, data)
 
 
-def read_stream(stream, name: str) -> Decoded:
-    """Read standard input with the same size limit as files (never more than the limit into memory)."""
-    data = stream.read(MAX_FILE_BYTES + 1)
-    return decode(name, data)
-
-
 # -- collecting -----------------------------------------------------------------------
 def extensions_read() -> str:
     return ", ".join(e for e in formats.EXTENSIONS if not e.endswith(formats.EXPLICIT_ONLY))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -237,15 +236,6 @@ class Runner:
             return [done[f] if f != "-" else self.lint_file(f, stdin_data) for f in files]
         return [self.lint_file(f, stdin_data if f == "-" else None) for f in files]
 
-    def run(self, paths: tuple[str, ...], stdin=None, jobs: int = 1) -> Run:
-        """Collect `paths` and lint them; `stdin` is read (up to the size limit) when '-' is among them."""
-        collected = self.collect(paths)
-        stdin_data = None
-        if "-" in collected.files:
-            stdin_data = (stdin or sys.stdin.buffer).read(MAX_STDIN_READ)
-        return Run(collected, self.lint_files(collected.files, stdin_data, jobs))
-
-
 
 def _worker_init(parent: int) -> None:
     """A worker dies with the run that started it (Linux), instead of outliving a killed parent."""
@@ -259,11 +249,3 @@ def _worker_init(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
-
-
-def lint_path_text(path: str, text: str, options: Options = Options()) -> Result:
-    """Lint in-memory `text` as the file `path` would be linted by `mtlint check` (for editors and libraries)."""
-    return Runner(options).lint_string(path, text)
-
-
-__all__ = ["AppliedFix", "InputError", "Linted", "Options", "Run", "Runner", "lint_path_text"]
