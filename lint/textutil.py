@@ -120,5 +120,6 @@ _PLACEHOLDER = regex.compile(r"\{(\w+)\}")
 
 
 def render(template: str, values: dict[str, str]) -> str:
-    """Fill `{name}` placeholders; unknown names are left as they are."""
-    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0)) or ""), template)
+    """Fill `{name}` placeholders; unknown names are left as they are. Code inside the text a value quotes
+    (U+FFFC in plain text, see document.EMBEDDED) reads as an ellipsis."""
+    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0)) or "").replace("\ufffc", "…"), template)
