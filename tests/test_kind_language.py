@@ -86,3 +86,27 @@ def test_unknown_language_code_is_a_pack_error_not_a_crash(tmp_path):
     result = run_cli("check", str(tmp_path / "a.txt"))
     assert result.exit_code == 2
     assert "Rule.yml:2:" in result.stderr and "xx" in result.stderr
+
+
+def test_the_memory_mapped_model_identifies_as_py3langid_does(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from lint import langid_model
+
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    first = langid_model.load_identifier()  # unpacks the model into the cache folder
+    mapped = langid_model.load_identifier()  # maps it
+    assert sorted(p.name for p in next((tmp_path / "cache").iterdir()).iterdir()) == [
+        "classes.npy", "nextmove.npy", "nextmove_row.npy", "out_feat.npy", "pc.npy", "ptc.npy"]
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in ("Мы не будем отправлять войска на Украину.", "Wir werden keine Bodentruppen schicken.",
+                 "El gobierno no enviará tropas a Ucrania.", "The talks resume on Monday in Geneva."):
+        assert first.rank(text) == mapped.rank(text) == shipped.rank(text)
+
+
+def test_an_unwritable_cache_falls_back_to_py3langid_s_own_loading(tmp_path, monkeypatch):
+    from lint import langid_model
+
+    (tmp_path / "blocked").write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "blocked"))
+    assert langid_model.load_identifier().classify("Wir werden keine Bodentruppen schicken.")[0] == "de"

@@ -58,9 +58,9 @@ def identifier(languages: tuple[str, ...]):
     found = _IDENTIFIERS.get(languages)
     if found is None:
         if _MODEL is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+            from ..langid_model import load_identifier
 
-            _MODEL = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            _MODEL = load_identifier()
         found = copy.copy(_MODEL)
         found.set_languages(list(languages))
         _IDENTIFIERS[languages] = found

@@ -87,9 +87,6 @@ class Substitution(Rule):
         self.prefilter = Prefilter(list(self.swaps) + canonical_names)
         self._pattern = None
 
-    def warm(self) -> None:
-        self.pattern  # noqa: B018 (compiles it)
-
     @property
     def pattern(self):
         """The exact trie of every wrong form and name, compiled when a block first needs it (not at start-up)."""
