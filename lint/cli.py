@@ -103,6 +103,13 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     --fix: what remains); 2 a usage, configuration, pack or input error.
     """
     paths = paths or (".",)
+    if show_fixes and not (fix or diff):
+        _warning("--show-fixes lists the fixes --fix applies or --diff would: give one of them")
+    if fix and diff:
+        _warning("--diff and --fix together: --diff wins, nothing is changed")
+    if target_lang and not target_lang.lower().startswith("en"):
+        _warning(f"--lang {target_lang}: the Source pack reads the translation as {target_lang}, but the other packs "
+                 "(Terminology, Names, Boilerplate, MTArtefacts, grammar) assume English")
     if changed_since and "-" in paths:
         raise click.UsageError("--changed-since needs files in a git repository, not standard input ('-')")
     if output and any(p != "-" and os.path.exists(p) and _same_file(p, output) for p in paths):
