@@ -34,7 +34,7 @@ DEFAULT_PARTITION_BYTES = 64 * 1024 * 1024  # a JSONL partition: large enough th
 DEFAULT_TOP = 20
 MAX_ERRORS_KEPT = 20  # per-article error messages carried to the summary; the rest are only counted
 FINDING_COLUMNS = ("id", "path", "rule", "level", "message", "line", "column", "end_line", "end_column",
-                   "offset", "length", "match", "suggestions", "fix")
+                   "offset", "length", "match", "suggestions", "fix", "source")
 
 
 class AuditError(MtlintError):
@@ -63,7 +63,7 @@ class Article:
     id: str
     text: str
     format: str = "text"
-    source: str | None = None  # carried for the bilingual checks; no rule reads it yet
+    source: str | None = None  # the text the article translates: the Source pack checks it against that
     source_language: str | None = None
 
     @property
@@ -201,10 +201,11 @@ def _read_parquet(part: Partition, advance: Callable[[int], None]) -> Iterator[A
 
 # -- output ------------------------------------------------------------------------------
 def finding_row(article_id: str, finding) -> dict:
-    """One output row: the article id and every Finding field (fix is null when there is none)."""
+    """One output row: the article id and every Finding field (fix and source are null when there is none)."""
     row = {"id": article_id, **finding.as_dict()}
     row.setdefault("fix", None)
-    return row
+    row.setdefault("source", None)
+    return {column: row[column] for column in FINDING_COLUMNS}
 
 
 def output_format_of(path: str) -> str:
@@ -365,7 +366,7 @@ class Summary:
 def lint_article(runner: Runner, article: Article) -> tuple[list, list[str]]:
     """The findings of one article and its problems; a bug in one article is reported, the audit goes on."""
     try:
-        result = runner.lint_string(article.path, article.text)
+        result = runner.lint_string(article.path, article.text, article.source, article.source_language)
     except MtlintError:
         raise  # a broken configuration or pack stops the audit
     except Exception as exc:

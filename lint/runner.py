@@ -123,12 +123,19 @@ class Runner:
         return collect(paths, self.excluded, self.options.force_exclude, self.options.respect_gitignore)
 
     # -- linting ----------------------------------------------------------------
-    def lint_string(self, path: str, text: str) -> Result:
-        """Lint `text` as the article at `path` (its format and configuration), with this run's filters."""
+    def lint_string(self, path: str, text: str, source: str | None = None, source_lang: str | None = None) -> Result:
+        """Lint `text` as the article at `path` (its format and configuration), with this run's filters;
+        `source`: the text it translates (an archive record's), checked against it as --source would be."""
         config = self.config_for(path)
         resolved = resolve(config, self.options.selection)
         attach = None
-        if self.options.bilingual or config.extra.get("glossary") or formats.format_name(path) in BILINGUAL_FORMATS:
+        if source is not None:
+            from .bilingual.context import BilingualContext, source_text_paragraphs
+
+            paragraphs = source_text_paragraphs(path, source)
+            attach = lambda doc: BilingualContext(paragraphs, "<source>", source_lang,  # noqa: E731
+                                                  config.language or "en").attach(doc)
+        elif self.options.bilingual or config.extra.get("glossary") or formats.format_name(path) in BILINGUAL_FORMATS:
             from .bilingual.context import attacher
 
             attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
@@ -136,7 +143,7 @@ class Runner:
         # The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
         # that also depends on what the key does not hold (a source file, a termbase, a LanguageTool server,
         # which has its own paragraph cache) is never cached.
-        cacheable = (self.options.cache and not self.options.bilingual and not config.extra.get("glossary")
+        cacheable = (self.options.cache and source is None and not self.options.bilingual and not config.extra.get("glossary")
                      and not any(a.rule.kind == "grammar" for a in resolved.rules))
         result = self.options.cache.lint(self, path, text, compute) if cacheable else compute()
         result.findings = self._reported(path, result.findings, text)

@@ -50,15 +50,21 @@ def test_local_audit_rows_are_the_runner_findings(tmp_path, archive):
     expected = []
     for record in _articles():
         article = Article(str(record["id"]), record["text"], record.get("format", "text"))
-        expected += [{"id": article.id, **f.as_dict(), "fix": f.as_dict().get("fix")}
-                     for f in runner.lint_string(article.path, article.text).findings]
+        expected += [{"id": article.id, **f.as_dict(), "fix": f.as_dict().get("fix"), "source": f.source}
+                     for f in runner.lint_string(article.path, article.text, record.get("source"),
+                                                 record.get("source_language")).findings]
     assert rows == expected
     last = [r for r in rows if r["id"] == "9999"]
     assert [(r["path"], r["rule"], r["line"], r["column"], r["match"]) for r in last] == \
         [("<9999>.txt", "Terminology.UkrainePlaces", 1, 1, "Kiev")]
-    kiev = next(r for r in rows if r["id"] == "a000" and r["match"] == "Kiev")
-    assert (kiev["path"], kiev["rule"], kiev["line"], kiev["column"]) == ("<a000>.txt", "Terminology.UkrainePlaces", 13, 80)
+    kiev = next(r for r in rows if r["id"] == "a002" and r["match"] == "Kiev")  # no source: the house-style warning
+    html = _articles()[2]["text"]  # one line: the column is the offset of "Kiev's" plus one
+    assert (kiev["path"], kiev["rule"], kiev["level"], kiev["line"], kiev["column"]) == (
+        "<a002>.html", "Terminology.UkrainePlaces", "warning", 1, html.index("Kiev's") + 1)
     assert kiev["fix"]["replacement"] == "Kyiv"
+    # a record with its source is checked against it: its source does not say Kiev, so that is an error
+    sourced = next(r for r in rows if r["id"] == "a000" and r["match"] == "Kiev")
+    assert (sourced["rule"], sourced["level"], sourced["line"], sourced["column"]) == ("Source.Terminology", "error", 13, 80)
     assert summary.articles == 25 and summary.findings == len(rows)
     data = summary.as_dict()
     assert sum(r["findings"] for r in data["rules"]) == len(rows)
