@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import sys
-import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
@@ -369,9 +368,8 @@ def lint_article(runner: Runner, article: Article) -> tuple[list, list[str]]:
         result = runner.lint_string(article.path, article.text, article.source, article.source_language)
     except MtlintError:
         raise  # a broken configuration or pack stops the audit
-    except Exception as exc:
-        detail = "\n" + traceback.format_exc().rstrip() if runner.options.debug else ""
-        return [], [f"{article.path}: internal error while linting: {type(exc).__name__}: {exc}{detail}"]
+    except Exception as exc:  # a bug in one article is that article's line; the audit goes on
+        return [], [runner.crash_line(article.path, exc)]
     return result.findings, list(result.errors)
 
 
@@ -472,10 +470,6 @@ def run_dask(parts: list[Partition], runner: Runner, folder: str, fmt: str, sche
 
 
 # -- the command ------------------------------------------------------------------------------
-def _names(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
-
-
 @click.command("audit")
 @click.argument("archive", type=click.Path(dir_okay=False))
 @click.option("--output", "-o", required=True, type=click.Path(), metavar="PATH",
@@ -510,7 +504,7 @@ def command(archive, output, output_format, summary_path, top, engine, scheduler
         if given and os.path.exists(given) and os.path.exists(archive) and os.path.samefile(given, archive):
             raise Failure(f"{given}: names the archive itself; the audit would overwrite it")
     fmt = output_format or output_format_of(output)
-    selection = Selection(_names(packs), _names(enable), _names(disable))
+    selection = Selection.from_options(packs, enable, disable)
     try:
         # Workers may not share this process's current folder: they get the configuration by its path.
         config = find_config(os.getcwd()) if not config_path else None

@@ -47,11 +47,6 @@ def main() -> None:
     """mtlint: a translation-quality linter for machine-translated news."""
 
 
-def _names(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Repeated options and comma lists alike: `-p A,B -p C` is A, B, C."""
-    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
-
-
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -114,8 +109,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
         raise click.UsageError("--changed-since needs files in a git repository, not standard input ('-')")
     if output and any(p != "-" and os.path.exists(p) and _same_file(p, output) for p in paths):
         raise Failure(f"{output}: --output names one of the inputs; the report would overwrite an article")
-    enable = _names(enable) + (("mtlint.UnusedDisable",) if report_unused_disables else ())
-    selection = Selection(_names(packs), enable, _names(disable))
+    selection = Selection.from_options(packs, enable + (("mtlint.UnusedDisable",) if report_unused_disables else ()),
+                                       disable)
     options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
                       force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug,
                       languagetool_url=languagetool_url, cache=open_cache(cache_dir, no_cache),

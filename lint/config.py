@@ -153,6 +153,14 @@ class Selection:
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
 
+    @classmethod
+    def from_options(cls, packs=(), enable=(), disable=()) -> Selection:
+        """From repeated options and comma lists alike: `-p A,B -p C` is A, B, C."""
+        def names(values):
+            return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+
+        return cls(names(packs), names(enable), names(disable))
+
 
 @dataclass(frozen=True)
 class ActiveRule:

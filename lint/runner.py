@@ -157,8 +157,12 @@ class Runner:
         except MtlintError as exc:
             return self._failed(path, name, data, str(exc))
         except Exception as exc:  # a bug in mtlint or a plug-in: this file is reported, the run goes on
-            detail = "\n" + traceback.format_exc().rstrip() if self.options.debug else " (run with --debug for the traceback)"
-            return self._failed(path, name, data, f"{name}: internal error while linting: {type(exc).__name__}: {exc}{detail}")
+            return self._failed(path, name, data, self.crash_line(name, exc))
+
+    def crash_line(self, name: str, exc: Exception) -> str:
+        """The one line an unexpected error while linting `name` is reported as (with --debug: its traceback)."""
+        detail = "\n" + traceback.format_exc().rstrip() if self.options.debug else " (run with --debug for the traceback)"
+        return f"{name}: internal error while linting: {type(exc).__name__}: {exc}{detail}"
 
     def _failed(self, path: str, name: str, data: bytes | None, message: str) -> Linted:
         # --fix on standard input: whatever could not be linted goes back out as it came, never lost.
