@@ -9,7 +9,7 @@ import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .errors import ConfigError
 from .kinds.base import LEVELS, Rule
@@ -176,6 +176,11 @@ class Resolved:
     rules: tuple[ActiveRule, ...]
     registry: Registry
     warnings: tuple[str, ...] = ()
+
+    @cached_property
+    def runs_grammar(self) -> bool:
+        """Whether a grammar rule runs (it needs the run's LanguageTool session; its results are not cached)."""
+        return any(a.rule.kind == "grammar" for a in self.rules)
 
 
 def available_packs(config: Config) -> dict[str, Pack]:

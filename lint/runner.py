@@ -144,7 +144,7 @@ class Runner:
         # that also depends on what the key does not hold (a source file, a termbase, a LanguageTool server,
         # which has its own paragraph cache) is never cached.
         cacheable = (self.options.cache and source is None and not self.options.bilingual and not config.extra.get("glossary")
-                     and not any(a.rule.kind == "grammar" for a in resolved.rules))
+                     and not resolved.runs_grammar)
         result = self.options.cache.lint(self, path, text, compute) if cacheable else compute()
         result.findings = self._reported(path, result.findings, text)
         return result
@@ -223,7 +223,7 @@ class Runner:
         own configuration); return how many threads lint (0: none; worker processes would each start their
         own session, so files go on threads instead)."""
         for config in dict.fromkeys(self.config_for(f) for f in files):
-            if any(a.rule.kind == "grammar" for a in resolve(config, self.options.selection).rules):
+            if resolve(config, self.options.selection).runs_grammar:
                 from . import grammar
 
                 return grammar.start_run(config.extra, self.options.languagetool_url, config.path).max_in_flight

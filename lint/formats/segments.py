@@ -21,50 +21,53 @@ def _context(doc: Document, sources: list[str]) -> None:
     BilingualContext(sources, doc.path, None, "en", [], segmented=True).attach(doc)
 
 
-def parse_tsv(path: str, text: str) -> Document:
-    doc = Document(path=path, text=text, format="tsv")
-    sources = []
-    offset = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        start, offset = offset, offset + len(line) + 1
-        body = line[:-1] if line.endswith("\r") else line
-        if not body.strip():
-            continue
-        if "\t" not in body:
-            raise InputError("a segment line needs a source and a target separated by a tab", path, number)
-        source, target = body.split("\t", 2)[:2]
-        if number == 1 and source.strip().lower() == "source" and target.strip().lower() == "target":
-            continue  # a header row
-        lead = len(target) - len(target.lstrip())
-        tm = TextMap()
-        tm.copy(target.strip(), start + len(source) + 1 + lead)
-        if tm.text:
-            doc.blocks.append(Block("paragraph", tm))
-            sources.append(source.strip())
-    _context(doc, sources)
-    return doc
-
-
-def parse_jsonl(path: str, text: str) -> Document:
-    doc = Document(path=path, text=text, format="jsonl")
+def _parse(path: str, text: str, fmt: str, segment) -> Document:
+    """A segment export: `segment(path, line, start, number)` gives each line's (source, target TextMap) or None."""
+    doc = Document(path=path, text=text, format=fmt)
     sources = []
     offset = 0
     for number, line in enumerate(text.split("\n"), 1):
         start, offset = offset, offset + len(line) + 1
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", path, number) from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("source"), str) or not isinstance(obj.get("target"), str):
-            raise InputError('each line must be an object with string "source" and "target"', path, number)
-        tm = _target_map(line, start)
-        if tm is not None and tm.text.strip():
-            doc.blocks.append(Block("paragraph", tm))
-            sources.append(obj["source"])
+        pair = segment(path, line, start, number)
+        if pair is not None and pair[1].text.strip():
+            doc.blocks.append(Block("paragraph", pair[1]))
+            sources.append(pair[0])
     _context(doc, sources)
     return doc
+
+
+def _tsv_segment(path: str, line: str, start: int, number: int):
+    body = line[:-1] if line.endswith("\r") else line
+    if "\t" not in body:
+        raise InputError("a segment line needs a source and a target separated by a tab", path, number)
+    source, target = body.split("\t", 2)[:2]
+    if number == 1 and source.strip().lower() == "source" and target.strip().lower() == "target":
+        return None  # a header row
+    lead = len(target) - len(target.lstrip())
+    tm = TextMap()
+    tm.copy(target.strip(), start + len(source) + 1 + lead)
+    return source.strip(), tm
+
+
+def _jsonl_segment(path: str, line: str, start: int, number: int):
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", path, number) from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("source"), str) or not isinstance(obj.get("target"), str):
+        raise InputError('each line must be an object with string "source" and "target"', path, number)
+    tm = _target_map(line, start)
+    return (obj["source"], tm) if tm is not None else None
+
+
+def parse_tsv(path: str, text: str) -> Document:
+    return _parse(path, text, "tsv", _tsv_segment)
+
+
+def parse_jsonl(path: str, text: str) -> Document:
+    return _parse(path, text, "jsonl", _jsonl_segment)
 
 
 def _target_map(line: str, base: int) -> TextMap | None:
