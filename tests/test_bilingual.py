@@ -357,3 +357,25 @@ def test_utf16_xliff_whose_declaration_says_so(tmp_path):
     found = findings(str(path))
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found] == [
         ("Source.Numbers", 2, text.split("\n")[1].index("63 people") + 1, "63")]
+
+
+def test_ungrouped_quantity_is_a_suggestion_with_an_unsafe_fix(tmp_path):
+    source = "四万年前，我们还在洞穴里作画。有两万种兰花，电话 12345678。\n"
+    target = "It was 40000 years ago.\nThere are 20000 species of orchids, tel. 12345678, and 001234 kits.\n"
+    found = pair(tmp_path, source, target, "--source-lang", "zh")
+    assert [(f["rule"], f["level"], f["line"], f["column"], f["match"]) for f in found] == [
+        ("Source.NumberFormat", "suggestion", 1, 8, "40000"), ("Source.NumberFormat", "suggestion", 2, 11, "20000")]
+    result = run_cli("check", "--unsafe-fixes", "--fix", "--pack", "Source", "--source-lang", "zh",
+                     "--source", str(tmp_path / "s.txt"), str(tmp_path / "t.txt"))
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8") == target.replace("40000", "40,000").replace("20000", "20,000"), result.stdout
+
+
+def test_misspelt_source_name_is_pointed_at(tmp_path):
+    found = pair(tmp_path, "我在格陵兰岛的Kekertsuatsiak上拍摄了冰山，又去了Ilulissat。\n",
+                 "I photographed an iceberg on Kekerattsusiak in Greenland, then went to the fjord.\n", "--source-lang", "zh")
+    sentence = "I photographed an iceberg on Kekerattsusiak in Greenland, then went to the fjord."
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found] == [
+        ("Source.Names", 1, 1, sentence), ("Source.Names", 1, 30, "Kekerattsusiak")]
+    assert "'Ilulissat' of the source is missing" in found[0]["message"]
+    assert "'Kekertsuatsiak' of the source is spelled differently" in found[1]["message"]
+    assert found[1]["fix"]["replacement"] == "Kekertsuatsiak" and found[1]["fix"]["applicability"] == "unsafe"

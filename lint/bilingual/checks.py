@@ -189,6 +189,40 @@ def number_checks(ctx: BilingualContext, rule):
         yield block, start, end, {"source": quote(source), "number": "', '".join(dropped), "problem": "dropped"}, []
 
 
+# A figure of five or more digits with no thousands separator, standing alone (not part of a code, an address,
+# a decimal or a grouped number). Leading zeros mark codes and identifiers, never quantities.
+_UNGROUPED = regex.compile(r"(?<![\p{L}\p{N}_.,/:#@\\-])[1-9]\d{4,8}(?![\p{L}\p{N}_/@]|[.,]\d|-\d)")
+# Words before a figure that make it an identifier (a phone number, a postcode, a case or model number).
+_IDENTIFIER_CUE = regex.compile(r"(?:\b(?:no|nos|number|code|id|tel|phone|fax|zip|postcode|postal code|ref|case|"
+                                r"model|serial|account|flight|order|ticket|isbn|issn|room|box)\.?|[#№])\s*:?\s*$",
+                                regex.IGNORECASE)
+
+
+def number_format(ctx: BilingualContext, rule):
+    """A quantity of the source written in an English translation without thousands separators (40000 for
+    4万): English news groups figures of five digits and more (40,000); the source's value shows it is a
+    quantity, not a code."""
+    if not ctx.target_lang.startswith("en"):
+        return
+    lang = ctx.lang
+    source_values: dict[int, set] = {}
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        if pair.para not in source_values:
+            source_values[pair.para] = {v for s in ctx.paragraphs[pair.para].sources for n in numbers.extract(s, lang, words=False)
+                                        for v in n.values}
+        text = pair.block.text
+        for m in _UNGROUPED.finditer(text, pair.start, pair.end):
+            value = float(m.group())
+            if value not in source_values[pair.para] or _IDENTIFIER_CUE.search(text[max(0, m.start() - 24):m.start()]):
+                continue
+            if entities.URL.search(text[max(0, m.start() - 80):m.end() + 1]):
+                continue  # part of an address the URL pattern spans
+            yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "suggestion": f"{int(value):,}"}, \
+                [f"{int(value):,}"]
+
+
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,}"
 
@@ -234,7 +268,35 @@ def names(ctx: BilingualContext, rule):
                 continue
             if len(word) < rule.min_length or (word.islower() and len(word) < 8):
                 continue  # a short lower-case word in a gloss ("matter") is a word, not a name
-            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word}, []
+            variant = _near_spelling(word, pair.block.text, pair.start, pair.end)
+            if variant is not None:  # Kekertsuatsiak written Kekerattsusiak: point at it, the source's spelling is the fix
+                yield pair.block, variant[0], variant[1], {"source": quote(pair.source), "name": word,
+                                                           "problem": "spelled differently here"}, [word]
+                continue
+            yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word,
+                                                     "problem": "missing from the translation"}, []
+
+
+_NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*\p{L}")
+
+
+def _near_spelling(name: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The capitalised word of text[start:end] that is the name misspelt: as long within a quarter, and at
+    least 80% alike (difflib's ratio), so that a different name ("Greenland" for "Grenada") is not taken for it."""
+    from difflib import SequenceMatcher
+
+    if len(name) < 6:
+        return None  # short names differ in a letter or two from ordinary words
+    want = entities.strip_accents(name).lower()
+    best, best_ratio = None, 0.8
+    for m in _NAME_TOKEN.finditer(text, start, end):
+        got = entities.strip_accents(m.group()).lower()
+        if abs(len(got) - len(want)) > len(want) / 4 or got == want:
+            continue
+        ratio = SequenceMatcher(None, want, got, autojunk=False).ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = (m.start(), m.end()), ratio
+    return best
 
 
 def japanese_names(ctx: BilingualContext, rule):
@@ -501,7 +563,7 @@ def negation(ctx: BilingualContext, rule):
 
 
 CHECKS = {
-    "terminology": terminology, "glossary": glossary, "glossary_missing": glossary_missing, "numbers": number_checks, "names": names,
+    "terminology": terminology, "glossary": glossary, "glossary_missing": glossary_missing, "numbers": number_checks, "number_format": number_format, "names": names,
     "diacritics": diacritics, "cyrillic_names": cyrillic_names, "japanese_names": japanese_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
     "untranslated": untranslated, "quotations": quotations, "negation": negation,
 }
