@@ -43,6 +43,7 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
     src_pre = [0]
     for x in src:
         src_pre.append(src_pre[-1] + x)
+    src_pre = [x * ratio for x in src_pre]
     tgt_pre = [0]
     for x in tgt:
         tgt_pre.append(tgt_pre[-1] + x)
@@ -51,42 +52,55 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     log, sqrt, erfc = math.log, math.sqrt, math.erfc
-    src_pre = [x * ratio for x in src_pre]
     matches = [(di, dj, -math.log(prior)) for (di, dj), prior in _MOVES.items() if di and dj]
     skip_src, skip_tgt = -math.log(_MOVES[(1, 0)]), -math.log(_MOVES[(0, 1)])
-    inv_root2, floor = 1 / sqrt(2), 1e-12
+    inv_root2, floor, half_var = 1 / sqrt(2), 1e-12, 0.5 * _VARIANCE
+    table = getattr(anchors, "table", None)  # anchors' 2-D prefix sums, when it has them: read inline
     # Search a band around the diagonal: translations do not move sentences across half an article.
     band = abs(n - m) + max(3, max(n, m) // 16)
     for i in range(n + 1):
         centre = i * m // n
         row_cost, row_back = cost[i], back[i]
+        src_i = src_pre[i]
+        # the length costs of this row's source groups: 1, 2 or 3 units from i
+        spans = [(di, dj, prior_cost, src_pre[i + di] - src_i, cost[i + di], back[i + di],
+                  table[i] if table else None, table[i + di] if table else None)
+                 for di, dj, prior_cost in matches if i + di <= n]
+        skip_len = 0.02 * (src_pre[i + 1] - src_i) ** 0.5 if i < n else inf
+        next_cost, next_back = (cost[i + 1], back[i + 1]) if i < n else (None, None)
         for j in range(max(0, centre - band), min(m, centre + band) + 1):
             here = row_cost[j]
             if here == inf:
                 continue
             if i < n:  # a source unit left without translation
-                c = here + skip_src + 0.02 * (src_pre[i + 1] - src_pre[i]) ** 0.5
-                if c < cost[i + 1][j]:
-                    cost[i + 1][j], back[i + 1][j] = c, (i, j)
+                c = here + skip_src + skip_len  # the sum in this order: ties between equal paths break as they always did
+                if c < next_cost[j]:
+                    next_cost[j], next_back[j] = c, (i, j)
             if j < m:  # a target unit with no source
                 c = here + skip_tgt + 0.02 * (tgt_pre[j + 1] - tgt_pre[j]) ** 0.5
                 if c < row_cost[j + 1]:
                     row_cost[j + 1], row_back[j + 1] = c, (i, j)
-            for di, dj, prior_cost in matches:
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m:
+            tgt_j = tgt_pre[j]
+            for di, dj, prior_cost, ls, target_cost, target_back, pre_top, pre_bottom in spans:
+                nj = j + dj
+                if nj > m:
                     continue
-                ls = src_pre[ni] - src_pre[i]
-                lt = tgt_pre[nj] - tgt_pre[j]
-                z = abs(lt - ls) / sqrt(((ls + lt) * 0.5 or 1) * _VARIANCE)
-                tail = erfc(z * inv_root2)
-                c = here + prior_cost - log(tail if tail > floor else floor)
+                base = here + prior_cost
+                bonus = 0.0
                 if anchors is not None:
-                    shared = anchors(i, ni, j, nj)
+                    shared = (pre_bottom[nj] - pre_top[nj] - pre_bottom[j] + pre_top[j]) if table else anchors(i, i + di, j, nj)
                     if shared:
-                        c -= _ANCHOR_BONUS * (shared if shared < 3 else 3)
-                if c < cost[ni][nj]:
-                    cost[ni][nj], back[ni][nj] = c, (i, j)
+                        bonus = _ANCHOR_BONUS * (shared if shared < 3 else 3)
+                if base - bonus >= target_cost[nj]:
+                    continue  # the length cost is never negative: this move cannot win, its erfc is not needed
+                lt = tgt_pre[nj] - tgt_j
+                z = abs(lt - ls) / sqrt((ls + lt) * half_var or _VARIANCE)
+                tail = erfc(z * inv_root2)
+                c = base - log(tail if tail > floor else floor)
+                if bonus:
+                    c -= bonus
+                if c < target_cost[nj]:
+                    target_cost[nj], target_back[nj] = c, (i, j)
     pairs = []
     i, j = n, m
     while (i, j) != (0, 0):

@@ -111,32 +111,43 @@ class BilingualContext:
         tgt_lower = [t.lower() for t in tgt_units]
         n, m = len(src_units), len(tgt_units)
         # Count shared anchors cell by cell through inverted indexes (only the cells that share one are touched),
-        # then 2-D prefix sums (numpy), so that any group's count takes constant time.
+        # then 2-D prefix sums, so that any group's count takes constant time. Plain lists: a paragraph's table is
+        # small, and numpy's import alone (0.1 s) would cost more than every table of an article.
         by_value: dict[float, list[int]] = {}
         for j, tn in enumerate(tgt_nums):
             for v in tn:
                 by_value.setdefault(v, []).append(j)
-        import numpy as np  # only a bilingual run aligns anything: not loaded at every start-up
-
-        table = np.zeros((n + 1, m + 1), dtype=np.int32)
+        table = [[0] * (m + 1) for _ in range(n + 1)]
         found_in: dict[str, list[int]] = {}
+        any_shared = False
         for i, (sn, sl) in enumerate(zip(src_nums, src_lat)):
+            row = table[i + 1]
             for v in sn:
                 for j in by_value.get(v, ()):
-                    table[i + 1, j + 1] += 1
+                    row[j + 1] += 1
+                    any_shared = True
             for w in sl:
                 hits = found_in.get(w)
                 if hits is None:
                     hits = found_in[w] = [j for j, tl in enumerate(tgt_lower) if w in tl]
                 for j in hits:
-                    table[i + 1, j + 1] += 1
-        pre = table.cumsum(axis=0).cumsum(axis=1).tolist()
+                    row[j + 1] += 1
+                    any_shared = True
+        if not any_shared:
+            return None  # no anchor at all: plain Gale-Church
+        pre = table
+        for i in range(1, n + 1):
+            above, row, running = pre[i - 1], pre[i], 0
+            for j in range(1, m + 1):
+                running += row[j]
+                row[j] = above[j] + running
 
         def anchors(si, sj, ti, tj):
             return pre[sj][tj] - pre[si][tj] - pre[sj][ti] + pre[si][ti]
 
         anchors.is_anchors = True
-        return anchors if pre[-1][-1] else None  # no anchor at all: plain Gale-Church
+        anchors.table = pre  # the prefix sums themselves, for align's inner loop (a call per move costs more)
+        return anchors
 
     @cached_property
     def pairs(self) -> list[Pair]:
@@ -200,12 +211,12 @@ def is_latin(lang: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """The source language, identified offline (py3langid's model ships in its wheel)."""
-    import py3langid
-
+    """The source language, identified offline (py3langid's model, memory-mapped as the Language rules use it)."""
     if not text.strip():
         return "en"
-    lang, _ = py3langid.classify(text)
+    from ..kinds.language import model
+
+    lang, _ = model().classify(text)
     return lang
 
 

@@ -52,16 +52,21 @@ _MODEL = None  # the full identifier, loaded on first use
 _IDENTIFIERS: dict[tuple[str, ...], object] = {}
 
 
+def model():
+    """py3langid's identifier over all its languages, memory-mapped (lint.langid_model), loaded once a process."""
+    global _MODEL
+    if _MODEL is None:
+        from ..langid_model import load_identifier
+
+        _MODEL = load_identifier()
+    return _MODEL
+
+
 def identifier(languages: tuple[str, ...]):
     """A py3langid identifier restricted to `languages` (the model is loaded once)."""
-    global _MODEL
     found = _IDENTIFIERS.get(languages)
     if found is None:
-        if _MODEL is None:
-            from ..langid_model import load_identifier
-
-            _MODEL = load_identifier()
-        found = copy.copy(_MODEL)
+        found = copy.copy(model())
         found.set_languages(list(languages))
         _IDENTIFIERS[languages] = found
     return found
