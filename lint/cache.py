@@ -27,7 +27,7 @@ from .packs import builtin_packs_dir
 FORMAT = "1"  # the entry layout; a change makes old entries unreachable
 # Libraries whose behaviour decides findings (the bilingual formats' segmentation and romanisation among them).
 LIBRARIES = ("mtlint", "regex", "ftfy", "py3langid", "markdown-it-py", "mdit-py-plugins", "pyyaml", "ahocorasick-rs",
-             "sentencex", "fugashi", "unidic-lite", "cutlet", "iuliia", "lxml", "numpy")
+             "sentencex", "fugashi", "unidic-lite", "cutlet", "pypinyin", "iuliia", "lxml", "numpy")
 ENV_DIR = "MTLINT_CACHE_DIR"
 
 

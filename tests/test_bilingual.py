@@ -379,3 +379,13 @@ def test_misspelt_source_name_is_pointed_at(tmp_path):
     assert "'Ilulissat' of the source is missing" in found[0]["message"]
     assert "'Kekertsuatsiak' of the source is spelled differently" in found[1]["message"]
     assert found[1]["fix"]["replacement"] == "Kekertsuatsiak" and found[1]["fix"]["applicability"] == "unsafe"
+
+
+def test_misspelt_chinese_name_gets_the_sources_pinyin(tmp_path):
+    found = pair(tmp_path, "国务院总理李克强周二在北京会见了外长王毅，并谈到香港。\n",
+                 "Premier Li Keqing met Foreign Minister Wang Yi in Beijing and spoke of Hong Kong. Since Galileo, all is known.\n",
+                 "--source-lang", "zh")
+    assert [(f["rule"], f["level"], f["line"], f["column"], f["match"]) for f in found] == [
+        ("Source.ChineseNames", "warning", 1, 9, "Li Keqing")]
+    assert found[0]["fix"] == {"offset": 8, "length": 9, "replacement": "Li Keqiang", "applicability": "unsafe"}
+    assert "李克强" in found[0]["message"]

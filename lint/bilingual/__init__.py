@@ -9,4 +9,4 @@ names and other entities, termbases.
 # The checks a `source` rule can name (`check:`): known without importing the checks themselves, which
 # compile their patterns at import (a run without a source never needs them). checks.CHECKS has these keys.
 CHECK_NAMES = ("terminology", "glossary", "glossary_missing", "numbers", "number_format", "names", "diacritics", "cyrillic_names",
-               "japanese_names", "entities", "omission", "paragraphs", "untranslated", "quotations", "negation")
+               "chinese_names", "japanese_names", "entities", "omission", "paragraphs", "untranslated", "quotations", "negation")

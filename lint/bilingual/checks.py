@@ -299,6 +299,53 @@ def _near_spelling(name: str, text: str, start: int, end: int) -> tuple[int, int
     return best
 
 
+def chinese_names(ctx: BilingualContext, rule):
+    """A Chinese name in pinyin in the translation that is the romanisation of no name in its source sentence but
+    is close to one (Li Keqing for 李克强): misspelt, and pypinyin's reading of the source is the fix. A name whose
+    surname the source sentence does not hold is left alone (a place, a foreign name, another romanisation)."""
+    if ctx.lang != "zh" or not ctx.target_lang.startswith("en"):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start or not pair.source:
+            continue
+        text = pair.block.text
+        readings = None
+        for start, end, surname, given in entities.pinyin_names(text, pair.start, pair.end):
+            if readings is None:
+                readings = entities.han_readings(pair.source)
+            closest = _closest_han_name(readings, surname, given)
+            if closest is None:
+                continue
+            written, romanised = pair.source[closest[0]:closest[1]], closest[2]
+            yield pair.block, start, end, {"source": quote(pair.source), "name": written,
+                                                   "romanised": romanised}, [romanised]
+
+
+def _closest_han_name(readings, surname: str, given: str):
+    """(start, end, romanised) of the source name the target's name misspells, or None when the source holds it
+    exactly or holds nothing close: a run of 2-3 Han characters whose first reads as the surname and whose given
+    name is at least 75% alike."""
+    from difflib import SequenceMatcher
+    from itertools import product
+
+    best, best_ratio = None, 0.75
+    for start, first in enumerate(readings):
+        if surname not in first:
+            continue
+        for length in (1, 2):
+            rest = readings[start + 1:start + 1 + length]
+            if len(rest) < length or not all(rest):
+                break
+            for combo in product(*rest):
+                candidate = "".join(combo)
+                if candidate == given:
+                    return None  # the source holds this very name
+                ratio = SequenceMatcher(None, given, candidate, autojunk=False).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = (start, start + 1 + length, f"{surname.capitalize()} {candidate.capitalize()}"), ratio
+    return best
+
+
 def japanese_names(ctx: BilingualContext, rule):
     """A Japanese person's full name (tagged by MeCab/UniDic, romanised by cutlet) neither of whose parts is in
     the translation: dropped or mis-read beyond recognition."""
@@ -564,7 +611,7 @@ def negation(ctx: BilingualContext, rule):
 
 CHECKS = {
     "terminology": terminology, "glossary": glossary, "glossary_missing": glossary_missing, "numbers": number_checks, "number_format": number_format, "names": names,
-    "diacritics": diacritics, "cyrillic_names": cyrillic_names, "japanese_names": japanese_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
+    "diacritics": diacritics, "cyrillic_names": cyrillic_names, "chinese_names": chinese_names, "japanese_names": japanese_names, "entities": carried, "omission": omission, "paragraphs": paragraphs,
     "untranslated": untranslated, "quotations": quotations, "negation": negation,
 }
 assert tuple(CHECKS) == CHECK_NAMES, "lint.bilingual.CHECK_NAMES must name every check, in order"

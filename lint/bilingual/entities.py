@@ -152,3 +152,60 @@ _NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyh]")
 @lru_cache(maxsize=65536)
 def _name_key(word: str) -> str:
     return _NOT_CONSONANT.sub("", _DOUBLED.sub(r"\1", strip_accents(word).lower()))
+
+
+# -- Chinese names in pinyin ------------------------------------------------------------
+# A capitalised word, as English writes each part of a Chinese name (Xi Jinping, Li Keqiang, Ouyang Xiu).
+_NAME_PART = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}'’-])")
+
+
+def pinyin_names(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, surname, given name) of each pinyin-shaped name in text[start:end]: a capitalised pinyin
+    word followed by one or two more ("Premier Li Keqiang" gives Li Keqiang; Hong Kong is one too)."""
+    parts = [m for m in _NAME_PART.finditer(text, start, end) if is_pinyin(m.group().lower())]
+    out = []
+    i = 0
+    while i < len(parts) - 1:
+        run = [parts[i]]
+        while len(run) < 3 and i + len(run) < len(parts) and text[run[-1].end():parts[i + len(run)].start()] == " ":
+            run.append(parts[i + len(run)])
+        if len(run) >= 2:
+            out.append((run[0].start(), run[-1].end(), run[0].group().lower(), "".join(p.group().lower() for p in run[1:])))
+        i += len(run)
+    return out
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (about 420): what a romanised Chinese name is made of.
+    Not the interjections without a vowel (n, ng, m, hm): with them "Since" would split as si-n-ce."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found = {strip_accents(r) for v in pinyin_dict.values() for r in v.split(",")}
+    return frozenset(r for r in found if any(v in r for v in "aeiouv"))
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether `word` (lower case, no spaces) splits wholly into pinyin syllables (jinping = jin + ping)."""
+    syllables = pinyin_syllables()
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in syllables for start in range(max(0, end - 6), end)):
+            ends.add(end)
+    return len(word) in ends
+
+
+@lru_cache(maxsize=4096)
+def han_readings(text: str) -> tuple[tuple[str, ...], ...]:
+    """Each character's toneless pinyin readings (every reading of a heteronym: 单 is dan, shan and chan);
+    an empty tuple for a character that is not Han."""
+    from pypinyin import Style, pinyin
+
+    out = []
+    for ch in text:
+        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+            readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+            out.append(tuple(dict.fromkeys(strip_accents(r) for r in readings)))
+        else:
+            out.append(())
+    return tuple(out)
