@@ -241,15 +241,25 @@ class Runner:
             for active in self.rules_for(on_disk[0]):  # compiled once here, shared by the forked workers
                 active.rule.warm()
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
-                                     initargs=(os.getpid(),)) as pool:
+                                     initargs=(os.getpid(), self)) as pool:
                 chunk = max(1, len(on_disk) // (jobs * 8))
-                done = dict(zip(on_disk, pool.map(self.lint_file, on_disk, chunksize=chunk)))
+                done = dict(zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)))
             return [done[f] if f != "-" else self.lint_file(f, stdin_data) for f in files]
         return [self.lint_file(f, stdin_data if f == "-" else None) for f in files]
 
 
-def _worker_init(parent: int) -> None:
+_WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)
+
+
+def _lint_in_worker(path: str) -> Linted:
+    """One file in a --jobs worker: the task is its path alone, not a pickled Runner per chunk of files."""
+    return _WORKER_RUNNER.lint_file(path)
+
+
+def _worker_init(parent: int, runner: "Runner") -> None:
     """A worker dies with the run that started it (Linux), instead of outliving a killed parent."""
+    global _WORKER_RUNNER
+    _WORKER_RUNNER = runner
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         import ctypes
