@@ -275,3 +275,25 @@ def test_fix_keeps_markdown_reference_links_and_addresses_working(tmp_path):
 ])
 def test_no_fix_inside_a_web_address(name, text):
     assert fixes_of(lint(text, name)) == [("Kiev", None), ("Kiev", "Kyiv")]
+
+
+def test_non_ascii_fixes_beside_no_markup_skip_the_second_parse():
+    from lint.formats.fixcheck import is_inert
+
+    text = "the cafÃ© and *rÃ©sumÃ©* and &Ã©; and naÃ¯ve"
+    cafe = text.index("Ã©")
+    assert is_inert(text, cafe, cafe + 2, "Ã©", "é")
+    resume_end = text.index("Ã©*")
+    assert not is_inert(text, resume_end, resume_end + 2, "Ã©", "é")  # beside an emphasis delimiter: parsed again
+    entity = text.index("&Ã©;") + 1
+    assert not is_inert(text, entity, entity + 2, "Ã©", "é")  # inside something entity-like
+    assert not is_inert(text, cafe, cafe + 2, "Ã©", "e*")  # the replacement brings ASCII punctuation
+    assert is_inert(text, cafe, cafe + 2, "Ã©", "")
+
+def test_a_mojibake_ridden_markdown_article_is_fixed_whole(tmp_path):
+    line = "Paragraph {}: the ministerâ€™s â€œplanâ€\ufffd went to the cafÃ© and *the rÃ©sumÃ© too*.\n\n"
+    path = tmp_path / "a.md"
+    path.write_text("".join(line.format(i) for i in range(300)), encoding="utf-8")
+    run_cli("check", "--fix", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed.count("the minister’s “plan") == 300 and fixed.count("café and *the résumé too*.") == 300

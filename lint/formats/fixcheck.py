@@ -22,6 +22,24 @@ def is_words(original: str, replacement: str) -> bool:
     return bool(_WORDS.fullmatch(original) and _WORDS.fullmatch(replacement))
 
 
+# Characters no markup mtlint reads is made of: not ASCII, not white space, not control characters.
+_NO_MARKUP = regex.compile(r"[^\x00-\x7f\s\p{C}]+")
+# Neighbours whose meaning can depend on the character beside them: emphasis delimiters (flanking looks at
+# whether the next character is punctuation), code spans, escapes, entities, tags and links.
+_SENSITIVE = frozenset("*_~`<>&[]\\!|#;")
+
+
+def is_inert(text: str, start: int, end: int, original: str, replacement: str) -> bool:
+    """A fix of non-ASCII characters for non-ASCII characters or none (â€™ to ’, Ã© to é) beside nothing markup-like:
+    no format's markup can appear or change, so the document need not be parsed again (a mojibake-ridden
+    article gets hundreds of such fixes: parsing it again for each was quadratic)."""
+    if not (_NO_MARKUP.fullmatch(original) and (not replacement or _NO_MARKUP.fullmatch(replacement))):
+        return False
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return before not in _SENSITIVE and after not in _SENSITIVE
+
+
 def _structure(doc: Document) -> list[tuple[frozenset[str], str]]:
     found = doc.cache.get("fixcheck.structure")
     if found is None:
@@ -64,6 +82,7 @@ def verbatim_fix(parse, doc: Document, start: int, end: int, plain: str, replace
     original = doc.text[start:end]
     if original != plain:
         return None
-    if is_words(original, replacement) or keeps_structure(parse, doc, start, end, replacement, plain, replacement):
+    if is_words(original, replacement) or is_inert(doc.text, start, end, original, replacement) or \
+            keeps_structure(parse, doc, start, end, replacement, plain, replacement):
         return replacement
     return None

@@ -17,7 +17,7 @@ import regex
 from ..document import EMBEDDED, Block, Document, TextMap
 from ..errors import InputError
 from .directives import find_directives
-from .fixcheck import is_words, keeps_structure
+from .fixcheck import is_inert, is_words, keeps_structure
 
 NAME = "html"
 
@@ -189,6 +189,7 @@ def fix_replacement(doc: Document, start: int, end: int, plain: str, replacement
         return None
     source = html_lib.escape(replacement, quote=False)
     before = doc.text[start - 1] if start else " "
-    if "&" not in original and is_words(original, replacement) and not (before.isalnum() or before in "<&#/!?"):
+    if "&" not in original and (is_words(original, replacement) or is_inert(doc.text, start, end, original, replacement)) \
+            and not (before.isalnum() or before in "<&#/!?"):
         return source
     return source if keeps_structure(parse, doc, start, end, source, plain, replacement) else None
