@@ -113,6 +113,7 @@ def mqm(corpus):
             spans[row["file"]].append((row["offset"], row["offset"] + max(row["length"], 1)))
     on, total = collections.Counter(), collections.Counter()
     ref_count, ref_marked, ref_words = collections.Counter(), collections.Counter(), 0
+    ref_sugg, ref_sugg_marked = collections.Counter(), collections.Counter()
     examples = []
     for system in sorted(os.listdir(base)):
         folder = os.path.join(base, system)
@@ -126,9 +127,9 @@ def mqm(corpus):
             if system in ("ref", "refB"):
                 ref_words += words(text)
                 for f in found:
-                    if f.level in LEVELS:
-                        ref_count[f.rule] += 1
-                        ref_marked[f.rule] += any(s < f.offset + max(f.length, 1) and f.offset < e for s, e in spans.get(rel, []))
+                    counts, marks = (ref_count, ref_marked) if f.level in LEVELS else (ref_sugg, ref_sugg_marked)
+                    counts[f.rule] += 1
+                    marks[f.rule] += any(s < f.offset + max(f.length, 1) and f.offset < e for s, e in spans.get(rel, []))
                 continue
             for f in found:
                 total[f.rule] += 1
@@ -144,6 +145,8 @@ def mqm(corpus):
     print(f"dev-mqm human refs: {ref_words} words, {r} warnings/errors = {1000 * r / max(ref_words, 1):.3f}/1000 words")
     for rule, n in ref_count.most_common():
         print(f"  {rule:<24} {n:4d}  (of them on a span the raters marked as the translator's error: {ref_marked[rule]})")
+    for rule, n in ref_sugg.most_common():
+        print(f"  suggestions {rule:<24} {n:4d}  (on a span the raters marked: {ref_sugg_marked[rule]})")
     return examples
 
 
