@@ -40,6 +40,7 @@ class Prefilter:
 
     def __init__(self, phrases) -> None:
         needles = sorted({w for w in map(_longest_word, phrases) if w})
+        self.needles = frozenset(needles)
         self._automaton = ahocorasick_rs.AhoCorasick(needles) if needles else None
 
     def admits(self, block) -> bool:

@@ -13,6 +13,7 @@ from collections import defaultdict
 import regex
 
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
+from ..triggers import derive
 from .base import Rule
 from .fields import Field
 
@@ -43,6 +44,12 @@ class Consistency(Rule):
             for word in self.partner:
                 trie.add_literal(word)
             self.pattern = self.compile(trie.whole_words(), "either")
+
+    def trigger(self):
+        if self.diacritics or not self.partner:  # the accented words are the article's own: no list to look for
+            return None
+        strings = derive(self.pattern.pattern, self.pattern.flags)
+        return None if strings is None else (strings, False)
 
     def hits(self, doc):
         if self.partner:

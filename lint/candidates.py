@@ -1,0 +1,112 @@
+"""Candidates: one pass over a document says which of its blocks each rule can fire in.
+
+Every rule that declares a trigger (`Rule.trigger()`: view strings one of which
+any block it fires in holds — derived from its regex by `lint.triggers`, or a
+word list's longest words) contributes its strings to one Aho-Corasick automaton
+(ahocorasick-rs) for the whole rule set. Per document the automaton runs once,
+over the search view of its blocks (`prefilter.fold_for_search`, joined by line
+breaks), and each rule is then given the document narrowed to the blocks where
+one of its strings occurs (a rule with none is not run at all). Rules without a
+trigger see the whole document. Narrowing never changes a finding: a block left
+out holds no trigger string, so no match; `MTLINT_NO_PREFILTER=1` turns it off
+(tests/test_candidates.py compares both paths).
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from .prefilter import fold_for_search
+from .scope import Selector, selector
+
+SWITCH = "MTLINT_NO_PREFILTER"  # set to 1: every rule sees every block (the slow path, for comparison)
+
+
+class Narrowed:
+    """A document as one rule sees it: only the blocks it can fire in; everything else is the document's own."""
+
+    __slots__ = ("_doc", "blocks")
+
+    def __init__(self, doc, blocks) -> None:
+        self._doc = doc
+        self.blocks = blocks
+
+    def __getattr__(self, name):
+        return getattr(self._doc, name)
+
+    def units(self, scope: Selector | str):
+        return (scope if isinstance(scope, Selector) else selector(scope)).units(self)
+
+
+class _Plan:
+    """The automaton of every trigger string of a rule set, and which rules each string stands for."""
+
+    def __init__(self, rules) -> None:
+        owners: dict[str, list[tuple[int, bool]]] = {}
+        self.always = set()
+        for index, rule in enumerate(rules):
+            trigger = rule.trigger()
+            if trigger is None:
+                self.always.add(index)
+                continue
+            strings, whole_words = trigger
+            for s in strings:
+                owners.setdefault(s, []).append((index, whole_words))
+        self.needles = sorted(owners)
+        self.owners = [owners[n] for n in self.needles]
+        self.automaton = ahocorasick_rs.AhoCorasick(self.needles) if self.needles else None
+        self.count = len(rules)
+
+    def blocks_per_rule(self, doc) -> list[list | None]:
+        """For each rule: the indexes of the blocks it can fire in (None: every block)."""
+        found: list[set[int]] = [set() for _ in range(self.count)]
+        if self.automaton is not None and doc.blocks:
+            views, starts, at = [], [], 0
+            for block in doc.blocks:
+                view = block.cache.get("folded")
+                if view is None:
+                    view = block.cache["folded"] = fold_for_search(block.text)
+                views.append(view)
+                starts.append(at)
+                at += len(view) + 1
+            text = "\n".join(views)
+            owners = self.owners
+            for needle, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+                i = bisect.bisect_right(starts, start) - 1
+                if end > starts[i] + len(views[i]):  # across two blocks: no match lies there
+                    continue
+                word = None
+                for rule, whole_words in owners[needle]:
+                    if whole_words:
+                        if word is None:
+                            word = not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+                        if not word:
+                            continue
+                    found[rule].add(i)
+        return [None if r in self.always else sorted(found[r]) for r in range(self.count)]
+
+
+@lru_cache(maxsize=64)
+def _plan(rules: tuple) -> _Plan:
+    return _Plan(rules)
+
+
+def narrow(doc, rules: tuple) -> list:
+    """For each of `rules` (Rule objects): what it should be run on — `doc`, a `Narrowed` view, or None (no block
+    can hold a match)."""
+    if os.environ.get(SWITCH, "") not in ("", "0"):
+        return [doc] * len(rules)
+    out = []
+    for rule_blocks in _plan(rules).blocks_per_rule(doc):
+        if rule_blocks is None:
+            out.append(doc)
+        elif not rule_blocks:
+            out.append(None)
+        elif len(rule_blocks) == len(doc.blocks):
+            out.append(doc)
+        else:
+            out.append(Narrowed(doc, [doc.blocks[i] for i in rule_blocks]))
+    return out

@@ -1,0 +1,125 @@
+"""The candidate pass never changes a finding: rules run only on the blocks that hold one of their triggers
+find exactly what they find on every block (MTLINT_NO_PREFILTER=1, the slow path)."""
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+
+import pytest
+
+from conftest import EXAMPLES, REPAIRED, ROOT, SEED
+from lint import formats
+from lint.candidates import SWITCH, Narrowed, narrow
+from lint.config import ActiveRule, Config, resolve
+from lint.engine import lint_document
+from lint.triggers import derive
+
+sys.path.insert(0, str(ROOT / "bench"))
+import bench as generator  # noqa: E402 - the benchmark's article generator
+
+REGISTRY = resolve(Config(root=str(ROOT))).registry
+# Every built-in rule, those shipped off too; bilingual and grammar rules need a source or a server.
+RULES = tuple(ActiveRule(rule, rule.level) for rule in REGISTRY.rules.values() if rule.kind not in ("source", "grammar"))
+
+
+def _findings(path: str, text: str, slow: bool) -> list[dict]:
+    saved = os.environ.get(SWITCH)
+    os.environ[SWITCH] = "1" if slow else "0"
+    try:
+        return [f.as_dict() for f in lint_document(formats.parse(path, text), RULES, path, REGISTRY).findings]
+    finally:
+        if saved is None:
+            del os.environ[SWITCH]
+        else:
+            os.environ[SWITCH] = saved
+
+
+def _variants(text: str) -> list[str]:
+    """The text as written, shouted, case-swapped, decomposed and with long s: what case-blind rules still match."""
+    return [text, text.upper(), text.swapcase(), unicodedata.normalize("NFD", text), text.replace("s", "ſ")]
+
+
+def _example_texts() -> list[str]:
+    texts = []
+    for active in RULES:
+        for examples in active.rule.examples.values():
+            texts.extend(example.text for example in examples)
+    return texts
+
+
+def _shipped() -> list[tuple[str, str]]:
+    found = [(str(SEED), SEED.read_text(encoding="utf-8")), (str(REPAIRED), REPAIRED.read_text(encoding="utf-8"))]
+    for path in sorted(EXAMPLES.rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".md", ".html"):
+            found.append((str(path), path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_both_paths_agree_on_the_seed_and_the_shipped_examples():
+    total = 0
+    for path, text in _shipped():
+        fast, slow = _findings(path, text, False), _findings(path, text, True)
+        assert fast == slow, path
+        total += len(fast)
+    assert total >= 8  # the seed article alone has eight problems
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_both_paths_agree_on_generated_articles(tmp_path, fmt):
+    generator.generate(tmp_path, 12_000, fmt, 400, seed=7)
+    total = 0
+    for path in sorted(tmp_path.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        fast, slow = _findings(path.name, text, False), _findings(path.name, text, True)
+        assert fast == slow, path.name
+        total += len(fast)
+    assert total > 0
+
+
+def test_both_paths_agree_on_every_rules_examples_in_every_case():
+    total = 0
+    for text in _example_texts():
+        for variant in _variants(text):
+            fast, slow = _findings("example.txt", variant, False), _findings("example.txt", variant, True)
+            assert fast == slow, variant
+            total += len(fast)
+    assert total > 100
+
+
+def test_triggers_are_derived_from_the_rules_own_patterns():
+    rules = REGISTRY.rules
+    assert rules["MTArtefacts.ForeignQuotes"].trigger() == (frozenset("«»„"), False)
+    assert rules["Terminology.TheUkraine"].trigger() == (frozenset(["the ukraine"]), False)
+    strings, _ = rules["Boilerplate.SeeAlso"].trigger()
+    assert {"see also", "read more", "ſee alſo"} <= strings  # (?i): every case variant the regex accepts
+    assert rules["Terminology.UkrainePlaces"].trigger()[1] is True  # a word list: whole words only
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"[Tt]he Ukraine", {"the ukraine"}),
+    (r"«|»", {"«", "»"}),
+    (r"(?i)\bKIEV\b", {"kiev", "\u212aiev".lower()}),  # the Kelvin sign K is a case variant of k
+    (r"Séjourné", {"sejourne"}),  # the search view has no diacritics
+    (r"(?:ab|cd)x{2}", {"abxx", "cdxx"}),
+    (r"zz(?=qq)", {"zz"}),  # what a look-ahead sees is not part of the match
+])
+def test_derived_strings(pattern, expected):
+    assert derive(pattern) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\p{L}+", r"ab|\w+", r"x*", r"(?P<w>\w+) (?P=w)", r"\d,\d", r"(?:kiev){e<=1}", r"(?V1i)straße", r"[^<]+",
+])
+def test_no_trigger_when_none_is_safe_or_useful(pattern):
+    assert derive(pattern) is None
+
+
+def test_a_rule_without_a_trigger_string_in_the_document_is_not_run():
+    doc = formats.parse("a.md", "# Talks\n\nTalks in Kiev.\n\nLeaders met «today».\n")
+    rules = (REGISTRY.rules["MTArtefacts.ForeignQuotes"], REGISTRY.rules["Terminology.TheUkraine"],
+             REGISTRY.rules["MTArtefacts.DoubledWord"])
+    quotes, ukraine, doubled = narrow(doc, rules)
+    assert isinstance(quotes, Narrowed) and quotes.blocks == [doc.blocks[2]]
+    assert ukraine is None
+    assert doubled is doc  # no trigger: every block
