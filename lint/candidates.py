@@ -94,10 +94,15 @@ def _plan(rules: tuple) -> _Plan:
     return _Plan(rules)
 
 
+def enabled() -> bool:
+    """Whether rules run only where they can fire (the default); MTLINT_NO_PREFILTER=1: everywhere."""
+    return os.environ.get(SWITCH, "") in ("", "0")
+
+
 def narrow(doc, rules: tuple) -> list:
     """For each of `rules` (Rule objects): what it should be run on — `doc`, a `Narrowed` view, or None (no block
     can hold a match)."""
-    if os.environ.get(SWITCH, "") not in ("", "0"):
+    if not enabled():
         return [doc] * len(rules)
     out = []
     for rule_blocks in _plan(rules).blocks_per_rule(doc):

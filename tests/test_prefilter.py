@@ -21,6 +21,9 @@ class _Everything:
     def admits(self, block) -> bool:
         return True
 
+    def found(self, block):
+        return None  # every phrase
+
 
 def _articles(rule: Substitution) -> list[str]:
     """Every wrong form and name of `rule`, as written, folded, upper-cased, decomposed, with a line break inside."""

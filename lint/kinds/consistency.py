@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
 import regex
 
@@ -19,6 +20,15 @@ from .fields import Field
 
 # A capitalised word of three letters or more with at least one letter outside ASCII.
 _ACCENTED_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?<=[^\x00-\x7f][\p{L}\p{M}]*)(?![\w\p{M}])")
+
+
+@lru_cache(maxsize=256)
+def _plain_forms(words: tuple[str, ...]):
+    """The whole-word trie of `words`, compiled once per set of them (articles about the same people share it)."""
+    trie = Trie()
+    for plain in words:
+        trie.add_literal(plain)
+    return regex.compile(trie.whole_words())
 
 
 class Consistency(Rule):
@@ -57,9 +67,13 @@ class Consistency(Rule):
         if self.diacritics:
             yield from self._diacritic_hits(doc)
 
-    def _occurrences(self, doc, pattern):
+    def _occurrences(self, doc, pattern, words=None):
+        """Matches of `pattern` by their text; `words`: literals one of which any match is (blocks without any
+        of them are not searched)."""
         found = defaultdict(list)
         for block, start, end in doc.units(self.scope):
+            if words is not None and not any(w in block.text for w in words):
+                continue
             for m in self.finditer(pattern, block.text, start, end):
                 if not self.excepted(block, m.start(), m.end()):
                     found[squash_spaces(m.group())].append((block, m.start(), m.end()))
@@ -90,11 +104,8 @@ class Consistency(Rule):
                     accented.setdefault(fold(nfc), nfc)
         if not accented:
             return
-        trie = Trie()
-        for plain in accented:
-            trie.add_literal(plain)
-        pattern = regex.compile(trie.whole_words())
-        for word, places in self._occurrences(doc, pattern).items():
+        pattern = _plain_forms(tuple(accented))
+        for word, places in self._occurrences(doc, pattern, accented).items():
             right = accented[word]
             for block, start, end in places:
                 yield self.hit(block, start, end, {"other": right}, [right])
