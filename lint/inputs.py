@@ -12,8 +12,6 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
-import pathspec
-
 from . import formats
 from .errors import InputError
 
@@ -102,13 +100,15 @@ class _GitIgnore:
     """The .gitignore rules that apply in a folder: its own and those of the folders above it in the repository."""
 
     def __init__(self) -> None:
-        self._specs: dict[str, list[tuple[str, pathspec.PathSpec]]] = {}
+        self._specs: dict[str, list[tuple[str, "pathspec.PathSpec"]]] = {}
 
     def _own(self, folder: str) -> list[tuple[str, pathspec.PathSpec]]:
         specs = []
         for name in (".gitignore", os.path.join(".git", "info", "exclude")):
             try:
                 with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                    import pathspec  # only where there is an ignore file to read: a tenth of start-up
+
                     specs.append((folder, pathspec.GitIgnoreSpec.from_lines(handle)))
             except OSError:
                 continue

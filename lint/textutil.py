@@ -65,14 +65,20 @@ class Trie:
         for key, alternatives in units:
             entry = node.get(key)
             if entry is None:
-                entry = node[key] = [set(), {}, set()]
-            entry[0].update(alternatives)
-            entry[2].add(tag)
+                entry = node[key] = [set(alternatives), {}, {tag}]
+            else:
+                if not alternatives <= entry[0]:
+                    entry[0].update(alternatives)
+                entry[2].add(tag)
             node = entry[1]
-        node.setdefault("", set()).add(tag)
+        ends = node.get("")
+        if ends is None:
+            node[""] = {tag}
+        else:
+            ends.add(tag)
 
     def add_literal(self, phrase: str, tag=None) -> None:
-        self.add([_space_unit(c) or (c, frozenset([_escape(c)])) for c in phrase], tag)
+        self.add(list(map(_literal_unit, phrase)), tag)
 
     def add_folded(self, phrase: str, tag=None) -> None:
         """Add `phrase` so that it matches with or without its diacritics (NFC or NFD)."""
@@ -116,6 +122,11 @@ class Trie:
 @lru_cache(maxsize=4096)
 def _escape(text: str) -> str:
     return regex.escape(text)
+
+
+@lru_cache(maxsize=4096)
+def _literal_unit(c: str) -> tuple[str, frozenset[str]]:
+    return _space_unit(c) or (c, frozenset([_escape(c)]))
 
 
 WORD_START = r"(?<![\w\p{M}])"  # not preceded by a letter, digit or combining mark

@@ -200,9 +200,30 @@ def _parse(pattern: str, flags: int):
             global_flags = info.global_flags
 
 
+_DERIVED: dict[tuple[str, int], frozenset[str] | None] = {}  # (pattern, flags) -> strings, this process's and the pack cache's
+
+
 def derive(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings (search view) one of which the view of any text a match of `pattern` lies in holds; None: no
     such set narrows anything (the rule must run everywhere). Never raises: an unexpected parse is None."""
+    key = (pattern, flags)
+    if key not in _DERIVED:
+        _DERIVED[key] = _derive(pattern, flags)
+    return _DERIVED[key]
+
+
+def exported() -> list:
+    """Every derivation made or read so far, as JSON-able data (for the pack cache)."""
+    return [[p, f, None if s is None else sorted(s)] for (p, f), s in _DERIVED.items()]
+
+
+def remember(entries) -> None:
+    """Take derivations read back from the pack cache (`exported()` of an earlier process)."""
+    for p, f, s in entries:
+        _DERIVED.setdefault((p, f), None if s is None else frozenset(s))
+
+
+def _derive(pattern: str, flags: int) -> frozenset[str] | None:
     try:
         tree, info = _parse(pattern, flags | regex.VERSION0)
         if info.flags & regex.FULLCASE and info.flags & regex.IGNORECASE:

@@ -18,6 +18,7 @@ import regex
 from ..document import Block, Document
 from ..errors import PackError
 from ..finding import APPLICABILITIES
+from ..packcache import LazyPattern, lazy as lazy_compiles
 from ..scope import ALL_SCOPES, ScopeError, Selector
 from ..textutil import render
 from ..yamlio import LineDict
@@ -184,6 +185,12 @@ class Rule:
     def compile(self, pattern: str, key: str = "exceptions", flags: int = 0) -> regex.Pattern:
         if self.ignorecase:
             flags |= regex.IGNORECASE
+        compiled = LazyPattern(pattern, flags, lambda: self._compile_now(pattern, key, flags))
+        if not lazy_compiles():  # unless this pack, as it is on disk, loaded cleanly before: compile (and check) now
+            compiled.compiled
+        return compiled
+
+    def _compile_now(self, pattern: str, key: str, flags: int) -> regex.Pattern:
         try:
             compiled = regex.compile(pattern, flags | regex.VERSION0)
         except regex.error as exc:
@@ -203,6 +210,8 @@ class Rule:
         the search, so the caller's work between matches must not count towards it.
         """
         end = len(text) if end is None else end
+        if type(pattern) is LazyPattern:
+            pattern = pattern.compiled
         seconds = REGEX_TIMEOUT * max(1, (end - start) / REGEX_TIMEOUT_CHARS)
         try:
             if start == 0 and end == len(text):

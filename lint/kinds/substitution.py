@@ -17,7 +17,7 @@ import regex
 
 from ..candidates import enabled as candidates_enabled
 from ..prefilter import Prefilter, longest_word
-from ..textutil import Trie, fold, has_diacritics, squash_spaces
+from ..textutil import WORD_END, WORD_START, Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
 from .fields import Field
 
@@ -111,7 +111,9 @@ class Substitution(Rule):
                     self._trie.add_folded(canonical, longest_word(canonical))
             if len(self._patterns) >= 256:  # many articles, each with its own few names: keep memory flat
                 self._patterns.clear()
-            compiled = self._patterns[needles] = self.compile(self._trie.whole_words(needles), "swap")
+            body = self._trie.pattern(needles)
+            # (no phrase of these needles, which the prefilter never gives: nothing to search for)
+            compiled = self._patterns[needles] = self.compile(WORD_START + body + WORD_END, "swap") if body else False
         return compiled
 
     # -- loading ----------------------------------------------------------------
@@ -195,6 +197,8 @@ class Substitution(Rule):
             if needles is not None and not needles:
                 continue
             pattern = self.pattern_for(needles if narrowing else None)
+            if pattern is False:
+                continue
             for m in self.finditer(pattern, block.text, start, end):
                 text = squash_spaces(m.group())
                 if self.excepted(block, m.start(), m.end()):
