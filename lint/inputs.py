@@ -76,7 +76,10 @@ def read_file(path: str) -> Decoded:
         raise InputError(_too_large(info.st_size), path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # sized to the file: a read of the limit itself allocates (and returns) 20 MiB for every article
+            data = handle.read(min(info.st_size, MAX_FILE_BYTES) + 1)
+            if len(data) > info.st_size:  # it grew since: read on, up to the limit
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     return decode(path, data)
