@@ -22,6 +22,7 @@ import ahocorasick_rs
 from .prefilter import fold_for_search
 from .scope import Selector, selector
 
+CHUNK = 1 << 18  # characters of text searched in one automaton pass
 SWITCH = "MTLINT_NO_PREFILTER"  # set to 1: every rule sees every block (the slow path, for comparison)
 
 
@@ -63,30 +64,43 @@ class _Plan:
     def blocks_per_rule(self, doc) -> list[list | None]:
         """For each rule: the indexes of the blocks it can fire in (None: every block)."""
         found: list[set[int]] = [set() for _ in range(self.count)]
-        if self.automaton is not None and doc.blocks:
-            views, starts, at = [], [], 0
-            for block in doc.blocks:
-                view = block.cache.get("folded")
-                if view is None:
-                    view = block.cache["folded"] = fold_for_search(block.text)
-                views.append(view)
-                starts.append(at)
-                at += len(view) + 1
-            text = "\n".join(views)
-            owners = self.owners
-            for needle, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
-                i = bisect.bisect_right(starts, start) - 1
-                if end > starts[i] + len(views[i]):  # across two blocks: no match lies there
-                    continue
-                word = None
-                for rule, whole_words in owners[needle]:
-                    if whole_words:
-                        if word is None:
-                            word = not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
-                        if not word:
-                            continue
-                    found[rule].add(i)
+        if self.automaton is not None:
+            blocks, first = doc.blocks, 0
+            while first < len(blocks):  # a few hundred kB at a time: a book-length file needs no more memory
+                last, size = first, 0
+                while last < len(blocks) and (size < CHUNK or last == first):
+                    size += len(blocks[last].textmap) + 1
+                    last += 1
+                self._search(blocks, first, last, found)
+                first = last
         return [None if r in self.always else sorted(found[r]) for r in range(self.count)]
+
+    def _search(self, blocks, first: int, last: int, found: list[set[int]]) -> None:
+        """Mark, in `found`, the rules whose strings occur in blocks[first:last] (one automaton pass)."""
+        texts = [b.text for b in blocks[first:last]]
+        joined = "\n".join(texts)
+        if joined.isascii():  # the search view of ASCII is its lower case, with the same offsets
+            text, lengths = joined.lower(), list(map(len, texts))
+        else:
+            views = [fold_for_search(t) for t in texts]
+            text, lengths = "\n".join(views), list(map(len, views))
+        starts, at = [], 0
+        for length in lengths:
+            starts.append(at)
+            at += length + 1
+        owners, size = self.owners, len(text)
+        for needle, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+            i = bisect.bisect_right(starts, start) - 1
+            if end > starts[i] + lengths[i]:  # across two blocks: no match lies there
+                continue
+            word = None
+            for rule, whole_words in owners[needle]:
+                if whole_words:
+                    if word is None:
+                        word = not (start and text[start - 1].isalnum()) and not (end < size and text[end].isalnum())
+                    if not word:
+                        continue
+                found[rule].add(first + i)
 
 
 @lru_cache(maxsize=64)

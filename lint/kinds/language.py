@@ -22,7 +22,6 @@ Russian sentence), so the top one alone may never look sure.
 """
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
 from itertools import filterfalse
@@ -48,22 +47,16 @@ _BEFORE = ("", "(", "“", "«", "„", '"', "'", "‘")
 _AFTER = ("", ",", ".", ";", ":", ")", "”", "»", "“", "!", "?", '"', "'", "’")
 _EDGE = " \t\n\u00a0\"'“”„«»‹›‘’‚「」『』,;:—–-"
 
-_MODEL = None  # the full identifier, loaded on first use
 _IDENTIFIERS: dict[tuple[str, ...], object] = {}
 
 
 def identifier(languages: tuple[str, ...]):
-    """A py3langid identifier restricted to `languages` (the model is loaded once)."""
-    global _MODEL
+    """A py3langid identifier restricted to `languages` (loaded once per set of languages)."""
     found = _IDENTIFIERS.get(languages)
     if found is None:
-        if _MODEL is None:
-            from ..langid_model import load_identifier
+        from ..langid_model import load_identifier
 
-            _MODEL = load_identifier()
-        found = copy.copy(_MODEL)
-        found.set_languages(list(languages))
-        _IDENTIFIERS[languages] = found
+        found = _IDENTIFIERS[languages] = load_identifier(languages)
     return found
 
 
