@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from .prefilter import fold_for_search
+from .prefilter import fold_for_search, same_length
 from .scope import Selector, selector
 
 CHUNK = 1 << 18  # characters of text searched in one automaton pass
@@ -79,8 +79,8 @@ class _Plan:
         """Mark, in `found`, the rules whose strings occur in blocks[first:last] (one automaton pass)."""
         texts = [b.text for b in blocks[first:last]]
         joined = "\n".join(texts)
-        if joined.isascii():  # the search view of ASCII is its lower case, with the same offsets
-            text, lengths = joined.lower(), list(map(len, texts))
+        if same_length(joined):  # one fold of the whole chunk, with the offsets of the text
+            text, lengths = fold_for_search(joined), list(map(len, texts))
         else:
             views = [fold_for_search(t) for t in texts]
             text, lengths = "\n".join(views), list(map(len, views))

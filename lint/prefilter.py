@@ -26,7 +26,10 @@ _TABLE = {cp: fold_char(chr(cp)).lower() for r in ((0xC0, 0x250), (0x370, 0x530)
 _TABLE.update({cp: None for cp in range(0x300, 0x370)})
 
 
-_NON_ASCII = re.compile("[^\x00-\x7f]+")
+# Runs of the characters the table changes (curly quotes and dashes, the commonest non-ASCII in news, are not).
+_FOLDABLE = re.compile("[\u00c0-\u052f\u1e00-\u1fff]+")
+# Characters whose view is not one character long (ß -> ss, combining marks -> nothing; İ lower-cases to two).
+_RESIZING = re.compile("[" + re.escape("".join(chr(cp) for cp, folded in _TABLE.items() if len(folded or "") != 1)) + "\u0130]")
 
 
 def fold_for_search(text: str) -> str:
@@ -36,7 +39,12 @@ def fold_for_search(text: str) -> str:
     table: a translate with a Python mapping costs a look-up per character, and most news text is ASCII."""
     if text.isascii():
         return text.lower()
-    return _NON_ASCII.sub(_fold_run, text).lower()
+    return _FOLDABLE.sub(_fold_run, text).lower()
+
+
+def same_length(text: str) -> bool:
+    """Whether the view of `text` has its offsets (no character of it folds to more or fewer than one)."""
+    return text.isascii() or _RESIZING.search(text) is None
 
 
 def _fold_run(m) -> str:

@@ -123,3 +123,13 @@ def test_a_rule_without_a_trigger_string_in_the_document_is_not_run():
     assert isinstance(quotes, Narrowed) and quotes.blocks == [doc.blocks[2]]
     assert ukraine is None
     assert doubled is doc  # no trigger: every block
+
+
+def test_the_search_view_keeps_offsets_wherever_it_says_so():
+    from lint.prefilter import fold_for_search, same_length
+
+    for cp in range(0x20000):
+        ch = chr(cp)
+        if 0xD800 <= cp < 0xE000 or not same_length(ch):
+            continue
+        assert len(fold_for_search(ch)) == 1, hex(cp)

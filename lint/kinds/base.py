@@ -209,20 +209,19 @@ class Rule:
         found before the first is handed out: the timeout runs from the start of
         the search, so the caller's work between matches must not count towards it.
         """
-        end = len(text) if end is None else end
+        size = len(text)
+        end = size if end is None else end
         if type(pattern) is LazyPattern:
             pattern = pattern.compiled
-        seconds = REGEX_TIMEOUT * max(1, (end - start) / REGEX_TIMEOUT_CHARS)
+        seconds = REGEX_TIMEOUT if end - start <= REGEX_TIMEOUT_CHARS else REGEX_TIMEOUT * (end - start) / REGEX_TIMEOUT_CHARS
         try:
-            if start == 0 and end == len(text):
-                matches = list(pattern.finditer(text, timeout=seconds))
-            else:
-                matches = [_ShiftedMatch(m, start) for m in pattern.finditer(text[start:end], timeout=seconds)]
+            if start == 0 and end == size:
+                return list(pattern.finditer(text, timeout=seconds))
+            return [_ShiftedMatch(m, start) for m in pattern.finditer(text[start:end], timeout=seconds)]
         except TimeoutError:
             # This window is given up; the rule goes on with the others, and the file reports it once.
             self._timed_out(RegexTimeout(self.id, pattern.pattern, seconds))
-            return
-        yield from matches
+            return []
 
     def _timed_out(self, timeout: RegexTimeout) -> None:
         found = _TIMEOUTS.get()
