@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
+from .packcache import LazyPattern
 from .prefilter import fold_for_search, same_length
 from .scope import Selector, selector
 
@@ -106,6 +107,16 @@ class _Plan:
 @lru_cache(maxsize=64)
 def _plan(rules: tuple) -> _Plan:
     return _Plan(rules)
+
+
+def prepare(rules: tuple) -> None:
+    """Work out now what running `rules` first needs (the automaton, each rule's lazily compiled regexes and
+    its own `warm`), so that worker processes forked after this share it instead of each building it."""
+    _plan(rules)
+    for rule in rules:
+        for value in vars(rule).values():
+            if isinstance(value, LazyPattern):
+                value.compiled
 
 
 def enabled() -> bool:

@@ -7,6 +7,7 @@ picklable, so worker processes get the same one.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import traceback
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import fixer, formats
 from .baseline import Baseline
+from .candidates import prepare
 from .changes import on_changed_lines
 from .config import Config, Selection, find_config, load_config_file, resolve
 from .engine import Result, lint_text
@@ -239,8 +241,11 @@ class Runner:
         jobs = jobs or os.cpu_count() or 1
         on_disk = [f for f in files if f != "-"]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
-            for active in self.rules_for(on_disk[0]):  # compiled once here, shared by the forked workers
+            rules = self.rules_for(on_disk[0])
+            for active in rules:  # compiled once here, shared by the forked workers
                 active.rule.warm()
+            prepare(tuple(active.rule for active in rules))
+            gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(),)) as pool:
                 chunk = max(1, len(on_disk) // (jobs * 8))

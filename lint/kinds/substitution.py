@@ -95,6 +95,18 @@ class Substitution(Rule):
         """The exact trie of every wrong form and name, compiled when a block first needs it (not at start-up)."""
         return self.pattern_for(None)
 
+    def warm(self) -> None:
+        self._whole_trie()
+
+    def _whole_trie(self) -> Trie:
+        if self._trie is None:
+            self._trie = Trie()
+            for variant in self.lookup if not self.ignorecase else self.swaps:
+                self._trie.add_literal(variant, longest_word(variant))
+            for canonical in (c for c, _ in self.names.values()):
+                self._trie.add_folded(canonical, longest_word(canonical))
+        return self._trie
+
     def pattern_for(self, needles: frozenset[str] | None):
         """The trie pruned to the phrases of `needles` (None: all of them), compiled once per set of needles.
 
@@ -103,15 +115,9 @@ class Substitution(Rule):
         and a short article pays for a small compile instead of the whole trie's."""
         compiled = self._patterns.get(needles)
         if compiled is None:
-            if self._trie is None:
-                self._trie = Trie()
-                for variant in self.lookup if not self.ignorecase else self.swaps:
-                    self._trie.add_literal(variant, longest_word(variant))
-                for canonical in (c for c, _ in self.names.values()):
-                    self._trie.add_folded(canonical, longest_word(canonical))
             if len(self._patterns) >= 256:  # many articles, each with its own few names: keep memory flat
                 self._patterns.clear()
-            body = self._trie.pattern(needles)
+            body = self._whole_trie().pattern(needles)
             # (no phrase of these needles, which the prefilter never gives: nothing to search for)
             compiled = self._patterns[needles] = self.compile(WORD_START + body + WORD_END, "swap") if body else False
         return compiled
