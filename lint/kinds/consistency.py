@@ -31,6 +31,10 @@ def _plain_forms(words: tuple[str, ...]):
     return regex.compile(trie.whole_words())
 
 
+# What such a word needs: a letter or mark outside ASCII (curly quotes and dashes alone need no closer look).
+_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
+
+
 class Consistency(Rule):
     kind = "consistency"
     FIELDS = (
@@ -96,7 +100,7 @@ class Consistency(Rule):
         # then only their plain-ASCII forms are searched for.
         accented = {}
         for block, start, end in doc.units(self.scope):
-            if block.text.isascii():
+            if block.text.isascii() or not _NON_ASCII_LETTER.search(block.text, start, end):
                 continue
             for m in _ACCENTED_CAPITALISED.finditer(block.text, start, end):
                 nfc = unicodedata.normalize("NFC", m.group())

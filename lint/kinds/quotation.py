@@ -25,6 +25,7 @@ from collections import Counter
 
 import regex
 
+from ..quotes import PAIRS
 from .base import Rule
 from .fields import Field
 
@@ -170,6 +171,9 @@ class Quotation(Rule):
             else:
                 weak += 1
         return strong, weak, reasons
+
+    def trigger(self):
+        return frozenset(PAIRS), False  # a quotation opens with one of these marks (lint.quotes)
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):
