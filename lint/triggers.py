@@ -20,7 +20,7 @@ import unicodedata
 import regex
 from regex import _regex, _regex_core as core
 
-from .prefilter import fold_for_search
+from .prefilter import DIGITS_OF, fold_for_search
 
 MAX_STRINGS = 256  # the most strings one part may stand for before it counts as "anything"
 MAX_REPEAT = 3  # a bounded repeat expanded into its strings (x{1,3}), at most this many times
@@ -110,16 +110,22 @@ def _analyse(node, info) -> _Analysis:
             views = _chars_view([code], node.case_flags, info)
             exact = _product(exact, views) if views is not None and exact is not None else _UNKNOWN
         return _Analysis(exact, _UNKNOWN)
+    if t is core.Property:
+        return _Analysis(frozenset(["0"]), _UNKNOWN) if _is_digit(node) else _ANYTHING
     if t is core.SetUnion and node.positive and not node.zerowidth:
-        codes = []
+        codes, digit = [], False
         for item in node.items:
             if type(item) is core.Character and item.positive:
                 codes.append(item.value)
             elif type(item) is core.Range and item.positive and item.upper - item.lower < 64:
                 codes.extend(range(item.lower, item.upper + 1))
+            elif type(item) is core.Property and _is_digit(item):
+                digit = True
             else:
                 return _ANYTHING
         exact = _chars_view(codes, node.case_flags, info)
+        if exact is not None and digit:
+            exact |= {"0"}
         return _Analysis(exact if exact is not None and len(exact) <= MAX_STRINGS else _UNKNOWN, _UNKNOWN)
     if t is core.Range and node.positive and not node.zerowidth and node.upper - node.lower < 64:
         return _Analysis(_chars_view(range(node.lower, node.upper + 1), node.case_flags, info), _UNKNOWN)
@@ -159,6 +165,19 @@ def _analyse(node, info) -> _Analysis:
                 exact = _UNKNOWN
         return _Analysis(exact, _factor_of(sub) if low >= 1 else _UNKNOWN)
     return _ANYTHING  # properties, \w, back-references, conditionals, fuzzy matching, calls: no guarantee
+
+
+_DIGIT: list[int] = []
+
+
+def _is_digit(node) -> bool:
+    """Whether `node` is \\d (\\p{Nd}) as the view knows it: every such digit reads "0" there (prefilter.DIGITS)."""
+    if DIGITS_OF != regex.__version__:  # another regex, perhaps another Unicode: the table may miss digits
+        return False
+    if not _DIGIT:
+        tree = _parse(r"\d", 0)[0]
+        _DIGIT.append((tree.items[0] if type(tree) is core.Sequence else tree).value)
+    return node.positive and not node.zerowidth and node.value == _DIGIT[0]
 
 
 def _sequence(parts: list[_Analysis]) -> _Analysis:

@@ -36,8 +36,10 @@ def _findings(path: str, text: str, slow: bool) -> list[dict]:
 
 
 def _variants(text: str) -> list[str]:
-    """The text as written, shouted, case-swapped, decomposed and with long s: what case-blind rules still match."""
-    return [text, text.upper(), text.swapcase(), unicodedata.normalize("NFD", text), text.replace("s", "ſ")]
+    """The text as written, shouted, case-swapped, decomposed, with long s and with other digits: what case-blind
+    and digit rules still match."""
+    eastern = text.translate({ord(d): 0x0660 + int(d) for d in "0123456789"})  # Arabic-Indic digits match \\d too
+    return [text, text.upper(), text.swapcase(), unicodedata.normalize("NFD", text), text.replace("s", "ſ"), eastern]
 
 
 def _example_texts() -> list[str]:
@@ -103,13 +105,14 @@ def test_triggers_are_derived_from_the_rules_own_patterns():
     (r"Séjourné", {"sejourne"}),  # the search view has no diacritics
     (r"(?:ab|cd)x{2}", {"abxx", "cdxx"}),
     (r"zz(?=qq)", {"zz"}),  # what a look-ahead sees is not part of the match
+    (r"\d{1,3},\d{2}", {"0,00", "00,00", "000,00"}),  # every digit is "0" in the search view
 ])
 def test_derived_strings(pattern, expected):
     assert derive(pattern) == frozenset(expected)
 
 
 @pytest.mark.parametrize("pattern", [
-    r"\p{L}+", r"ab|\w+", r"x*", r"(?P<w>\w+) (?P=w)", r"\d,\d", r"(?:kiev){e<=1}", r"(?V1i)straße", r"[^<]+",
+    r"\p{L}+", r"ab|\w+", r"x*", r"(?P<w>\w+) (?P=w)", r"\d+", r"(?:kiev){e<=1}", r"(?V1i)straße", r"[^<]+",
 ])
 def test_no_trigger_when_none_is_safe_or_useful(pattern):
     assert derive(pattern) is None
@@ -133,3 +136,13 @@ def test_the_search_view_keeps_offsets_wherever_it_says_so():
         if 0xD800 <= cp < 0xE000 or not same_length(ch):
             continue
         assert len(fold_for_search(ch)) == 1, hex(cp)
+
+
+def test_the_digit_table_is_the_installed_regexs_own():
+    import regex
+
+    from lint.prefilter import DIGITS, DIGITS_OF
+
+    everything = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    assert {ord(c) for c in regex.findall(r"\d", everything)} == {cp for low, high in DIGITS for cp in range(low, high + 1)}
+    assert DIGITS_OF == regex.__version__  # else digits give no trigger (triggers._is_digit), which is safe but slow
