@@ -146,3 +146,15 @@ def test_the_digit_table_is_the_installed_regexs_own():
     everything = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
     assert {ord(c) for c in regex.findall(r"\d", everything)} == {cp for low, high in DIGITS for cp in range(low, high + 1)}
     assert DIGITS_OF == regex.__version__  # else digits give no trigger (triggers._is_digit), which is safe but slow
+
+
+def test_the_search_view_is_the_table_then_lower_case_then_zeros():
+    from lint.prefilter import _TABLE, fold_for_search
+
+    def reference(text: str) -> str:
+        return text.translate(_TABLE).lower().translate(str.maketrans("123456789", "000000000"))
+
+    everything = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    assert fold_for_search(everything) == reference(everything)
+    for text in ("Séjourné paid 1,234.56 € on ٣ May", "ΟΔΥΣΣΕΥΣ 𝟗𝟘 ŞİŞLİ", "plain ascii 2024"):
+        assert fold_for_search(text) == reference(text)
