@@ -101,6 +101,9 @@ class _Plan:
                         word = not (start and text[start - 1].isalnum()) and not (end < size and text[end].isalnum())
                     if not word:
                         continue
+                    cache = blocks[first + i].cache
+                    if "folded" not in cache:  # the block's view, for the word-list rule's own prefilter
+                        cache["folded"] = text[starts[i]:starts[i] + lengths[i]]
                 found[rule].add(first + i)
 
 

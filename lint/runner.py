@@ -12,6 +12,7 @@ import os
 import signal
 import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import fixer, formats
 from .baseline import Baseline
@@ -105,11 +106,7 @@ class Runner:
         """The configuration for `path`: --config, else the nearest one walking up from it."""
         if self.options.config_path:
             return load_config_file(self.options.config_path)
-        if path == "-" or path.startswith("<"):
-            base = os.getcwd()
-        else:
-            base = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
-        return find_config(base)
+        return find_config(_config_base(path, os.getcwd()))
 
     def rules_for(self, path: str):
         return resolve(self.config_for(path), self.options.selection).rules
@@ -252,6 +249,14 @@ class Runner:
                 done = dict(zip(on_disk, pool.map(self.lint_file, on_disk, chunksize=chunk)))
             return [done[f] if f != "-" else self.lint_file(f, stdin_data) for f in files]
         return [self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+
+
+@lru_cache(maxsize=4096)
+def _config_base(path: str, cwd: str) -> str:
+    """The folder the configuration search for `path` starts from (asked several times per file: a stat each)."""
+    if path == "-" or path.startswith("<"):
+        return cwd
+    return path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
 
 
 def _worker_init(parent: int) -> None:
