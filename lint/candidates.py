@@ -20,7 +20,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from .packcache import LazyPattern
-from .prefilter import fold_for_search, same_length
+from .prefilter import fold_for_search, fold_with_offsets
 from .scope import Selector, selector
 
 CHUNK = 1 << 18  # characters of text searched in one automaton pass
@@ -80,8 +80,9 @@ class _Plan:
         """Mark, in `found`, the rules whose strings occur in blocks[first:last] (one automaton pass)."""
         texts = [b.text for b in blocks[first:last]]
         joined = "\n".join(texts)
-        if same_length(joined):  # one fold of the whole chunk, with the offsets of the text
-            text, lengths = fold_for_search(joined), list(map(len, texts))
+        text, aligned = fold_with_offsets(joined)
+        if aligned:  # one fold of the whole chunk, with the offsets of the text
+            lengths = list(map(len, texts))
         else:
             views = [fold_for_search(t) for t in texts]
             text, lengths = "\n".join(views), list(map(len, views))

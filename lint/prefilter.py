@@ -47,37 +47,33 @@ _ASCII_DIGITS = str.maketrans("123456789", "000000000")
 _ASCII_DIGIT = re.compile("[1-9]")
 
 
-# Runs of the characters the table changes (curly quotes and dashes, the commonest non-ASCII in news, are not).
-# (Digits beyond the BMP in a pattern of their own, looked for only in a text that has such characters: a class
-# with them makes the stdlib's engine several times slower on every text.)
-_FOLDABLE = re.compile("[\u00c0-\u052f\u1e00-\u1fff" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in DIGITS[1:] if hi < 0x10000) + "]+")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_ASTRAL_DIGITS = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in DIGITS if lo >= 0x10000) + "]+")
-# Characters whose view is not one character long (ß -> ss, combining marks -> nothing; İ lower-cases to two).
-_RESIZING = re.compile("[" + re.escape("".join(chr(cp) for cp, folded in _TABLE.items() if len(folded or "") != 1)) + "\u0130]")
+# Every character the table changes, found by one Aho-Corasick pass (a stdlib regex scans a text that is not
+# ASCII at a few tens of nanoseconds a character; this is several times faster). Curly quotes and dashes, the
+# commonest non-ASCII characters in news, are not among them.
+_CHANGED = ahocorasick_rs.AhoCorasick([chr(cp) for cp in sorted(_TABLE)])
 
 
 def fold_for_search(text: str) -> str:
     """`text` lower-cased without diacritics, every digit a "0": a view in which every spelling of a phrase looks the same.
 
-    Character by character (`str.translate`), but only the runs of non-ASCII characters go through the
-    table: a translate with a Python mapping costs a look-up per character, and most news text is ASCII."""
+    Character by character: `text.translate(_TABLE).lower()`, the ASCII digits then "0" (tests pin it to that
+    definition), without a translate of the whole text, which costs a look-up per character."""
+    return fold_with_offsets(text)[0]
+
+
+def fold_with_offsets(text: str) -> tuple[str, bool]:
+    """(view of `text`, whether it has `text`'s offsets: no character folded to more or fewer than one)."""
     if text.isascii():
-        return text.lower().translate(_ASCII_DIGITS)
-    folded = _FOLDABLE.sub(_fold_run, text)
-    if _ASTRAL.search(folded):
-        folded = _ASTRAL_DIGITS.sub(_fold_run, folded)
-    # (a translate of a text that is not ASCII looks every character up: a substitution of the digits is faster)
-    return _ASCII_DIGIT.sub("0", folded.lower())
-
-
-def same_length(text: str) -> bool:
-    """Whether the view of `text` has its offsets (no character of it folds to more or fewer than one)."""
-    return text.isascii() or _RESIZING.search(text) is None
-
-
-def _fold_run(m) -> str:
-    return m.group().translate(_TABLE)
+        return text.lower().translate(_ASCII_DIGITS), True
+    pieces, last, aligned = [], 0, True
+    for _, start, end in _CHANGED.find_matches_as_indexes(text):
+        folded = _TABLE[ord(text[start])] or ""
+        aligned = aligned and len(folded) == 1
+        pieces += (text[last:start], folded)
+        last = end
+    folded = "".join(pieces) + text[last:] if pieces else text
+    # (İ, the one character whose lower case is two, is in the table: lower() keeps the length now)
+    return _ASCII_DIGIT.sub("0", folded.lower()), aligned
 
 
 def longest_word(phrase: str) -> str:
