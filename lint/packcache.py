@@ -37,17 +37,17 @@ _CODE: list[str] = []  # the code identity, once per process
 class LazyPattern:
     """A rule's regex, compiled on first use; `pattern` and `flags` (as given) without compiling."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "_compile")
+    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key")
 
-    def __init__(self, pattern: str, flags: int, compile_now) -> None:
+    def __init__(self, pattern: str, flags: int, rule, key: str) -> None:
         self.pattern, self.flags = pattern, flags
         self._compiled = None
-        self._compile = compile_now  # () -> the compiled regex (the rule's own compile, checks and all)
+        self._rule, self._key = rule, key  # compiled by the rule's own compile, checks and all (and picklable)
 
     @property
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = self._compile()
+            self._compiled = self._rule._compile_now(self.pattern, self._key, self.flags)
         return self._compiled
 
     def finditer(self, *args, **kwargs):

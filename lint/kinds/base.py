@@ -185,7 +185,7 @@ class Rule:
     def compile(self, pattern: str, key: str = "exceptions", flags: int = 0) -> regex.Pattern:
         if self.ignorecase:
             flags |= regex.IGNORECASE
-        compiled = LazyPattern(pattern, flags, lambda: self._compile_now(pattern, key, flags))
+        compiled = LazyPattern(pattern, flags, self, key)
         if not lazy_compiles():  # unless this pack, as it is on disk, loaded cleanly before: compile (and check) now
             compiled.compiled
         return compiled
