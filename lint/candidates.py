@@ -49,14 +49,17 @@ class _Plan:
     def __init__(self, rules) -> None:
         owners: dict[str, list[tuple[int, bool]]] = {}
         self.always = set()
+        self.memo: dict[int, object] = {}
         for index, rule in enumerate(rules):
             trigger = rule.trigger()
             if trigger is None:
                 self.always.add(index)
                 continue
-            strings, whole_words = trigger
+            strings, whole_words, *memo = trigger
             for s in strings:
                 owners.setdefault(s, []).append((index, whole_words))
+            if memo:  # where the rule keeps, per block, which of its strings the block holds (its prefilter's)
+                self.memo[index] = memo[0]
         self.needles = sorted(owners)
         self.owners = [owners[n] for n in self.needles]
         self.automaton = ahocorasick_rs.AhoCorasick(self.needles) if self.needles else None
@@ -90,7 +93,7 @@ class _Plan:
         for length in lengths:
             starts.append(at)
             at += length + 1
-        owners, size = self.owners, len(text)
+        owners, size, memo, held = self.owners, len(text), self.memo, {}
         for needle, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
             i = bisect.bisect_right(starts, start) - 1
             if end > starts[i] + lengths[i]:  # across two blocks: no match lies there
@@ -102,10 +105,11 @@ class _Plan:
                         word = not (start and text[start - 1].isalnum()) and not (end < size and text[end].isalnum())
                     if not word:
                         continue
-                    cache = blocks[first + i].cache
-                    if "folded" not in cache:  # the block's view, for the word-list rule's own prefilter
-                        cache["folded"] = text[starts[i]:starts[i] + lengths[i]]
+                    if rule in memo:
+                        held.setdefault((rule, first + i), set()).add(self.needles[needle])
                 found[rule].add(first + i)
+        for (rule, i), strings in held.items():  # what the rule's prefilter would find there, found already
+            blocks[i].cache[memo[rule]] = frozenset(strings)
 
 
 @lru_cache(maxsize=64)

@@ -89,7 +89,7 @@ class Prefilter:
         needles = sorted({w for w in map(longest_word, phrases) if w})
         self.needles = frozenset(needles)
         self._automaton = ahocorasick_rs.AhoCorasick(needles) if needles else None
-        self._key = ("prefilter", id(self))
+        self.key = ("prefilter", id(self))  # where a block keeps what `found` found in it
 
     def admits(self, block) -> bool:
         """Whether `block` may hold one of the phrases (its folded text is computed once, for every rule)."""
@@ -97,7 +97,7 @@ class Prefilter:
 
     def found(self, block) -> frozenset[str]:
         """The needles `block` holds as whole words (the phrases it may hold are those of these needles)."""
-        found = block.cache.get(self._key)
+        found = block.cache.get(self.key)
         if found is not None:
             return found
         found = frozenset()
@@ -108,5 +108,5 @@ class Prefilter:
             size = len(folded)
             found = frozenset(folded[start:end] for _, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True)
                               if not (start and folded[start - 1].isalnum()) and not (end < size and folded[end].isalnum()))
-        block.cache[self._key] = found
+        block.cache[self.key] = found
         return found

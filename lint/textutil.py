@@ -61,37 +61,29 @@ class Trie:
         self.root: dict = {}
 
     def add(self, units: list[tuple[str, frozenset[str]]], tag=None) -> None:
+        # Nodes hold frozensets shared with the units and other nodes (a new one only when a node's set grows):
+        # a trie of thousands of names holds a hundred thousand nodes.
         node = self.root
+        tags = _tags(tag)
         for key, alternatives in units:
             entry = node.get(key)
             if entry is None:
-                entry = node[key] = [set(alternatives), {}, {tag}]
+                entry = node[key] = [alternatives, {}, tags]
             else:
                 if not alternatives <= entry[0]:
-                    entry[0].update(alternatives)
-                entry[2].add(tag)
+                    entry[0] = entry[0] | alternatives
+                if tag not in entry[2]:
+                    entry[2] = entry[2] | tags
             node = entry[1]
         ends = node.get("")
-        if ends is None:
-            node[""] = {tag}
-        else:
-            ends.add(tag)
+        node[""] = tags if ends is None else ends | tags
 
     def add_literal(self, phrase: str, tag=None) -> None:
         self.add(list(map(_literal_unit, phrase)), tag)
 
     def add_folded(self, phrase: str, tag=None) -> None:
         """Add `phrase` so that it matches with or without its diacritics (NFC or NFD)."""
-        units = []
-        for c in unicodedata.normalize("NFC", phrase):
-            if _space_unit(c):
-                units.append(_space_unit(c))
-                continue
-            base = fold_char(c)
-            alts = {_escape(c), _escape(base)}
-            alts.add(_escape(unicodedata.normalize("NFD", c)))
-            units.append((base, frozenset(alts)))
-        self.add(units, tag)
+        self.add(list(map(_folded_unit, unicodedata.normalize("NFC", phrase))), tag)
 
     def pattern(self, only=None) -> str:
         return self._emit(self.root, only)
@@ -122,6 +114,20 @@ class Trie:
 @lru_cache(maxsize=4096)
 def _escape(text: str) -> str:
     return regex.escape(text)
+
+
+@lru_cache(maxsize=4096)
+def _folded_unit(c: str) -> tuple[str, frozenset[str]]:
+    """`c` with or without its diacritics, composed or decomposed (a space: any run of white space)."""
+    if _space_unit(c):
+        return _space_unit(c)
+    base = fold_char(c)
+    return base, frozenset({_escape(c), _escape(base), _escape(unicodedata.normalize("NFD", c))})
+
+
+@lru_cache(maxsize=None)
+def _tags(tag) -> frozenset:
+    return frozenset([tag])
 
 
 @lru_cache(maxsize=4096)

@@ -188,13 +188,18 @@ class Substitution(Rule):
 
     # -- matching ---------------------------------------------------------------
     def _full_name_present(self, doc, full: str) -> bool:
-        folded = doc.cache.get("folded_text")
-        if folded is None:
-            folded = doc.cache["folded_text"] = fold(doc.plain_text)
-        return fold(full) in folded
+        """Whether the article names `full` somewhere, diacritics aside (once per name and article; block by
+        block, as a name never spans two, so a book-length file is not folded into one more copy of itself)."""
+        known = doc.cache.setdefault("substitution.full_names", {})
+        present = known.get(full)
+        if present is None:
+            target = fold(full)
+            present = known[full] = any(target in fold(block.text) for block in doc.blocks)
+        return present
 
     def trigger(self):
-        return self.prefilter.needles, True  # the prefilter's own test, for every substitution rule in one pass
+        # the prefilter's own test, for every substitution rule in one pass (which leaves its finds where it looks)
+        return self.prefilter.needles, True, self.prefilter.key
 
     def hits(self, doc):
         narrowing = candidates_enabled()
