@@ -87,9 +87,12 @@ def _entry(path: str, signature: tuple) -> str | None:
         return None
     from .cache import default_dir
 
-    digest = hashlib.blake2b(repr((FORMAT, _code_identity(), os.path.abspath(path), signature)).encode("utf-8", "surrogateescape"),
-                             digest_size=20).hexdigest()
-    return os.path.join(default_dir(), f"packs-v{FORMAT}", digest + ".json")
+    def digest(value) -> str:
+        return hashlib.blake2b(repr(value).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+
+    # "<the pack folder>-<everything else>": storing an entry removes the folder's older ones
+    return os.path.join(default_dir(), f"packs-v{FORMAT}",
+                        f"{digest(os.path.abspath(path))}-{digest((FORMAT, _code_identity(), signature))}.json")
 
 
 def lookup(path: str, signature: tuple) -> dict | None:
@@ -120,5 +123,13 @@ def store(path: str, signature: tuple, data: dict) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+        folder, name = os.path.split(entry)
+        prefix = name.split("-", 1)[0] + "-"
+        for other in os.listdir(folder):  # the same pack as it was before a change: never read again
+            if other.startswith(prefix) and other != name:
+                try:
+                    os.unlink(os.path.join(folder, other))
+                except OSError:
+                    pass
     except OSError:
         pass

@@ -69,3 +69,14 @@ def test_a_warm_load_compiles_a_rules_regex_only_when_first_needed(tmp_path):
                                  check=True).stdout.split()
     assert run() == ["False", "True", "True"]  # first process: compiled (and checked) while loading
     assert run() == ["True", "True", "True"]  # next one: compiled on first use
+
+
+def test_a_changed_pack_leaves_one_entry_for_it(tmp_path):
+    pack = make_pack(tmp_path, {"Braces.yml": RULE})
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    _check(tmp_path, cache)
+    before = len(_entries(cache))
+    (pack / "Braces.yml").write_text(RULE.replace("    ", "") + "level: error\n", encoding="utf-8")
+    assert _check(tmp_path, cache)[0] == 1
+    assert len(_entries(cache)) == before  # the entry of the pack as it was is gone
