@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from importlib import metadata
 
 import msgpack
 
@@ -80,6 +79,8 @@ def _file(path: str | None) -> bytes:
 
 def _code_identity() -> str:
     """The versions mtlint and its rule libraries run at, and the stamps of mtlint's own source files."""
+    from importlib import metadata  # slow to import: only when a cache is used
+
     parts = []
     for name in LIBRARIES:
         try:

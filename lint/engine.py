@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import formats
+from .candidates import narrow
 from .config import ActiveRule
 from .document import Directive, Document
 from .errors import GrammarUnavailable
@@ -52,13 +53,16 @@ def lint_document(doc: Document, rules: tuple[ActiveRule, ...], display_path: st
     result = Result(display_path or doc.path)
     findings = []
     later = []
+    targets = narrow(doc, tuple(active.rule for active in rules))  # each rule sees only the blocks it can fire in
     with collecting_timeouts() as timeouts:
-        for active in rules:
+        for active, target in zip(rules, targets):
             if getattr(active.rule, "AFTER_SUPPRESSION", False):
                 later.append(active)
                 continue
+            if target is None:
+                continue
             try:
-                for hit in active.rule.hits(doc):
+                for hit in active.rule.hits(target):
                     findings.append(_finding(doc, result.path, active, hit))
             except RegexTimeout as exc:  # raised by a kind's own code, not through `finditer`
                 timeouts.setdefault(active.rule.id, str(exc))

@@ -49,21 +49,66 @@ def _unpack(folder: str) -> None:
             raise
 
 
-def load_identifier():
-    """py3langid's LanguageIdentifier (normalised probabilities), from the memory-mapped model if it can be."""
+class _Unknown(ValueError):
+    """A language the model does not know (as py3langid's set_languages says)."""
+
+
+def load_identifier(languages: tuple[str, ...] | None = None):
+    """py3langid's LanguageIdentifier (normalised probabilities), from the memory-mapped model if it can be;
+    restricted to `languages` (as `set_languages` restricts it) when given.
+
+    Nothing is copied that need not be: the tokenizer's transition table (10 million entries) is read
+    through a memoryview of the mapped file, so a process holds only the pages its texts visit, and the
+    probability table restricted to `languages` is kept as a file of its own, so the full one (28 MB)
+    is read once, not by every process."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     try:
         import numpy as np
-        from py3langid.modelio import _to_array
+        from py3langid.modelio import _TYPECODE
 
         folder = _folder()
         if not os.path.isdir(folder):
             _unpack(folder)
         arrays = {name: np.load(os.path.join(folder, name + ".npy"), mmap_mode="r", allow_pickle=False)
                   for name in _ARRAYS}
-        return LanguageIdentifier(np.asarray(arrays["ptc"]), np.asarray(arrays["pc"]), arrays["classes"].tolist(),
-                                  _to_array(arrays["nextmove"]), arrays["out_feat"].tolist(), norm_probs=True,
-                                  tk_row=_to_array(arrays["nextmove_row"]))
-    except (OSError, ValueError, ImportError):
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        classes = arrays["classes"].tolist()
+        ptc, pc = arrays["ptc"], arrays["pc"]
+        if languages is not None:
+            unknown = set(languages) - set(classes)
+            if unknown:
+                raise _Unknown(f"Unknown language code(s): {unknown}")
+            indices = [i for i, c in enumerate(classes) if c in set(languages)]
+            ptc = _restricted(folder, ptc, indices, "-".join(classes[i] for i in indices))
+            pc, classes = np.asarray(pc[indices]), [classes[i] for i in indices]
+
+        def table(name):
+            array = arrays[name]
+            return memoryview(array).cast("B").cast(_TYPECODE[array.dtype.itemsize])
+
+        return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, table("nextmove"),
+                                  arrays["out_feat"].tolist(), norm_probs=True, tk_row=table("nextmove_row"))
+    except _Unknown:
+        raise
+    except (OSError, ValueError, ImportError):  # no cache folder, a damaged file: py3langid's own loading
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        if languages is not None:
+            identifier.set_languages(list(languages))
+        return identifier
+
+
+def _restricted(folder: str, ptc, indices: list[int], name: str):
+    """The columns `indices` of the probability table, mapped from a file of their own (written on first use)."""
+    import numpy as np
+
+    path = os.path.join(folder, f"ptc-{name}.npy")
+    if not os.path.isfile(path):
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".ptc-", suffix=".npy")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                np.save(handle, np.ascontiguousarray(ptc[:, indices]), allow_pickle=False)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    return np.load(path, mmap_mode="r", allow_pickle=False)

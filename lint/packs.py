@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import packcache, triggers
 from .errors import PackError
 from .kinds import KINDS, kind_class
 from .kinds.base import Rule
@@ -63,7 +64,15 @@ def load_pack(path: str) -> Pack:
     known = _LOADED.get(path)
     if known is not None and known[0] == signature:
         return known[1]
-    pack = _read_pack(path)
+    cached = packcache.lookup(path, signature)  # loaded cleanly by an earlier process: compile lazily
+    with packcache.lazy_compiles(cached is not None):
+        pack = _read_pack(path)
+    if cached is not None:
+        triggers.remember(cached.get("triggers", ()))
+    else:
+        for rule in pack.rules:
+            rule.trigger()  # derived once here, kept for the next process
+        packcache.store(path, signature, {"triggers": triggers.exported()})
     _LOADED[path] = (signature, pack)
     return pack
 

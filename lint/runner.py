@@ -7,14 +7,16 @@ picklable, so worker processes get the same one.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import traceback
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import fixer, formats
 from .baseline import Baseline
+from .candidates import prepare
 from .changes import on_changed_lines
 from .config import Config, Selection, find_config, load_config_file, resolve
 from .engine import Result, lint_text
@@ -104,11 +106,7 @@ class Runner:
         """The configuration for `path`: --config, else the nearest one walking up from it."""
         if self.options.config_path:
             return load_config_file(self.options.config_path)
-        if path == "-" or path.startswith("<"):
-            base = os.getcwd()
-        else:
-            base = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
-        return find_config(base)
+        return find_config(_config_base(path, os.getcwd()))
 
     def rules_for(self, path: str):
         return resolve(self.config_for(path), self.options.selection).rules
@@ -232,20 +230,33 @@ class Runner:
     def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1,
                    threads: int = 0) -> list[Linted]:
         """Lint `files` in their order: on `threads` threads, else in `jobs` processes when there are enough."""
+        from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor  # (a twentieth of start-up)
+
         if threads:
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 return list(pool.map(lambda f: self.lint_file(f, stdin_data if f == "-" else None), files))
         jobs = jobs or os.cpu_count() or 1
         on_disk = [f for f in files if f != "-"]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
-            for active in self.rules_for(on_disk[0]):  # compiled once here, shared by the forked workers
+            rules = self.rules_for(on_disk[0])
+            for active in rules:  # compiled once here, shared by the forked workers
                 active.rule.warm()
+            prepare(tuple(active.rule for active in rules))
+            gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(), self)) as pool:
                 chunk = max(1, len(on_disk) // (jobs * 8))
                 done = dict(zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)))
             return [done[f] if f != "-" else self.lint_file(f, stdin_data) for f in files]
         return [self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+
+
+@lru_cache(maxsize=4096)
+def _config_base(path: str, cwd: str) -> str:
+    """The folder the configuration search for `path` starts from (asked several times per file: a stat each)."""
+    if path == "-" or path.startswith("<"):
+        return cwd
+    return path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
 
 
 _WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)

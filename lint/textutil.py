@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -50,56 +51,88 @@ class Trie:
     share a branch) and the regex alternatives that match it. A trie regex is far
     faster than a flat alternation of hundreds of phrases and, because optional
     continuations are greedy, always prefers the longest phrase at a position.
+
+    A phrase may carry a `tag`; `pattern(only=tags)` is then the same trie pruned
+    to the phrases of those tags, branches in the same order, so at any position it
+    matches what the whole trie matches whenever that is one of those phrases.
     """
 
     def __init__(self) -> None:
         self.root: dict = {}
 
-    def add(self, units: list[tuple[str, frozenset[str]]]) -> None:
+    def add(self, units: list[tuple[str, frozenset[str]]], tag=None) -> None:
+        # Nodes hold frozensets shared with the units and other nodes (a new one only when a node's set grows):
+        # a trie of thousands of names holds a hundred thousand nodes.
         node = self.root
+        tags = _tags(tag)
         for key, alternatives in units:
-            entry = node.setdefault(key, [set(), {}])
-            entry[0].update(alternatives)
+            entry = node.get(key)
+            if entry is None:
+                entry = node[key] = [alternatives, {}, tags]
+            else:
+                if not alternatives <= entry[0]:
+                    entry[0] = entry[0] | alternatives
+                if tag not in entry[2]:
+                    entry[2] = entry[2] | tags
             node = entry[1]
-        node[""] = True
+        ends = node.get("")
+        node[""] = tags if ends is None else ends | tags
 
-    def add_literal(self, phrase: str) -> None:
-        self.add([_space_unit(c) or (c, frozenset([regex.escape(c)])) for c in phrase])
+    def add_literal(self, phrase: str, tag=None) -> None:
+        self.add(list(map(_literal_unit, phrase)), tag)
 
-    def add_folded(self, phrase: str) -> None:
+    def add_folded(self, phrase: str, tag=None) -> None:
         """Add `phrase` so that it matches with or without its diacritics (NFC or NFD)."""
-        units = []
-        for c in unicodedata.normalize("NFC", phrase):
-            if _space_unit(c):
-                units.append(_space_unit(c))
-                continue
-            base = fold_char(c)
-            alts = {regex.escape(c), regex.escape(base)}
-            alts.add(regex.escape(unicodedata.normalize("NFD", c)))
-            units.append((base, frozenset(alts)))
-        self.add(units)
+        self.add(list(map(_folded_unit, unicodedata.normalize("NFC", phrase))), tag)
 
-    def pattern(self) -> str:
-        return self._emit(self.root)
+    def pattern(self, only=None) -> str:
+        return self._emit(self.root, only)
 
-    def whole_words(self) -> str:
+    def whole_words(self, only=None) -> str:
         """The trie's pattern, matching only where no letter or mark touches either end."""
-        return WORD_START + self.pattern() + WORD_END
+        return WORD_START + self.pattern(only) + WORD_END
 
-    def _emit(self, node: dict) -> str:
+    def _emit(self, node: dict, only=None) -> str:
         branches = []
         for key, value in node.items():
             if key == "":
                 continue
-            alts, child = value
+            alts, child, tags = value
+            if only is not None and only.isdisjoint(tags):
+                continue
             alt = next(iter(alts)) if len(alts) == 1 else "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
-            branches.append(alt + self._emit(child))
+            branches.append(alt + self._emit(child, only))
+        ends = "" in node and (only is None or not only.isdisjoint(node[""]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
+        if ends:
             return "(?:" + body + ")?"
         return body
+
+
+@lru_cache(maxsize=4096)
+def _escape(text: str) -> str:
+    return regex.escape(text)
+
+
+@lru_cache(maxsize=4096)
+def _folded_unit(c: str) -> tuple[str, frozenset[str]]:
+    """`c` with or without its diacritics, composed or decomposed (a space: any run of white space)."""
+    if _space_unit(c):
+        return _space_unit(c)
+    base = fold_char(c)
+    return base, frozenset({_escape(c), _escape(base), _escape(unicodedata.normalize("NFD", c))})
+
+
+@lru_cache(maxsize=None)
+def _tags(tag) -> frozenset:
+    return frozenset([tag])
+
+
+@lru_cache(maxsize=4096)
+def _literal_unit(c: str) -> tuple[str, frozenset[str]]:
+    return _space_unit(c) or (c, frozenset([_escape(c)]))
 
 
 WORD_START = r"(?<![\w\p{M}])"  # not preceded by a letter, digit or combining mark

@@ -1,6 +1,7 @@
 """The content cache: identical results with and without it, exact invalidation, corrupt entries ignored."""
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import shutil
@@ -11,7 +12,6 @@ from pathlib import Path
 import msgpack
 
 from conftest import EXAMPLES
-from lint import cache as cache_module
 from lint.cache import ContentCache
 from lint.runner import Options, Runner
 
@@ -114,8 +114,8 @@ def test_version_and_code_are_in_the_key(tmp_path, monkeypatch):
     assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kiev.") == before
     assert ContentCache(str(tmp_path)).key(runner, "b.txt", "Kiev.") != before
     assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kyiv.") != before
-    real = cache_module.metadata.version
-    monkeypatch.setattr(cache_module.metadata, "version", lambda name: "9.9" if name == "mtlint" else real(name))
+    real = importlib.metadata.version  # (lint.cache imports it when it first works a key out)
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.9" if name == "mtlint" else real(name))
     assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kiev.") != before
 
 

@@ -55,7 +55,6 @@ def test_language_identification_needs_no_network(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    monkeypatch.setattr(language, "_MODEL", None)
     monkeypatch.setattr(language, "_IDENTIFIERS", {})
     ident = language.identifier(("de", "en", "uk"))
     assert ident.classify("Wir werden keine Bodentruppen in die Ukraine schicken.")[0] == "de"
@@ -102,6 +101,24 @@ def test_the_memory_mapped_model_identifies_as_py3langid_does(tmp_path, monkeypa
     for text in ("Мы не будем отправлять войска на Украину.", "Wir werden keine Bodentruppen schicken.",
                  "El gobierno no enviará tropas a Ucrania.", "The talks resume on Monday in Geneva."):
         assert first.rank(text) == mapped.rank(text) == shipped.rank(text)
+
+
+def test_the_model_restricted_to_some_languages_ranks_as_py3langid_restricted_does(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from lint import langid_model
+
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    languages = ("uk", "ru", "de", "fr", "en")
+    restricted = [langid_model.load_identifier(languages) for _ in range(2)]  # writes its table, then maps it
+    assert any(p.name.startswith("ptc-") for p in next((tmp_path / "cache").iterdir()).iterdir())
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    shipped.set_languages(list(languages))
+    for text in ("Мы не будем отправлять войска на Украину.", "Ми не будемо відправляти війська.",
+                 "Wir werden keine Bodentruppen schicken.", "The talks resume on Monday in Geneva."):
+        assert restricted[0].rank(text) == restricted[1].rank(text) == shipped.rank(text)
+    with pytest.raises(ValueError, match="Unknown language"):
+        langid_model.load_identifier(("xx", "en"))
 
 
 def test_an_unwritable_cache_falls_back_to_py3langid_s_own_loading(tmp_path, monkeypatch):

@@ -1,12 +1,14 @@
 """The fast path finds exactly what the exact rules find: the prefilter only ever skips blocks that cannot match."""
 from __future__ import annotations
 
+import os
 import unicodedata
 
 import pytest
 
 from conftest import SEED, ROOT
 from lint import formats
+from lint.candidates import SWITCH
 from lint.config import ActiveRule, Config, resolve
 from lint.engine import lint_document
 from lint.kinds.substitution import Substitution
@@ -18,6 +20,9 @@ class _Everything:
 
     def admits(self, block) -> bool:
         return True
+
+    def found(self, block):
+        return None  # every phrase
 
 
 def _articles(rule: Substitution) -> list[str]:
@@ -37,11 +42,13 @@ def _findings(text: str, active, exact: bool):
     if exact:
         saved = active.rule.prefilter
         active.rule.prefilter = _Everything()
+        os.environ[SWITCH] = "1"  # and no candidate pass either (lint.candidates)
     try:
         return [f.as_dict() for f in lint_document(doc, (active,)).findings]
     finally:
         if exact:
             active.rule.prefilter = saved
+            del os.environ[SWITCH]
 
 
 RULES = [ActiveRule(rule, rule.level) for rule in resolve(Config(root=str(ROOT))).registry.rules.values()

@@ -18,6 +18,7 @@ import regex
 from ..document import Block, Document
 from ..errors import PackError
 from ..finding import APPLICABILITIES
+from ..packcache import LazyPattern, lazy as lazy_compiles
 from ..scope import ALL_SCOPES, ScopeError, Selector
 from ..textutil import render
 from ..yamlio import LineDict
@@ -184,6 +185,12 @@ class Rule:
     def compile(self, pattern: str, key: str = "exceptions", flags: int = 0) -> regex.Pattern:
         if self.ignorecase:
             flags |= regex.IGNORECASE
+        compiled = LazyPattern(pattern, flags, self, key)
+        if not lazy_compiles():  # unless this pack, as it is on disk, loaded cleanly before: compile (and check) now
+            compiled.compiled
+        return compiled
+
+    def _compile_now(self, pattern: str, key: str, flags: int) -> regex.Pattern:
         try:
             compiled = regex.compile(pattern, flags | regex.VERSION0)
         except regex.error as exc:
@@ -202,18 +209,19 @@ class Rule:
         found before the first is handed out: the timeout runs from the start of
         the search, so the caller's work between matches must not count towards it.
         """
-        end = len(text) if end is None else end
-        seconds = REGEX_TIMEOUT * max(1, (end - start) / REGEX_TIMEOUT_CHARS)
+        size = len(text)
+        end = size if end is None else end
+        if type(pattern) is LazyPattern:
+            pattern = pattern.compiled
+        seconds = REGEX_TIMEOUT if end - start <= REGEX_TIMEOUT_CHARS else REGEX_TIMEOUT * (end - start) / REGEX_TIMEOUT_CHARS
         try:
-            if start == 0 and end == len(text):
-                matches = list(pattern.finditer(text, timeout=seconds))
-            else:
-                matches = [_ShiftedMatch(m, start) for m in pattern.finditer(text[start:end], timeout=seconds)]
+            if start == 0 and end == size:
+                return list(pattern.finditer(text, timeout=seconds))
+            return [_ShiftedMatch(m, start) for m in pattern.finditer(text[start:end], timeout=seconds)]
         except TimeoutError:
             # This window is given up; the rule goes on with the others, and the file reports it once.
             self._timed_out(RegexTimeout(self.id, pattern.pattern, seconds))
-            return
-        yield from matches
+            return []
 
     def _timed_out(self, timeout: RegexTimeout) -> None:
         found = _TIMEOUTS.get()
@@ -249,6 +257,11 @@ class Rule:
     def warm(self) -> None:
         """Build what the rule builds on first need (a large regex, a model), now: called before worker
         processes are forked, so they share it instead of each building its own."""
+
+    def trigger(self) -> tuple[frozenset[str], bool] | None:
+        """(strings, whole words only) one of which, in `prefilter.fold_for_search`'s view, every block this rule
+        fires in holds; None: it may fire anywhere. Lets `lint.candidates` run the rule only where it can fire."""
+        return None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError

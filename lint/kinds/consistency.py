@@ -9,15 +9,30 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
 import regex
 
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
+from ..triggers import derive
 from .base import Rule
 from .fields import Field
 
 # A capitalised word of three letters or more with at least one letter outside ASCII.
 _ACCENTED_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?<=[^\x00-\x7f][\p{L}\p{M}]*)(?![\w\p{M}])")
+
+
+@lru_cache(maxsize=256)
+def _plain_forms(words: tuple[str, ...]):
+    """The whole-word trie of `words`, compiled once per set of them (articles about the same people share it)."""
+    trie = Trie()
+    for plain in words:
+        trie.add_literal(plain)
+    return regex.compile(trie.whole_words())
+
+
+# What such a word needs: a letter or mark outside ASCII (curly quotes and dashes alone need no closer look).
+_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
 
 
 class Consistency(Rule):
@@ -44,15 +59,25 @@ class Consistency(Rule):
                 trie.add_literal(word)
             self.pattern = self.compile(trie.whole_words(), "either")
 
+    def trigger(self):
+        if self.diacritics or not self.partner:  # the accented words are the article's own: no list to look for
+            return None
+        strings = derive(self.pattern.pattern, self.pattern.flags)
+        return None if strings is None else (strings, False)
+
     def hits(self, doc):
         if self.partner:
             yield from self._either_hits(doc)
         if self.diacritics:
             yield from self._diacritic_hits(doc)
 
-    def _occurrences(self, doc, pattern):
+    def _occurrences(self, doc, pattern, words=None):
+        """Matches of `pattern` by their text; `words`: literals one of which any match is (blocks without any
+        of them are not searched)."""
         found = defaultdict(list)
         for block, start, end in doc.units(self.scope):
+            if words is not None and not any(w in block.text for w in words):
+                continue
             for m in self.finditer(pattern, block.text, start, end):
                 if not self.excepted(block, m.start(), m.end()):
                     found[squash_spaces(m.group())].append((block, m.start(), m.end()))
@@ -75,7 +100,7 @@ class Consistency(Rule):
         # then only their plain-ASCII forms are searched for.
         accented = {}
         for block, start, end in doc.units(self.scope):
-            if block.text.isascii():
+            if block.text.isascii() or not _NON_ASCII_LETTER.search(block.text, start, end):
                 continue
             for m in _ACCENTED_CAPITALISED.finditer(block.text, start, end):
                 nfc = unicodedata.normalize("NFC", m.group())
@@ -83,11 +108,8 @@ class Consistency(Rule):
                     accented.setdefault(fold(nfc), nfc)
         if not accented:
             return
-        trie = Trie()
-        for plain in accented:
-            trie.add_literal(plain)
-        pattern = regex.compile(trie.whole_words())
-        for word, places in self._occurrences(doc, pattern).items():
+        pattern = _plain_forms(tuple(accented))
+        for word, places in self._occurrences(doc, pattern, accented).items():
             right = accented[word]
             for block, start, end in places:
                 yield self.hit(block, start, end, {"other": right}, [right])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..textutil import Trie
+from ..triggers import derive
 from .base import Rule
 from .fields import Field
 
@@ -26,6 +27,10 @@ class Existence(Rule):
             parts.append(trie.whole_words())
         parts.extend(f"(?:{p})" for p in self.patterns)
         self.pattern = self.compile("|".join(parts), "patterns" if self.patterns else "tokens")
+
+    def trigger(self):
+        strings = derive(self.pattern.pattern, self.pattern.flags)
+        return None if strings is None else (strings, False)
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

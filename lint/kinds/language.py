@@ -22,7 +22,6 @@ Russian sentence), so the top one alone may never look sure.
 """
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
 from itertools import filterfalse
@@ -48,7 +47,7 @@ _BEFORE = ("", "(", "“", "«", "„", '"', "'", "‘")
 _AFTER = ("", ",", ".", ";", ":", ")", "”", "»", "“", "!", "?", '"', "'", "’")
 _EDGE = " \t\n\u00a0\"'“”„«»‹›‘’‚「」『』,;:—–-"
 
-_MODEL = None  # the full identifier, loaded on first use
+_MODEL = None  # the identifier over every language (a source's language is detected with it), loaded on first use
 _IDENTIFIERS: dict[tuple[str, ...], object] = {}
 
 
@@ -63,12 +62,12 @@ def model():
 
 
 def identifier(languages: tuple[str, ...]):
-    """A py3langid identifier restricted to `languages` (the model is loaded once)."""
+    """A py3langid identifier restricted to `languages` (loaded once per set of languages)."""
     found = _IDENTIFIERS.get(languages)
     if found is None:
-        found = copy.copy(model())
-        found.set_languages(list(languages))
-        _IDENTIFIERS[languages] = found
+        from ..langid_model import load_identifier
+
+        found = _IDENTIFIERS[languages] = load_identifier(languages)
     return found
 
 

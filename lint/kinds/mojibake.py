@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-import ftfy
 import regex
 
 from .base import Rule
@@ -29,9 +28,20 @@ _SUSPECT = regex.compile(
 
 
 
+def _sloppy(byte: int) -> str:
+    """What ftfy's sloppy Windows-1252 reads one byte as: Windows-1252, and Latin-1 for the five bytes it leaves
+    undefined (without importing ftfy, a third of start-up, for a table)."""
+    if byte == 0x1A:  # (ftfy reads SUBSTITUTE as the replacement character)
+        return "\ufffd"
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
 def _chars(first: int, last: int) -> str:
     """The characters Windows-1252 (ftfy's sloppy variant: every byte maps) reads bytes first..last as."""
-    return regex.escape(bytes(range(first, last + 1)).decode("sloppy-windows-1252"), special_only=False)
+    return regex.escape("".join(map(_sloppy, range(first, last + 1))), special_only=False)
 
 
 _CONT = "[" + _chars(0x80, 0xBF) + "]"
@@ -69,6 +79,8 @@ class Mojibake(Rule):
             text = block.text[start:end]
             if text.isascii() or not _SUSPECT.search(text):
                 continue
+            import ftfy  # a third of start-up: only once a block looks like mojibake
+
             fixed = _lone_letters(ftfy.fix_encoding(text))
             if fixed == text:
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from ..textutil import render
+from ..triggers import derive
 from .base import Rule
 from .fields import Field
 
@@ -19,6 +20,10 @@ class Pattern(Rule):
     def __init__(self, *args) -> None:
         super().__init__(*args)
         self.pattern = self.compile(self.pattern, "pattern", regex.MULTILINE if self.multiline else 0)
+
+    def trigger(self):
+        strings = derive(self.pattern.pattern, self.pattern.flags)
+        return None if strings is None else (strings, False)
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

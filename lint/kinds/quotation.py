@@ -25,6 +25,7 @@ from collections import Counter
 
 import regex
 
+from ..quotes import PAIRS
 from .base import Rule
 from .fields import Field
 
@@ -84,7 +85,9 @@ class Quotation(Rule):
         """How often each word occurs in the article (counted once per document, when first needed)."""
         counts = doc.cache.get("quotation.words")
         if counts is None:
-            counts = doc.cache["quotation.words"] = Counter(_WORDS.findall(doc.plain_text))
+            counts = doc.cache["quotation.words"] = Counter()
+            for block in doc.blocks:  # (a list of every word of a book-length file at once would be its peak memory)
+                counts.update(_WORDS.findall(block.text))
         return counts
 
     @staticmethod
@@ -170,6 +173,9 @@ class Quotation(Rule):
             else:
                 weak += 1
         return strong, weak, reasons
+
+    def trigger(self):
+        return frozenset(PAIRS), False  # a quotation opens with one of these marks (lint.quotes)
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

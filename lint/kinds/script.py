@@ -79,7 +79,9 @@ class Script(Rule):
     def _in_article(doc, word: str) -> bool:
         words = doc.cache.get("script.words")
         if words is None:
-            words = doc.cache["script.words"] = set(_WORD.findall(doc.plain_text))
+            words = doc.cache["script.words"] = set()
+            for block in doc.blocks:  # (no list of every word of a book-length file at once)
+                words.update(_WORD.findall(block.text))
         return word in words
 
     def hits(self, doc):

@@ -15,8 +15,9 @@ import unicodedata
 
 import regex
 
-from ..prefilter import Prefilter
-from ..textutil import Trie, fold, has_diacritics, squash_spaces
+from ..candidates import enabled as candidates_enabled
+from ..prefilter import Prefilter, longest_word
+from ..textutil import WORD_END, WORD_START, Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
 from .fields import Field
 
@@ -84,20 +85,42 @@ class Substitution(Rule):
             for variant in [wrong] if self.ignorecase else [wrong, wrong.upper()]:  # KIEV in a headline too
                 self.lookup[variant.casefold() if self.ignorecase else variant] = right
         canonical_names = [canonical for canonical, _ in self.names.values()]
-        self.prefilter = Prefilter(list(self.swaps) + canonical_names)
-        self._pattern = None
+        # the very phrases the trie holds, so that each phrase's needle is one the prefilter looks for
+        self.prefilter = Prefilter(list(self.lookup if not self.ignorecase else self.swaps) + canonical_names)
+        self._trie = None
+        self._patterns: dict[frozenset[str] | None, object] = {}
 
     @property
     def pattern(self):
         """The exact trie of every wrong form and name, compiled when a block first needs it (not at start-up)."""
-        if self._pattern is None:
-            trie = Trie()
+        return self.pattern_for(None)
+
+    def warm(self) -> None:
+        self._whole_trie()
+
+    def _whole_trie(self) -> Trie:
+        if self._trie is None:
+            self._trie = Trie()
             for variant in self.lookup if not self.ignorecase else self.swaps:
-                trie.add_literal(variant)
+                self._trie.add_literal(variant, longest_word(variant))
             for canonical in (c for c, _ in self.names.values()):
-                trie.add_folded(canonical)
-            self._pattern = self.compile(trie.whole_words(), "swap")
-        return self._pattern
+                self._trie.add_folded(canonical, longest_word(canonical))
+        return self._trie
+
+    def pattern_for(self, needles: frozenset[str] | None):
+        """The trie pruned to the phrases of `needles` (None: all of them), compiled once per set of needles.
+
+        A block holding only the needles of "Kiev" and "Kharkov" is searched with a regex of a few phrases
+        instead of hundreds: it finds the same matches there (a match of any phrase holds that phrase's needle),
+        and a short article pays for a small compile instead of the whole trie's."""
+        compiled = self._patterns.get(needles)
+        if compiled is None:
+            if len(self._patterns) >= 256:  # many articles, each with its own few names: keep memory flat
+                self._patterns.clear()
+            body = self._whole_trie().pattern(needles)
+            # (no phrase of these needles, which the prefilter never gives: nothing to search for)
+            compiled = self._patterns[needles] = self.compile(WORD_START + body + WORD_END, "swap") if body else False
+        return compiled
 
     # -- loading ----------------------------------------------------------------
     def _path(self, name: str, key: str) -> str:
@@ -165,16 +188,29 @@ class Substitution(Rule):
 
     # -- matching ---------------------------------------------------------------
     def _full_name_present(self, doc, full: str) -> bool:
-        folded = doc.cache.get("folded_text")
-        if folded is None:
-            folded = doc.cache["folded_text"] = fold(doc.plain_text)
-        return fold(full) in folded
+        """Whether the article names `full` somewhere, diacritics aside (once per name and article; block by
+        block, as a name never spans two, so a book-length file is not folded into one more copy of itself)."""
+        known = doc.cache.setdefault("substitution.full_names", {})
+        present = known.get(full)
+        if present is None:
+            target = fold(full)
+            present = known[full] = any(target in fold(block.text) for block in doc.blocks)
+        return present
+
+    def trigger(self):
+        # the prefilter's own test, for every substitution rule in one pass (which leaves its finds where it looks)
+        return self.prefilter.needles, True, self.prefilter.key
 
     def hits(self, doc):
+        narrowing = candidates_enabled()
         for block, start, end in doc.units(self.scope):
-            if not self.prefilter.admits(block):
+            needles = self.prefilter.found(block)
+            if needles is not None and not needles:
                 continue
-            for m in self.finditer(self.pattern, block.text, start, end):
+            pattern = self.pattern_for(needles if narrowing else None)
+            if pattern is False:
+                continue
+            for m in self.finditer(pattern, block.text, start, end):
                 text = squash_spaces(m.group())
                 if self.excepted(block, m.start(), m.end()):
                     continue

@@ -6,18 +6,18 @@ metadata and presentation options.
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 
-from . import github, gitlab, html, json_format, sarif, text
 
-FORMATTERS = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
-    "html": html.render,
-}
+class _Formatters(dict):
+    """Format name -> its `render`; a format's module is imported when a report first needs it (start-up)."""
+
+    def __getitem__(self, name: str):
+        return importlib.import_module(f"{__name__}.{dict.__getitem__(self, name)}").render
+
+
+FORMATTERS = _Formatters(text="text", json="json_format", sarif="sarif", github="github", gitlab="gitlab", html="html")
 # Formats that need each file's text: context lines (text), content fingerprints, the article itself (html).
 NEEDS_TEXT = {"text", "sarif", "gitlab", "html"}
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import urllib.parse
-from importlib import metadata
 from pathlib import Path
 
 import regex
@@ -27,6 +26,8 @@ _SENTENCE = regex.compile(r"^.+?[.!?](?=\s|$)", regex.DOTALL)
 
 
 def _version() -> str:
+    from importlib import metadata  # slow to import: only when a SARIF report is written
+
     try:
         return metadata.version("mtlint")
     except metadata.PackageNotFoundError:

@@ -1,0 +1,150 @@
+"""Candidates: one pass over a document says which of its blocks each rule can fire in.
+
+Every rule that declares a trigger (`Rule.trigger()`: view strings one of which
+any block it fires in holds — derived from its regex by `lint.triggers`, or a
+word list's longest words) contributes its strings to one Aho-Corasick automaton
+(ahocorasick-rs) for the whole rule set. Per document the automaton runs once,
+over the search view of its blocks (`prefilter.fold_for_search`, joined by line
+breaks), and each rule is then given the document narrowed to the blocks where
+one of its strings occurs (a rule with none is not run at all). Rules without a
+trigger see the whole document. Narrowing never changes a finding: a block left
+out holds no trigger string, so no match; `MTLINT_NO_PREFILTER=1` turns it off
+(tests/test_candidates.py compares both paths).
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from .packcache import LazyPattern
+from .prefilter import fold_for_search, fold_with_offsets
+from .scope import Selector, selector
+
+CHUNK = 1 << 18  # characters of text searched in one automaton pass
+SWITCH = "MTLINT_NO_PREFILTER"  # set to 1: every rule sees every block (the slow path, for comparison)
+
+
+class Narrowed:
+    """A document as one rule sees it: only the blocks it can fire in; everything else is the document's own."""
+
+    __slots__ = ("_doc", "blocks")
+
+    def __init__(self, doc, blocks) -> None:
+        self._doc = doc
+        self.blocks = blocks
+
+    def __getattr__(self, name):
+        return getattr(self._doc, name)
+
+    def units(self, scope: Selector | str):
+        return (scope if isinstance(scope, Selector) else selector(scope)).units(self)
+
+
+class _Plan:
+    """The automaton of every trigger string of a rule set, and which rules each string stands for."""
+
+    def __init__(self, rules) -> None:
+        owners: dict[str, list[tuple[int, bool]]] = {}
+        self.always = set()
+        self.memo: dict[int, object] = {}
+        for index, rule in enumerate(rules):
+            trigger = rule.trigger()
+            if trigger is None:
+                self.always.add(index)
+                continue
+            strings, whole_words, *memo = trigger
+            for s in strings:
+                owners.setdefault(s, []).append((index, whole_words))
+            if memo:  # where the rule keeps, per block, which of its strings the block holds (its prefilter's)
+                self.memo[index] = memo[0]
+        self.needles = sorted(owners)
+        self.owners = [owners[n] for n in self.needles]
+        self.automaton = ahocorasick_rs.AhoCorasick(self.needles) if self.needles else None
+        self.count = len(rules)
+
+    def blocks_per_rule(self, doc) -> list[list | None]:
+        """For each rule: the indexes of the blocks it can fire in (None: every block)."""
+        found: list[set[int]] = [set() for _ in range(self.count)]
+        if self.automaton is not None:
+            blocks, first = doc.blocks, 0
+            while first < len(blocks):  # a few hundred kB at a time: a book-length file needs no more memory
+                last, size = first, 0
+                while last < len(blocks) and (size < CHUNK or last == first):
+                    size += len(blocks[last].textmap) + 1
+                    last += 1
+                self._search(blocks, first, last, found)
+                first = last
+        return [None if r in self.always else sorted(found[r]) for r in range(self.count)]
+
+    def _search(self, blocks, first: int, last: int, found: list[set[int]]) -> None:
+        """Mark, in `found`, the rules whose strings occur in blocks[first:last] (one automaton pass)."""
+        texts = [b.text for b in blocks[first:last]]
+        joined = "\n".join(texts)
+        text, aligned = fold_with_offsets(joined)
+        if aligned:  # one fold of the whole chunk, with the offsets of the text
+            lengths = list(map(len, texts))
+        else:
+            views = [fold_for_search(t) for t in texts]
+            text, lengths = "\n".join(views), list(map(len, views))
+        starts, at = [], 0
+        for length in lengths:
+            starts.append(at)
+            at += length + 1
+        owners, size, memo, held = self.owners, len(text), self.memo, {}
+        for needle, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+            i = bisect.bisect_right(starts, start) - 1
+            if end > starts[i] + lengths[i]:  # across two blocks: no match lies there
+                continue
+            word = None
+            for rule, whole_words in owners[needle]:
+                if whole_words:
+                    if word is None:
+                        word = not (start and text[start - 1].isalnum()) and not (end < size and text[end].isalnum())
+                    if not word:
+                        continue
+                    if rule in memo:
+                        held.setdefault((rule, first + i), set()).add(self.needles[needle])
+                found[rule].add(first + i)
+        for (rule, i), strings in held.items():  # what the rule's prefilter would find there, found already
+            blocks[i].cache[memo[rule]] = frozenset(strings)
+
+
+@lru_cache(maxsize=64)
+def _plan(rules: tuple) -> _Plan:
+    return _Plan(rules)
+
+
+def prepare(rules: tuple) -> None:
+    """Work out now what running `rules` first needs (the automaton, each rule's lazily compiled regexes and
+    its own `warm`), so that worker processes forked after this share it instead of each building it."""
+    _plan(rules)
+    for rule in rules:
+        for value in vars(rule).values():
+            if isinstance(value, LazyPattern):
+                value.compiled
+
+
+def enabled() -> bool:
+    """Whether rules run only where they can fire (the default); MTLINT_NO_PREFILTER=1: everywhere."""
+    return os.environ.get(SWITCH, "") in ("", "0")
+
+
+def narrow(doc, rules: tuple) -> list:
+    """For each of `rules` (Rule objects): what it should be run on — `doc`, a `Narrowed` view, or None (no block
+    can hold a match)."""
+    if not enabled():
+        return [doc] * len(rules)
+    out = []
+    for rule_blocks in _plan(rules).blocks_per_rule(doc):
+        if rule_blocks is None:
+            out.append(doc)
+        elif not rule_blocks:
+            out.append(None)
+        elif len(rule_blocks) == len(doc.blocks):
+            out.append(doc)
+        else:
+            out.append(Narrowed(doc, [doc.blocks[i] for i in rule_blocks]))
+    return out

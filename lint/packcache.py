@@ -1,0 +1,135 @@
+"""The pack cache: what loading a pack works out, kept on disk so the next process need not work it out again.
+
+Loading a pack compiles every rule's regex, which is what checks it (a broken
+regex is an error before any article is read) and costs most of mtlint's
+start-up; the triggers `lint.triggers` derives from those regexes cost as much
+again. The `regex` module cannot save a compiled pattern, so what is kept is
+the knowledge that the pack, exactly as it is on disk, loaded cleanly, and the
+derived triggers. A pack found in the cache is loaded with its regexes compiled
+lazily (`LazyPattern`: when a candidate block first needs the rule, so a short
+article pays for few compiles) and its triggers read back.
+
+An entry is keyed by the pack folder, the name, size and modification time of
+each of its files, mtlint's own source files (size and time), and the versions
+of Python and `regex`: a change to any of them misses. This cache holds no
+findings, so --no-cache (which is about findings) leaves it on;
+MTLINT_PACK_CACHE=0 turns it off. An entry that cannot be read is ignored,
+never fatal; entries are written whole (a temporary file renamed).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import json
+import sys
+import tempfile
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import regex
+
+FORMAT = "1"
+SWITCH = "MTLINT_PACK_CACHE"
+_LAZY: ContextVar[bool] = ContextVar("lazy_compiles", default=False)
+_CODE: list[str] = []  # the code identity, once per process
+
+
+class LazyPattern:
+    """A rule's regex, compiled on first use; `pattern` and `flags` (as given) without compiling."""
+
+    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key")
+
+    def __init__(self, pattern: str, flags: int, rule, key: str) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._compiled = None
+        self._rule, self._key = rule, key  # compiled by the rule's own compile, checks and all (and picklable)
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = self._rule._compile_now(self.pattern, self._key, self.flags)
+        return self._compiled
+
+    def finditer(self, *args, **kwargs):
+        return self.compiled.finditer(*args, **kwargs)
+
+    def __getattr__(self, name):  # search, match, fullmatch, groupindex, ...
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+
+def lazy() -> bool:
+    """Whether the pack being loaded is known to load cleanly, so its regexes may wait until needed."""
+    return _LAZY.get()
+
+
+@contextmanager
+def lazy_compiles(on: bool):
+    token = _LAZY.set(on)
+    try:
+        yield
+    finally:
+        _LAZY.reset(token)
+
+
+def _code_identity() -> str:
+    if not _CODE:
+        from .cache import _hash, _tree  # one notion of "mtlint's own source files", the content cache's
+
+        here = os.path.dirname(os.path.abspath(__file__))
+        _CODE.append(_hash(sys.version.encode(), regex.__version__.encode(), *_tree(here, (".py",), content=False)))
+    return _CODE[0]
+
+
+def _entry(path: str, signature: tuple) -> str | None:
+    if os.environ.get(SWITCH, "") == "0":
+        return None
+    from .cache import default_dir
+
+    def digest(value) -> str:
+        return hashlib.blake2b(repr(value).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+
+    # "<the pack folder>-<everything else>": storing an entry removes the folder's older ones
+    return os.path.join(default_dir(), f"packs-v{FORMAT}",
+                        f"{digest(os.path.abspath(path))}-{digest((FORMAT, _code_identity(), signature))}.json")
+
+
+def lookup(path: str, signature: tuple) -> dict | None:
+    """What an earlier process stored for the pack in `path` as it is now, or None."""
+    entry = _entry(path, signature)
+    if entry is None or not signature:
+        return None
+    try:
+        with open(entry, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+    except Exception:  # missing, truncated, corrupt: load the pack the slow way
+        return None
+
+
+def store(path: str, signature: tuple, data: dict) -> None:
+    """Keep `data` for the pack in `path` as it is now; failures (a read-only disk) are ignored."""
+    entry = _entry(path, signature)
+    if entry is None or not signature:
+        return
+    try:
+        os.makedirs(os.path.dirname(entry), exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({**data, "format": FORMAT}, handle, ensure_ascii=False)
+            os.replace(temporary, entry)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        folder, name = os.path.split(entry)
+        prefix = name.split("-", 1)[0] + "-"
+        for other in os.listdir(folder):  # the same pack as it was before a change: never read again
+            if other.startswith(prefix) and other != name:
+                try:
+                    os.unlink(os.path.join(folder, other))
+                except OSError:
+                    pass
+    except OSError:
+        pass

@@ -1,0 +1,82 @@
+"""The pack cache: a pack that loaded cleanly is loaded lazily by the next process, with the same findings;
+any change to the pack loads (and checks) it again; a broken cache entry is ignored."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, make_pack
+
+RULE = """\
+    kind: pattern
+    message: "Placeholder '{match}'"
+    pattern: "\\\\{\\\\{[a-z]+\\\\}\\\\}"
+    """
+ARTICLE = "Talks resumed on Tuesday.\n\nDear {{name}}, thanks for reading.\n"
+
+
+def _check(folder, cache, *extra: str):
+    env = {**os.environ, "MTLINT_CACHE_DIR": str(cache)}
+    env.pop("MTLINT_PACK_CACHE", None)
+    proc = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json", *extra, "article.txt"],
+                          cwd=folder, env=env, capture_output=True, text=True)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def _entries(cache):
+    return sorted((cache / "packs-v1").glob("*.json"))
+
+
+def test_warm_load_finds_the_same_and_a_changed_pack_is_checked_again(tmp_path):
+    pack = make_pack(tmp_path, {"Braces.yml": RULE})
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    cold = _check(tmp_path, cache)
+    assert cold[0] == 1
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in json.loads(cold[1])] == [("Custom.Braces", 3, 6, "{{name}}")]
+    assert _entries(cache)  # what loading worked out is kept
+    warm = _check(tmp_path, cache)
+    assert warm[:2] == cold[:2]
+    # A broken regex written into the pack: the cache entry no longer applies, so the pack is checked again.
+    (pack / "Braces.yml").write_text(RULE.replace("pattern: ", "pattern: (").replace("    ", ""), encoding="utf-8")
+    broken = _check(tmp_path, cache)
+    assert broken[0] == 2
+    assert "Braces.yml" in broken[2] and "invalid regex in 'pattern'" in broken[2]
+
+
+def test_a_corrupt_entry_is_ignored(tmp_path):
+    make_pack(tmp_path, {"Braces.yml": RULE})
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    cold = _check(tmp_path, cache)
+    for entry in _entries(cache):
+        entry.write_bytes(b"\x00{not json")
+    assert _check(tmp_path, cache)[:2] == cold[:2]
+
+
+def test_a_warm_load_compiles_a_rules_regex_only_when_first_needed(tmp_path):
+    script = (
+        "from lint.config import Config, resolve\n"
+        f"rules = resolve(Config(root={str(ROOT)!r})).registry.rules\n"
+        "pattern = rules['MTArtefacts.StrayTag'].pattern\n"
+        "print(pattern._compiled is None, bool(pattern.search('a <br> b')), pattern._compiled is not None)\n"
+    )
+    env = {**os.environ, "MTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("MTLINT_PACK_CACHE", None)
+    run = lambda: subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,  # noqa: E731
+                                 check=True).stdout.split()
+    assert run() == ["False", "True", "True"]  # first process: compiled (and checked) while loading
+    assert run() == ["True", "True", "True"]  # next one: compiled on first use
+
+
+def test_a_changed_pack_leaves_one_entry_for_it(tmp_path):
+    pack = make_pack(tmp_path, {"Braces.yml": RULE})
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    _check(tmp_path, cache)
+    before = len(_entries(cache))
+    (pack / "Braces.yml").write_text(RULE.replace("    ", "") + "level: error\n", encoding="utf-8")
+    assert _check(tmp_path, cache)[0] == 1
+    assert len(_entries(cache)) == before  # the entry of the pack as it was is gone
