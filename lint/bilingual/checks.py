@@ -193,8 +193,9 @@ def number_checks(ctx: BilingualContext, rule):
 # a decimal or a grouped number). Leading zeros mark codes and identifiers, never quantities.
 _UNGROUPED = regex.compile(r"(?<![\p{L}\p{N}_.,/:#@\\-])[1-9]\d{4,8}(?![\p{L}\p{N}_/@]|[.,]\d|-\d)")
 # Words before a figure that make it an identifier (a phone number, a postcode, a case or model number).
-_IDENTIFIER_CUE = regex.compile(r"(?:\b(?:no|nos|number|code|id|tel|phone|fax|zip|postcode|postal code|ref|case|"
-                                r"model|serial|account|flight|order|ticket|isbn|issn|room|box)\.?|[#№])\s*:?\s*$",
+_IDENTIFIER_CUE = regex.compile(r"(?:\b(?:no|nos|number|code|id|tel|phone|call|dial|hotline|mobile|cell|fax|wechat|qq|"
+                                r"whatsapp|zip|postcode|postal code|ref|case|model|serial|account|flight|order|ticket|"
+                                r"isbn|issn|room|box|version)\.?|[#№])\s*:?\s*$",
                                 regex.IGNORECASE)
 
 
