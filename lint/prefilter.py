@@ -91,6 +91,14 @@ class Prefilter:
         self._automaton = ahocorasick_rs.AhoCorasick(needles) if needles else None
         self.key = ("prefilter", id(self))  # where a block keeps what `found` found in it
 
+    def __getstate__(self) -> dict:  # (the pack cache keeps rules) the automaton cannot be pickled: built again on use
+        return {"needles": self.needles}
+
+    def __setstate__(self, state: dict) -> None:
+        self.needles = state["needles"]
+        self._automaton = False  # not built yet
+        self.key = ("prefilter", id(self))
+
     def admits(self, block) -> bool:
         """Whether `block` may hold one of the phrases (its folded text is computed once, for every rule)."""
         return bool(self.found(block))
@@ -101,6 +109,8 @@ class Prefilter:
         if found is not None:
             return found
         found = frozenset()
+        if self._automaton is False:
+            self._automaton = ahocorasick_rs.AhoCorasick(sorted(self.needles)) if self.needles else None
         if self._automaton is not None:
             folded = block.cache.get("folded")
             if folded is None:

@@ -123,6 +123,10 @@ class Substitution(Rule):
         return compiled
 
     # -- loading ----------------------------------------------------------------
+    def data_files(self) -> list[str]:
+        files = [self.swap_file["path"]] if self.swap_file else []
+        return [os.path.join(self.pack_dir, str(name)) for name in files + ([self.names_file] if self.names_file else [])]
+
     def _path(self, name: str, key: str) -> str:
         path = os.path.join(self.pack_dir, str(name))
         if not os.path.isfile(path):
