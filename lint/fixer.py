@@ -10,10 +10,8 @@ permissions.
 from __future__ import annotations
 
 import codecs
-import difflib
 import errno
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from typing import Callable, Collection
@@ -151,6 +149,8 @@ def write_atomic(path: str, data: bytes) -> None:
 
 def _temp_name(folder: str, name: str) -> str:
     """A temporary name beside `name` that says which process made it (for _remove_stale_temps)."""
+    import secrets  # (imports are kept off start-up: only --fix writes)
+
     return os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
 
 
@@ -245,6 +245,8 @@ def unified_diff(path: str, old: str, new: str, source: Decoded | None = None) -
     if source is not None and source.has_bom:
         old, new = "\ufeff" + old, "\ufeff" + new
     name = diff_path(path)
+    import difflib  # only --diff
+
     lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}", lineterm="\n")
     out = []
     for line in lines:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import json
 import pickle
 import sys
 import tempfile
@@ -110,6 +109,8 @@ def lookup(path: str, signature: tuple) -> dict | None:
         return None
     try:
         with open(entry, encoding="utf-8") as handle:
+            import json  # (a pack found whole in the cache needs no JSON: start-up)
+
             data = json.load(handle)
         return data if isinstance(data, dict) and data.get("format") == FORMAT else None
     except Exception:  # missing, truncated, corrupt: load the pack the slow way
@@ -122,6 +123,8 @@ def store(path: str, signature: tuple, data: dict) -> None:
     if entry is None or not signature:
         return
     try:
+        import json
+
         _write(entry, lambda handle: handle.write(json.dumps({**data, "format": FORMAT}, ensure_ascii=False).encode("utf-8")))
     except OSError:
         pass
