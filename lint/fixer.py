@@ -10,6 +10,7 @@ permissions.
 from __future__ import annotations
 
 import codecs
+import difflib
 import errno
 import os
 import stat
@@ -245,8 +246,6 @@ def unified_diff(path: str, old: str, new: str, source: Decoded | None = None) -
     if source is not None and source.has_bom:
         old, new = "\ufeff" + old, "\ufeff" + new
     name = diff_path(path)
-    import difflib  # only --diff
-
     lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}", lineterm="\n")
     out = []
     for line in lines:

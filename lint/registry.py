@@ -7,6 +7,7 @@ baselines), so they are resolved in one place: a rule's former names (its
 """
 from __future__ import annotations
 
+import difflib
 
 from .errors import ConfigError
 
@@ -31,8 +32,6 @@ class Registry:
     def suggestion(self, name: str) -> str:
         """' (did you mean X?)' for the closest known name, or ''."""
         known = list(self.packs) + list(self.rules) + list(self.aliases)
-        import difflib  # only for a name that is not known (start-up)
-
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         if not close:  # a rule written without its pack ("UkrainePlaces")
             close = [rid for rid in self.rules if rid.split(".", 1)[1] == name][:1]

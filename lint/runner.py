@@ -234,9 +234,9 @@ class Runner:
     def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1,
                    threads: int = 0) -> list[Linted]:
         """Lint `files` in their order: on `threads` threads, else in `jobs` processes when there are enough."""
-        from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor  # (a twentieth of start-up)
-
         if threads:
+            from concurrent.futures import ThreadPoolExecutor  # (imported only when used: a twentieth of start-up)
+
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 return list(pool.map(lambda f: self.lint_file(f, stdin_data if f == "-" else None), files))
         jobs = jobs or os.cpu_count() or 1
@@ -246,6 +246,8 @@ class Runner:
             for active in rules:  # compiled once here, shared by the forked workers
                 active.rule.warm()
             prepare(tuple(active.rule for active in rules))
+            from concurrent.futures import ProcessPoolExecutor
+
             gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(), self)) as pool:
