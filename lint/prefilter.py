@@ -101,16 +101,17 @@ class Prefilter:
     """Which blocks of a document hold, as a whole word, the longest word of any of `phrases` (folded)."""
 
     def __init__(self, phrases) -> None:
-        needles = sorted({w for w in map(longest_word, phrases) if w})
+        self.needle_of = {phrase: longest_word(phrase) for phrase in phrases}  # (kept: a trie of them needs it too)
+        needles = sorted({w for w in self.needle_of.values() if w})
         self.needles = frozenset(needles)
         self._automaton = ahocorasick_rs.AhoCorasick(needles) if needles else None
         self.key = ("prefilter", id(self))  # where a block keeps what `found` found in it
 
     def __getstate__(self) -> dict:  # (the pack cache keeps rules) the automaton cannot be pickled: built again on use
-        return {"needles": self.needles}
+        return {"needles": self.needles, "needle_of": self.needle_of}
 
     def __setstate__(self, state: dict) -> None:
-        self.needles = state["needles"]
+        self.needles, self.needle_of = state["needles"], state["needle_of"]
         self._automaton = False  # not built yet
         self.key = ("prefilter", id(self))
 
