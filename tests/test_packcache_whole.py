@@ -111,3 +111,24 @@ def test_default_packs_find_the_same_on_the_seed_warm_and_cold(tmp_path):
     assert json.loads(uncached.stdout)  # the seed article has findings
     assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr) \
         == (uncached.returncode, uncached.stdout, uncached.stderr)
+
+
+def test_a_pickled_rule_keeps_no_compiled_state_and_builds_it_again_alike():
+    import pickle
+
+    from lint import formats
+    from lint.config import Config, resolve
+    from lint.packcache import LazyPattern
+
+    rules = resolve(Config(root=str(ROOT))).registry.rules
+    untranslated, places = rules["MTArtefacts.Untranslated"], rules["Terminology.UkrainePlaces"]
+    untranslated.foreign_tokens, places.pattern  # noqa: B018 - built and compiled before pickling
+    again = pickle.loads(pickle.dumps([untranslated, places], protocol=pickle.HIGHEST_PROTOCOL))
+    assert "foreign_tokens" not in vars(again[0])  # (kept as one string until needed)
+    assert again[0].foreign_tokens == untranslated.foreign_tokens
+    lazy = [v for v in vars(again[1]).values() if isinstance(v, LazyPattern)]
+    assert lazy and all(v._compiled is None for v in lazy)
+    assert again[1].prefilter.key != places.prefilter.key  # its own place in a block's cache
+    doc = formats.parse("a.txt", "Talks in Kiev and Kharkov.\n")
+    assert [(h.start, h.end, h.suggestions) for h in again[1].hits(doc)] == [(9, 13, ["Kyiv"]), (18, 25, ["Kharkiv"])]
+    assert [(h.start, h.end) for h in places.hits(formats.parse("a.txt", "Talks in Kiev and Kharkov.\n"))] == [(9, 13), (18, 25)]

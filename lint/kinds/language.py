@@ -135,9 +135,16 @@ class Language(Rule):
 
     def __setstate__(self, state: dict) -> None:
         tokens = state.get("foreign_tokens")
-        if isinstance(tokens, tuple):
-            state["foreign_tokens"] = set(tokens[0].split("\0")) if tokens[0] else set()
+        if isinstance(tokens, tuple):  # made a set again when first needed (a run served by the content cache never does)
+            state["_foreign_joined"] = state.pop("foreign_tokens")[0]
         self.__dict__.update(state)
+
+    def __getattr__(self, name: str):
+        if name == "foreign_tokens" and "_foreign_joined" in self.__dict__:
+            joined = self.__dict__.pop("_foreign_joined")
+            self.foreign_tokens = set(joined.split("\0")) if joined else set()
+            return self.foreign_tokens
+        raise AttributeError(name)
 
     def candidate(self, text: str, kind: str) -> int | None:
         """None when `text` is no candidate; else how many of the article language's function words it has."""
@@ -181,6 +188,7 @@ class Language(Rule):
         return evidence >= 2
 
     def warm(self) -> None:
+        self.foreign_tokens  # (built here once, not in every forked worker)
         try:
             identifier(self.codes)
         except ValueError:
