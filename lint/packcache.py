@@ -7,7 +7,9 @@ again. The `regex` module cannot save a compiled pattern, so what is kept is
 the knowledge that the pack, exactly as it is on disk, loaded cleanly, and the
 derived triggers. A pack found in the cache is loaded with its regexes compiled
 lazily (`LazyPattern`: when a candidate block first needs the rule, so a short
-article pays for few compiles) and its triggers read back.
+article pays for few compiles) and its triggers read back. Beside that entry the
+whole loaded pack is kept, pickled without its compiled state (see "whole packs"
+below): a process that finds it reads no YAML and builds no word-list look-up.
 
 An entry is keyed by the pack folder, the name, size and modification time of
 each of its files, mtlint's own source files (size and time), and the versions
