@@ -12,7 +12,6 @@ import gc
 # frees what a document leaves, so collecting rarely keeps memory flat.
 gc.set_threshold(100_000, 50, 1000)
 
-import json
 import os
 import sys
 from dataclasses import replace
@@ -20,9 +19,7 @@ from dataclasses import replace
 import click
 
 from . import fixer, grammar
-from .baseline import load_baseline, new_baseline
 from .cache import open_cache
-from .changes import ChangedLines
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
 from .errors import MtlintError
 from .finding import LEVEL_RANK
@@ -48,7 +45,23 @@ def _warning(line: str) -> None:
     click.echo(f"mtlint: warning: {line}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group; a command whose module a check never needs (audit) is imported only when run or listed."""
+
+    LAZY = {"audit": "lint.audit"}  # command name -> the module holding it as `command`
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.LAZY))
+
+    def get_command(self, ctx, name: str):
+        if name in self.LAZY and name not in self.commands:
+            import importlib
+
+            self.add_command(importlib.import_module(self.LAZY[name]).command, name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mtlint")
 def main() -> None:
     """mtlint: a translation-quality linter for machine-translated news."""
@@ -132,6 +145,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
         if options.bilingual:
             options.bilingual.validate()
         if baseline_path and not write_baseline:
+            from .baseline import load_baseline  # (modules a plain check does not use load only when used)
+
             runner = Runner(replace(options, baseline=load_baseline(baseline_path)))
         collected = runner.collect(paths)
         if options.bilingual:
@@ -201,6 +216,8 @@ def _bilingual(paths, source_path, source_lang, target_lang, glossary):
 
 def _changed_files(files: list[str], rev: str) -> tuple[list[str], dict[str, frozenset[int] | None]]:
     """The files with lines changed since `rev`, and those lines (None: a new file)."""
+    from .changes import ChangedLines
+
     changes = ChangedLines(rev)
     lines = {f: changes.lines(f) for f in files}
     return [f for f in files if lines[f] is None or lines[f]], lines
@@ -241,6 +258,8 @@ def _fix_summary(linted: list[Linted], verb: str, quiet: bool, show: bool) -> No
 
 
 def _write_baseline(path: str, linted: list[Linted], quiet: bool) -> None:
+    from .baseline import new_baseline
+
     baseline = new_baseline(path)
     for item in linted:
         baseline.add(item.result.path, item.result.findings, item.text)
@@ -317,6 +336,8 @@ def rules_list(config_path, output_format):
     packs = resolved.registry.packs
     if output_format == "json":
         records = [rule_record(r, active.get(r.id, "off")) for p in packs.values() for r in p.rules]
+        import json
+
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     for pack in packs.values():
@@ -394,8 +415,3 @@ def rules_kinds():
 
     click.echo(kinds_table(), nl=False)
 
-
-# -- audit (lint/audit.py) ------------------------------------------------------------
-from .audit import command as _audit  # noqa: E402 - registered last, its module holds the whole command
-
-main.add_command(_audit)

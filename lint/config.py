@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -105,6 +104,8 @@ def _config_from(data, path: str) -> Config:
 @lru_cache(maxsize=None)  # --config names one file for every article: read it once
 def load_config_file(path: str) -> Config:
     if path.endswith(".toml"):
+        import tomllib  # (only a pyproject.toml configuration needs it)
+
         try:
             with open(path, "rb") as handle:
                 data = tomllib.load(handle)

@@ -13,7 +13,6 @@ import codecs
 import difflib
 import errno
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from typing import Callable, Collection
@@ -151,6 +150,8 @@ def write_atomic(path: str, data: bytes) -> None:
 
 def _temp_name(folder: str, name: str) -> str:
     """A temporary name beside `name` that says which process made it (for _remove_stale_temps)."""
+    import secrets  # (imports are kept off start-up: only --fix writes)
+
     return os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
 
 

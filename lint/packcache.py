@@ -7,7 +7,9 @@ again. The `regex` module cannot save a compiled pattern, so what is kept is
 the knowledge that the pack, exactly as it is on disk, loaded cleanly, and the
 derived triggers. A pack found in the cache is loaded with its regexes compiled
 lazily (`LazyPattern`: when a candidate block first needs the rule, so a short
-article pays for few compiles) and its triggers read back.
+article pays for few compiles) and its triggers read back. Beside that entry the
+whole loaded pack is kept, pickled without its compiled state (see "whole packs"
+below): a process that finds it reads no YAML and builds no word-list look-up.
 
 An entry is keyed by the pack folder, the name, size and modification time of
 each of its files, mtlint's own source files (size and time), and the versions
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import json
+import pickle
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -43,6 +45,13 @@ class LazyPattern:
         self.pattern, self.flags = pattern, flags
         self._compiled = None
         self._rule, self._key = rule, key  # compiled by the rule's own compile, checks and all (and picklable)
+
+    def __getstate__(self):  # never the compiled regex: `regex` would compile it again while unpickling
+        return self.pattern, self.flags, self._rule, self._key
+
+    def __setstate__(self, state) -> None:
+        self.pattern, self.flags, self._rule, self._key = state
+        self._compiled = None
 
     @property
     def compiled(self) -> regex.Pattern:
@@ -102,6 +111,8 @@ def lookup(path: str, signature: tuple) -> dict | None:
         return None
     try:
         with open(entry, encoding="utf-8") as handle:
+            import json  # (a pack found whole in the cache needs no JSON: start-up)
+
             data = json.load(handle)
         return data if isinstance(data, dict) and data.get("format") == FORMAT else None
     except Exception:  # missing, truncated, corrupt: load the pack the slow way
@@ -114,22 +125,75 @@ def store(path: str, signature: tuple, data: dict) -> None:
     if entry is None or not signature:
         return
     try:
-        os.makedirs(os.path.dirname(entry), exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({**data, "format": FORMAT}, handle, ensure_ascii=False)
-            os.replace(temporary, entry)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-        folder, name = os.path.split(entry)
-        prefix = name.split("-", 1)[0] + "-"
-        for other in os.listdir(folder):  # the same pack as it was before a change: never read again
-            if other.startswith(prefix) and other != name:
-                try:
-                    os.unlink(os.path.join(folder, other))
-                except OSError:
-                    pass
+        import json
+
+        _write(entry, lambda handle: handle.write(json.dumps({**data, "format": FORMAT}, ensure_ascii=False).encode("utf-8")))
     except OSError:
+        pass
+
+
+def _write(entry: str, write) -> None:
+    """Write an entry whole (a temporary file renamed), and remove the entries of the same pack as it was before."""
+    os.makedirs(os.path.dirname(entry), exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.replace(temporary, entry)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    folder, name = os.path.split(entry)
+    prefix, stem = name.split("-", 1)[0] + "-", os.path.splitext(name)[0]
+    for other in os.listdir(folder):  # the same pack as it was before a change: never read again
+        if other.startswith(prefix) and os.path.splitext(other)[0] != stem:
+            try:
+                os.unlink(os.path.join(folder, other))
+            except OSError:
+                pass
+
+
+# -- whole packs --------------------------------------------------------------------------
+# A pack as loading left it (rules, word-list look-ups, its YAML read), pickled beside the entry above: a process
+# that finds it reads no YAML and builds no look-up. Compiled regexes are never in it (LazyPattern drops them;
+# a rule's Aho-Corasick automaton, which cannot be pickled, is built again on first use), so they compile when
+# first needed. The entry also holds the stamps of the files outside the pack folder's own that loading read
+# (a word list in a subfolder); a change to one of them misses. Pickles are read from the user's own cache only.
+
+def _stamp(path: str):
+    try:
+        info = os.stat(path)
+        return [info.st_size, info.st_mtime_ns]
+    except OSError:
+        return None
+
+
+def lookup_pack(path: str, signature: tuple) -> dict | None:
+    """{"pack": the Pack, "triggers": ...} an earlier process stored for the pack in `path` as it is now, or None."""
+    entry = _entry(path, signature)
+    if entry is None or not signature:
+        return None
+    try:
+        with open(entry[: -len(".json")] + ".pickle", "rb") as handle:
+            data = pickle.load(handle)
+        if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("path") == path):
+            return None  # (the same folder named another way: the pack's paths would be spelled differently)
+        if any(_stamp(file) != stamp for file, stamp in data["files"]):
+            return None
+        return data
+    except Exception:  # missing, truncated, corrupt, from another layout: load the pack the slow way
+        return None
+
+
+def store_pack(path: str, signature: tuple, pack, files: list[str], derived: list) -> None:
+    """Keep `pack`, just loaded (and checked) from `path`, with the data files it read; failures are ignored."""
+    entry = _entry(path, signature)
+    if entry is None or not signature:
+        return
+    data = {"format": FORMAT, "path": path, "pack": pack, "triggers": derived,
+            "files": [(file, _stamp(file)) for file in dict.fromkeys(files)]}
+    try:
+        payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        _write(entry[: -len(".json")] + ".pickle", lambda handle: handle.write(payload))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):  # (a plug-in kind that cannot be pickled)
         pass

@@ -64,6 +64,11 @@ def load_pack(path: str) -> Pack:
     known = _LOADED.get(path)
     if known is not None and known[0] == signature:
         return known[1]
+    whole = packcache.lookup_pack(path, signature)  # the pack as an earlier process loaded it: no YAML read
+    if whole is not None:
+        triggers.remember(whole["triggers"])
+        _LOADED[path] = (signature, whole["pack"])
+        return whole["pack"]
     cached = packcache.lookup(path, signature)  # loaded cleanly by an earlier process: compile lazily
     with packcache.lazy_compiles(cached is not None):
         pack = _read_pack(path)
@@ -73,6 +78,8 @@ def load_pack(path: str) -> Pack:
         for rule in pack.rules:
             rule.trigger()  # derived once here, kept for the next process
         packcache.store(path, signature, {"triggers": triggers.exported()})
+    packcache.store_pack(path, signature, pack, [f for rule in pack.rules for f in rule.data_files()],
+                         [entry for entry in triggers.exported()])
     _LOADED[path] = (signature, pack)
     return pack
 

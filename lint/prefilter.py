@@ -19,11 +19,6 @@ import ahocorasick_rs
 
 from .textutil import fold_char
 
-# Latin letters with diacritics fold to their base letters; combining marks (NFD text) vanish.
-# (Latin, Greek, Cyrillic and their extensions: every letter `fold_char` changes.)
-_TABLE = {cp: fold_char(chr(cp)).lower() for r in ((0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x2000)) for cp in range(*r)
-          if fold_char(chr(cp)) != chr(cp)}
-_TABLE.update({cp: None for cp in range(0x300, 0x370)})
 # Every decimal digit the `regex` module's \d matches (as of regex DIGITS_OF; a test checks the table against the
 # regex installed) reads as "0" in the view: a trigger can then say "a digit, a comma, a digit" in three characters.
 DIGITS_OF = "2026.11.19"
@@ -42,15 +37,34 @@ DIGITS = (
     (0x16D70, 0x16D79), (0x1CCF0, 0x1CCF9), (0x1D7CE, 0x1D7FF), (0x1E140, 0x1E149), (0x1E2F0, 0x1E2F9),
     (0x1E4F0, 0x1E4F9), (0x1E5F1, 0x1E5FA), (0x1E950, 0x1E959), (0x1FBF0, 0x1FBF9),
 )
-_TABLE.update({cp: "0" for low, high in DIGITS[1:] for cp in range(low, high + 1)})  # (ASCII digits: _ASCII_DIGITS)
 _ASCII_DIGITS = str.maketrans("123456789", "000000000")
 _ASCII_DIGIT = re.compile("[1-9]")
 
 
-# Every character the table changes, found by one Aho-Corasick pass (a stdlib regex scans a text that is not
-# ASCII at a few tens of nanoseconds a character; this is several times faster). Curly quotes and dashes, the
-# commonest non-ASCII characters in news, are not among them.
-_CHANGED = ahocorasick_rs.AhoCorasick([chr(cp) for cp in sorted(_TABLE)])
+_BUILT: list = []  # [the table, the automaton of its characters], built when a text that is not ASCII first needs them
+
+
+def _tables():
+    """The fold table and an automaton finding its characters, built on first need (an ASCII article, the
+    commonest, needs neither: a fifteenth of start-up)."""
+    if not _BUILT:
+        # Latin letters with diacritics fold to their base letters; combining marks (NFD text) vanish.
+        # (Latin, Greek, Cyrillic and their extensions: every letter `fold_char` changes.)
+        table = {cp: fold_char(chr(cp)).lower() for r in ((0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x2000))
+                 for cp in range(*r) if fold_char(chr(cp)) != chr(cp)}
+        table.update({cp: None for cp in range(0x300, 0x370)})
+        table.update({cp: "0" for low, high in DIGITS[1:] for cp in range(low, high + 1)})  # (ASCII: _ASCII_DIGITS)
+        # Every character the table changes, found by one Aho-Corasick pass (a stdlib regex scans a text that is
+        # not ASCII at a few tens of nanoseconds a character; this is several times faster). Curly quotes and
+        # dashes, the commonest non-ASCII characters in news, are not among them.
+        _BUILT.extend((table, ahocorasick_rs.AhoCorasick([chr(cp) for cp in sorted(table)])))
+    return _BUILT
+
+
+def __getattr__(name: str):  # prefilter._TABLE, as the tests read it
+    if name == "_TABLE":
+        return _tables()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def fold_for_search(text: str) -> str:
@@ -66,8 +80,9 @@ def fold_with_offsets(text: str) -> tuple[str, bool]:
     if text.isascii():
         return text.lower().translate(_ASCII_DIGITS), True
     pieces, last, aligned = [], 0, True
-    for _, start, end in _CHANGED.find_matches_as_indexes(text):
-        folded = _TABLE[ord(text[start])] or ""
+    table, changed = _tables()
+    for _, start, end in changed.find_matches_as_indexes(text):
+        folded = table[ord(text[start])] or ""
         aligned = aligned and len(folded) == 1
         pieces += (text[last:start], folded)
         last = end
@@ -86,10 +101,19 @@ class Prefilter:
     """Which blocks of a document hold, as a whole word, the longest word of any of `phrases` (folded)."""
 
     def __init__(self, phrases) -> None:
-        needles = sorted({w for w in map(longest_word, phrases) if w})
+        self.needle_of = {phrase: longest_word(phrase) for phrase in phrases}  # (kept: a trie of them needs it too)
+        needles = sorted({w for w in self.needle_of.values() if w})
         self.needles = frozenset(needles)
         self._automaton = ahocorasick_rs.AhoCorasick(needles) if needles else None
         self.key = ("prefilter", id(self))  # where a block keeps what `found` found in it
+
+    def __getstate__(self) -> dict:  # (the pack cache keeps rules) the automaton cannot be pickled: built again on use
+        return {"needles": self.needles, "needle_of": self.needle_of}
+
+    def __setstate__(self, state: dict) -> None:
+        self.needles, self.needle_of = state["needles"], state["needle_of"]
+        self._automaton = False  # not built yet
+        self.key = ("prefilter", id(self))
 
     def admits(self, block) -> bool:
         """Whether `block` may hold one of the phrases (its folded text is computed once, for every rule)."""
@@ -101,6 +125,8 @@ class Prefilter:
         if found is not None:
             return found
         found = frozenset()
+        if self._automaton is False:
+            self._automaton = ahocorasick_rs.AhoCorasick(sorted(self.needles)) if self.needles else None
         if self._automaton is not None:
             folded = block.cache.get("folded")
             if folded is None:

@@ -13,17 +13,19 @@ import signal
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import fixer, formats
-from .baseline import Baseline
 from .candidates import prepare
-from .changes import on_changed_lines
 from .config import Config, Selection, find_config, load_config_file, resolve
 from .engine import Result, lint_text
 from .errors import InputError, MtlintError
 from .finding import Finding
 from .fixer import AppliedFix
 from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
+
+if TYPE_CHECKING:  # (--baseline and --changed-since modules load only when used: start-up)
+    from .baseline import Baseline
 
 BILINGUAL_FORMATS = ("xliff", "tsv", "jsonl")  # formats that bring their source along
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
@@ -209,6 +211,8 @@ class Runner:
     def _reported(self, path: str, findings: list[Finding], text: str) -> list[Finding]:
         """The findings this run reports: on changed lines (--changed-since), not in the baseline."""
         if self.options.changed is not None:
+            from .changes import on_changed_lines
+
             findings = on_changed_lines(findings, self.options.changed.get(path))
         if self.options.baseline is not None:
             rules = self.registry_for(path).rules
@@ -230,9 +234,9 @@ class Runner:
     def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1,
                    threads: int = 0) -> list[Linted]:
         """Lint `files` in their order: on `threads` threads, else in `jobs` processes when there are enough."""
-        from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor  # (a twentieth of start-up)
-
         if threads:
+            from concurrent.futures import ThreadPoolExecutor  # (imported only when used: a twentieth of start-up)
+
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 return list(pool.map(lambda f: self.lint_file(f, stdin_data if f == "-" else None), files))
         jobs = jobs or os.cpu_count() or 1
@@ -242,6 +246,8 @@ class Runner:
             for active in rules:  # compiled once here, shared by the forked workers
                 active.rule.warm()
             prepare(tuple(active.rule for active in rules))
+            from concurrent.futures import ProcessPoolExecutor
+
             gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(), self)) as pool:

@@ -1,7 +1,11 @@
-"""YAML loading that remembers where each key was, so errors can name file:line."""
+"""YAML loading that remembers where each key was, so errors can name file:line.
+
+PyYAML is imported when a file is first read: packs read back from the pack cache
+and a run without a YAML configuration need none of it (start-up).
+"""
 from __future__ import annotations
 
-import yaml
+from functools import lru_cache
 
 from .errors import MtlintError
 
@@ -17,12 +21,19 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-# libyaml's C parser when PyYAML was built with it (its wheels are): packs load several times faster.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
+@lru_cache(maxsize=None)
+def _loader():
+    """The loader class: libyaml's C parser when PyYAML was built with it (its wheels are), several times faster."""
+    import yaml
+
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _Loader
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader, node) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.path = loader.name
@@ -39,12 +50,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_yaml(text: str, path: str, error_class: type[MtlintError] = MtlintError):
     """Parse YAML text; any syntax error becomes one `error_class` naming path:line."""
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader()(text)
     loader.name = path
     try:
         return loader.get_single_data()

@@ -114,8 +114,12 @@ def test_version_and_code_are_in_the_key(tmp_path, monkeypatch):
     assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kiev.") == before
     assert ContentCache(str(tmp_path)).key(runner, "b.txt", "Kiev.") != before
     assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kyiv.") != before
-    real = importlib.metadata.version  # (lint.cache imports it when it first works a key out)
-    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.9" if name == "mtlint" else real(name))
+    # Another mtlint version installed first on sys.path (as importlib.metadata, and lint.cache, would find it).
+    site = tmp_path / "site" / "mtlint-9.9.dist-info"
+    site.mkdir(parents=True)
+    (site / "METADATA").write_text("Metadata-Version: 2.1\nName: mtlint\nVersion: 9.9\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site.parent))
+    assert importlib.metadata.version("mtlint") == "9.9"
     assert ContentCache(str(tmp_path)).key(runner, "a.txt", "Kiev.") != before
 
 

@@ -258,6 +258,10 @@ class Rule:
         """Build what the rule builds on first need (a large regex, a model), now: called before worker
         processes are forked, so they share it instead of each building its own."""
 
+    def data_files(self) -> list[str]:
+        """The files besides its YAML that loading the rule read (word lists): the pack cache watches them."""
+        return []
+
     def trigger(self) -> tuple[frozenset[str], bool] | None:
         """(strings, whole words only) one of which, in `prefilter.fold_for_search`'s view, every block this rule
         fires in holds; None: it may fire anywhere. Lets `lint.candidates` run the rule only where it can fire."""

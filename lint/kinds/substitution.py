@@ -101,10 +101,11 @@ class Substitution(Rule):
     def _whole_trie(self) -> Trie:
         if self._trie is None:
             self._trie = Trie()
+            needle = lambda phrase: self.prefilter.needle_of.get(phrase) or longest_word(phrase)  # noqa: E731 (worked out once)
             for variant in self.lookup if not self.ignorecase else self.swaps:
-                self._trie.add_literal(variant, longest_word(variant))
+                self._trie.add_literal(variant, needle(variant))
             for canonical in (c for c, _ in self.names.values()):
-                self._trie.add_folded(canonical, longest_word(canonical))
+                self._trie.add_folded(canonical, needle(canonical))
         return self._trie
 
     def pattern_for(self, needles: frozenset[str] | None):
@@ -123,6 +124,10 @@ class Substitution(Rule):
         return compiled
 
     # -- loading ----------------------------------------------------------------
+    def data_files(self) -> list[str]:
+        files = [self.swap_file["path"]] if self.swap_file else []
+        return [os.path.join(self.pack_dir, str(name)) for name in files + ([self.names_file] if self.names_file else [])]
+
     def _path(self, name: str, key: str) -> str:
         path = os.path.join(self.pack_dir, str(name))
         if not os.path.isfile(path):
