@@ -175,6 +175,8 @@ def lookup_pack(path: str, signature: tuple) -> dict | None:
         return None
     try:
         with open(entry[: -len(".json")] + ".pickle", "rb") as handle:
+            if not _trusted(handle.fileno()):
+                return None
             data = pickle.load(handle)
         if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("path") == path):
             return None  # (the same folder named another way: the pack's paths would be spelled differently)
@@ -183,6 +185,15 @@ def lookup_pack(path: str, signature: tuple) -> dict | None:
         return data
     except Exception:  # missing, truncated, corrupt, from another layout: load the pack the slow way
         return None
+
+
+def _trusted(fd: int) -> bool:
+    """Whether a pickle may be loaded: unpickling runs code, so only a file this user owns and nobody else may
+    write (a cache folder pointed at somewhere shared, through MTLINT_CACHE_DIR, must not run another's code)."""
+    if not hasattr(os, "getuid"):
+        return True  # (Windows: the user's own profile folder)
+    info = os.fstat(fd)
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def store_pack(path: str, signature: tuple, pack, files: list[str], derived: list) -> None:

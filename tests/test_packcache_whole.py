@@ -100,6 +100,16 @@ def test_a_corrupt_pickle_is_ignored(tmp_path):
     assert _probe(tmp_path, cache)[1] == cold[1]
 
 
+def test_a_pickle_others_may_write_is_never_loaded(tmp_path):
+    _user_pack(tmp_path)
+    cache = tmp_path / "cache"
+    cold = _probe(tmp_path, cache)
+    assert _probe(tmp_path, cache)[0] is False  # served whole from the pickle
+    for entry in _pickles(cache):
+        entry.chmod(0o666)  # group and world writable: someone else could have put code in it
+    assert _probe(tmp_path, cache) == (True, cold[1])  # read from the YAML again, same findings
+
+
 def test_default_packs_find_the_same_on_the_seed_warm_and_cold(tmp_path):
     cache = tmp_path / "cache"
     command = [sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json", "--config", "/dev/null", str(SEED)]
