@@ -185,6 +185,7 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(r for r in found if any(v in r for v in "aeiouv"))
 
 
+@lru_cache(maxsize=65536)
 def is_pinyin(word: str) -> bool:
     """Whether `word` (lower case, no spaces) splits wholly into pinyin syllables (jinping = jin + ping)."""
     syllables = pinyin_syllables()
@@ -195,6 +196,9 @@ def is_pinyin(word: str) -> bool:
     return len(word) in ends
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 @lru_cache(maxsize=4096)
 def han_readings(text: str) -> tuple[tuple[str, ...], ...]:
     """Each character's toneless pinyin readings (every reading of a heteronym: 单 is dan, shan and chan);
@@ -203,7 +207,7 @@ def han_readings(text: str) -> tuple[tuple[str, ...], ...]:
 
     out = []
     for ch in text:
-        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+        if _HAN.match(ch):
             readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
             out.append(tuple(dict.fromkeys(strip_accents(r) for r in readings)))
         else:

@@ -47,22 +47,16 @@ _BEFORE = ("", "(", "“", "«", "„", '"', "'", "‘")
 _AFTER = ("", ",", ".", ";", ":", ")", "”", "»", "“", "!", "?", '"', "'", "’")
 _EDGE = " \t\n\u00a0\"'“”„«»‹›‘’‚「」『』,;:—–-"
 
-_MODEL = None  # the identifier over every language (a source's language is detected with it), loaded on first use
-_IDENTIFIERS: dict[tuple[str, ...], object] = {}
+_IDENTIFIERS: dict[tuple[str, ...] | None, object] = {}
 
 
 def model():
-    """py3langid's identifier over all its languages, memory-mapped (lint.langid_model), loaded once a process."""
-    global _MODEL
-    if _MODEL is None:
-        from ..langid_model import load_identifier
-
-        _MODEL = load_identifier()
-    return _MODEL
+    """py3langid's identifier over all its languages (a source's language is detected with it), loaded once."""
+    return identifier(None)
 
 
-def identifier(languages: tuple[str, ...]):
-    """A py3langid identifier restricted to `languages` (loaded once per set of languages)."""
+def identifier(languages: tuple[str, ...] | None):
+    """A py3langid identifier restricted to `languages` (None: all of them), loaded once per set of languages."""
     found = _IDENTIFIERS.get(languages)
     if found is None:
         from ..langid_model import load_identifier
