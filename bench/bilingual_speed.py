@@ -21,10 +21,10 @@ import sys
 import time
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-# Processes run as an installed mtlint runs, with its bytecode cached (a shell may set PYTHONDONTWRITEBYTECODE:
-# a pair imports more modules, so compiling them again each time would count against it).
-_CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import INSTALLED_ENV  # noqa: E402 - bench/bench.py (a pair imports more modules: bytecode matters more)
 
 
 def pairs(corpus: str, limit: int) -> list[tuple[str, str]]:
@@ -73,7 +73,7 @@ def main() -> None:
     for _ in range(args.rounds):
         for mode in runs:
             out = subprocess.run([sys.executable, __file__, "--mode", mode, "--corpus", args.corpus, "--limit", str(args.limit)],
-                                 capture_output=True, text=True, check=True, env=_CHILD_ENV).stdout
+                                 capture_output=True, text=True, check=True, env=INSTALLED_ENV).stdout
             runs[mode].append(float(out.strip().splitlines()[-1]))
     alone, paired = min(runs["alone"]), min(runs["pair"])
     words = sum(len(open(t, encoding="utf-8").read().split()) for t, _ in pairs(args.corpus, args.limit))
@@ -86,7 +86,7 @@ def main() -> None:
 def _cpu(cmd: list[str]) -> float:
     """CPU time (user + system) of a whole child process."""
     before = os.times()
-    subprocess.run(cmd, capture_output=True, check=False, env=_CHILD_ENV)
+    subprocess.run(cmd, capture_output=True, check=False, env=INSTALLED_ENV)
     after = os.times()
     return (after.children_user - before.children_user) + (after.children_system - before.children_system)
 

@@ -58,9 +58,6 @@ class Measured:
 
 
 TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-# Both tools run as installed tools do, with their bytecode cached: a shell that sets PYTHONDONTWRITEBYTECODE
-# (this machine's does) would make every process compile mtlint's and proselint's modules again.
-_CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def run_once(command: list[str], cwd: Path | None = None) -> tuple[float, float, int, int, bytes]:
@@ -73,7 +70,7 @@ def run_once(command: list[str], cwd: Path | None = None) -> tuple[float, float,
             tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
         wrapped = [TIME, "-f", "%U %S %M", "-o", timing.name, *command] if TIME else command
         start = time.perf_counter()
-        proc = subprocess.Popen(wrapped, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=_CHILD_ENV)
+        proc = subprocess.Popen(wrapped, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=generator.INSTALLED_ENV)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
