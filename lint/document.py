@@ -241,14 +241,8 @@ _SENTENCE_END = regex.compile(
 )
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Split plain text into sentence spans (start, end), trimmed of surrounding space."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
+def trimmed_spans(text: str, spans) -> list[tuple[int, int]]:
+    """The spans (start, end) of `text` trimmed of surrounding white space; those left empty are dropped."""
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():
@@ -258,3 +252,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split plain text into sentence spans (start, end), trimmed of surrounding space."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return trimmed_spans(text, spans)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..document import trimmed_spans
+
 
 
 @lru_cache(maxsize=4096)
@@ -19,12 +21,6 @@ def sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         found = text.find(piece, pos)
         if found < 0:  # the segmenter normalised something: fall back to the running position
             found = pos
-        start, end = found, found + len(piece)
-        pos = end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return tuple(spans) or ((0, len(text)),) if text.strip() else ()
+        pos = found + len(piece)
+        spans.append((found, pos))
+    return tuple(trimmed_spans(text, spans)) or ((0, len(text)),) if text.strip() else ()
