@@ -11,7 +11,6 @@ from functools import lru_cache
 from ..document import trimmed_spans
 
 
-
 @lru_cache(maxsize=4096)
 def sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     spans, pos = [], 0
