@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from ..candidates import narrow
 from . import CHECK_NAMES, entities, numbers
 from .context import BilingualContext, Pair, is_latin
 from .glossary import builtin
@@ -74,8 +75,11 @@ def _para_source(ctx: BilingualContext, para: int) -> str:
 def terminology(ctx: BilingualContext, rule):
     """Outdated names (the Terminology pack's finds) that the source does not use itself: certain, so errors."""
     source_all = "\n".join(ctx.source_paragraphs).lower()
-    for other in rule.raised_rules():
-        for hit in other.hits(ctx.doc):
+    raised = rule.raised_rules()
+    for other, target in zip(raised, narrow(ctx.doc, raised)):  # as the engine runs them: only where they can fire
+        if target is None:
+            continue
+        for hit in other.hits(target):
             word = hit.block.text[hit.start:hit.end]
             if regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", source_all):
                 continue  # the source itself says Kiev (a quotation, a dish, a same-language rewrite keeping it)
@@ -367,8 +371,8 @@ def japanese_names(ctx: BilingualContext, rule):
             if keys is None:
                 keys = ctx.cache.get(("name_keys", pair.para))
                 if keys is None:  # once per paragraph: the consonant keys of its Latin words
-                    keys = ctx.cache[("name_keys", pair.para)] = {
-                        entities.name_key(w) for w in _LATIN_RUN.findall(_para_target(ctx, pair.para))}
+                    keys = ctx.cache[("name_keys", pair.para)] = {  # each distinct word once
+                        entities.name_key(w) for w in set(_LATIN_RUN.findall(_para_target(ctx, pair.para)))}
             if any(entities.name_key(p) in keys for p in parts if entities.name_key(p)):
                 continue
             s, e = span_of(ctx, pair)

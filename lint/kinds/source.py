@@ -51,7 +51,7 @@ class Source(Rule):
             missing = [r for r in self.raised if r not in rules]
             if missing:
                 self.fail(f"'raise' names an unknown built-in rule '{missing[0]}'", "raise")
-            self._raised_rules = [rules[r] for r in self.raised]
+            self._raised_rules = tuple(rules[r] for r in self.raised)  # a tuple: the candidate plan is cached by it
         return self._raised_rules
 
     def example_glossaries(self) -> list:
