@@ -261,6 +261,8 @@ def names(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
+        if not entities.latin_words(pair.source):
+            continue  # no Latin word at all (blanking addresses cannot add one)
         words = entities.latin_words(entities.without_addresses(pair.source))
         if not words:
             continue
@@ -368,15 +370,30 @@ def japanese_names(ctx: BilingualContext, rule):
         for written, parts in found:
             if written not in pair.source:
                 continue
+            wanted = [k for k in map(entities.name_key, parts) if k]
             if keys is None:
-                keys = ctx.cache.get(("name_keys", pair.para))
-                if keys is None:  # once per paragraph: the consonant keys of its Latin words
-                    keys = ctx.cache[("name_keys", pair.para)] = {  # each distinct word once
-                        entities.name_key(w) for w in set(_LATIN_RUN.findall(_para_target(ctx, pair.para)))}
-            if any(entities.name_key(p) in keys for p in parts if entities.name_key(p)):
+                keys = _name_keys(ctx, pair.para)
+            if any(k in keys[0] for k in wanted) or any(k in keys[1]() for k in wanted):
                 continue
             s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
+
+
+def _name_keys(ctx: BilingualContext, para: int):
+    """The consonant keys of a paragraph's capitalised Latin words (where a romanised name is), and a function
+    giving those of every Latin word (computed once, only if a name is not among the capitalised ones)."""
+    found = ctx.cache.get(("name_keys", para))
+    if found is None:
+        words = set(_LATIN_RUN.findall(_para_target(ctx, para)))
+        every: list = []
+
+        def all_keys() -> set:
+            if not every:
+                every.append({entities.name_key(w) for w in words})
+            return every[0]
+
+        found = ctx.cache[("name_keys", para)] = ({entities.name_key(w) for w in words if w[0].isupper()}, all_keys)
+    return found
 
 
 def cyrillic_names(ctx: BilingualContext, rule):
@@ -437,6 +454,10 @@ def diacritics(ctx: BilingualContext, rule):
                                                        "suggestion": accented[word]}, [accented[word]]
 
 
+# What every match of each kind's pattern contains (entities.URL, EMAIL ...): a text without it holds none.
+_MAY_HOLD = {"url": lambda t: "://" in t or "www." in t.lower(), "email": lambda t: "@" in t, "handle": lambda t: "@" in t,
+             "hashtag": lambda t: "#" in t, "placeholder": lambda t: "{" in t or "%" in t or "$" in t,
+             "tag": lambda t: "<" in t}
 _ENTITY_KINDS = {"url": entities.URL, "email": entities.EMAIL, "handle": entities.HANDLE, "hashtag": entities.HASHTAG,
                  "placeholder": entities.PLACEHOLDER, "tag": entities.TAG}
 
@@ -453,10 +474,14 @@ def carried(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        window = _window(ctx, pair)
         norm_source = numbers.normalise(pair.source)
+        window = None
         for kind in rule.entity_kinds:
+            if not _MAY_HOLD[kind](norm_source):
+                continue  # the character every such item has is not there: no pattern search
             for _, _, item in entities.find(_ENTITY_KINDS[kind], norm_source):
+                if window is None:
+                    window = _window(ctx, pair)
                 if item in window or (kind == "url" and item.rstrip("/") in window):
                     continue
                 start, end = pair.start, pair.end
@@ -535,16 +560,25 @@ def untranslated(ctx: BilingualContext, rule):
         if pair.block is None or pair.end <= pair.start:
             continue
         text = pair.block.text[pair.start:pair.end]
-        if ctx.lang != ctx.target_lang.split("-")[0] and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words:
+        if ctx.lang != target_base and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words:
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
             continue
         if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "still in the source language"}, []
             continue
-        if run is not None:
+        if run is not None and _has_script(ctx, pair.block, script):
             for m in run.finditer(text):
                 if len(m.group()) >= rule.min_chars:
                     yield pair.block, pair.start + m.start(), pair.start + m.end(), {"source": quote(pair.source), "problem": "script"}, []
+
+
+def _has_script(ctx: BilingualContext, block, script: str) -> bool:
+    """Whether a target block holds any character of the source's script (searched once per block)."""
+    key = ("script", id(block))
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = regex.search(script, block.text) is not None
+    return found
 
 
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
@@ -564,6 +598,10 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
+    """Equal but for case and white space (the first characters tell most pairs apart without normalising)."""
+    a0, b0 = a.lstrip()[:1], b.lstrip()[:1]
+    if a0 != b0 and a0.casefold()[:1] != b0.casefold()[:1]:  # casefold is per character: ß → ss, like the whole
+        return False
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 

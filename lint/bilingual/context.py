@@ -95,6 +95,27 @@ class BilingualContext:
         return [n for n in numbers.extract(block.text, self.target_lang, lenient=True, words=words)
                 if start <= n.start and n.end <= end]
 
+    def _span_values(self, spans) -> list[set]:
+        """The figures (above 1) within each (block, start, end) span: each block's numbers read once and dealt
+        out to its spans in one walk (spans of a block come in order and do not overlap)."""
+        out: list[set] = [set() for _ in spans]
+        by_block: dict[int, list[int]] = {}
+        for k, (blk, _, _) in enumerate(spans):
+            by_block.setdefault(id(blk), []).append(k)
+        for ks in by_block.values():
+            blk = spans[ks[0]][0]
+            found = numbers.extract(blk.text, self.target_lang, lenient=True, words=False)
+            i = 0
+            for k in ks:
+                _, a, b = spans[k]
+                while i < len(found) and found[i].start < a:
+                    i += 1
+                j = i
+                while j < len(found) and found[j].end <= b:
+                    out[k].update(v for v in found[j].values if v > 1)
+                    j += 1
+        return out
+
     def _anchors(self, src_units: list[str], tgt_units: list[str], tgt_spans=None):
         """anchors(si, sj, ti, tj): numbers and Latin names the source units share with the target units.
 
@@ -105,8 +126,7 @@ class BilingualContext:
         if tgt_spans is None:
             tgt_nums = [{v for n in self.target_numbers(t, words=False) for v in n.values if v > 1} for t in tgt_units]
         else:
-            tgt_nums = [{v for n in self.target_numbers("", blk, a, b, words=False) for v in n.values if v > 1}
-                        for blk, a, b in tgt_spans]
+            tgt_nums = self._span_values(tgt_spans)
         src_lat = [{w.lower() for _, _, w in latin_words(s)} if lang not in _LATIN_LANGS else set() for s in src_units]
         tgt_lower = [t.lower() for t in tgt_units]
         n, m = len(src_units), len(tgt_units)
