@@ -16,6 +16,7 @@ _VARIANCE = 6.8
 _DIAGONAL_Z = 2.0  # one-to-one pairs all within this many deviations: no search needed
 _ANCHOR_BONUS = 3.0
 _FLOOR_COST = -math.log(1e-12)
+_BEAM = 12.0  # a cell costing this much more than its row's best is not searched further
 _BAND = 3  # units either side of the length diagonal searched
 
 
@@ -60,6 +61,16 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
         return [(range(i, i + 1), range(i, i + 1)) for i in range(n)]
     if callable(anchors) and not getattr(anchors, "is_anchors", False):
         anchors = anchors()  # built only now that the search needs them
+    found = _search(src, tgt, anchors, ratio, _BEAM)
+    if found is None:  # the beam lost every way to the end: search the whole band
+        found = _search(src, tgt, anchors, ratio, None)
+    return found
+
+
+def _search(src: list[int], tgt: list[int], anchors, ratio: float, beam: float | None) -> list[tuple[range, range]] | None:
+    """The cheapest path through the band around the length diagonal; with `beam`, cells costing that much more
+    than their row's best are not extended (None when that cut every way to the end)."""
+    n, m = len(src), len(tgt)
     src_pre = [0]
     for x in src:
         src_pre.append(src_pre[-1] + x)
@@ -99,9 +110,11 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
         skip_len = 0.02 * (src_pre[i + 1] - src_i) ** 0.5 if i < n else inf
         next_cost, next_back = (cost[i + 1], back[i + 1]) if i < n else (None, None)
         # up to the next row's window too, so that target units skipped at a long source unit stay reachable
-        for j in range(max(0, centre - band), min(m, centres[i + 1] + band) + 1):
+        lo, hi = max(0, centre - band), min(m, centres[i + 1] + band)
+        cutoff = (min(row_cost[lo:hi + 1]) + beam) if beam is not None else inf
+        for j in range(lo, hi + 1):
             here = row_cost[j]
-            if here == inf:
+            if here > cutoff:  # (and inf: unreached) far worse than this row's best: no optimal path goes through it
                 continue
             if i < n:  # a source unit left without translation
                 c = here + skip_src + skip_len  # the sum in this order: ties between equal paths break as they always did
@@ -133,6 +146,8 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
                     target_cost[nj], target_back[nj] = c, (i, j)
     pairs = []
     i, j = n, m
+    if back[n][m] is None:
+        return None
     while (i, j) != (0, 0):
         pi, pj = back[i][j]
         pairs.append((range(pi, i), range(pj, j)))
