@@ -389,3 +389,18 @@ def test_misspelt_chinese_name_gets_the_sources_pinyin(tmp_path):
         ("Source.ChineseNames", "warning", 1, 9, "Li Keqing")]
     assert found[0]["fix"] == {"offset": 8, "length": 9, "replacement": "Li Keqiang", "applicability": "unsafe"}
     assert "李克强" in found[0]["message"]
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("A hundred people came, twenty-five children and ten teachers.", []),
+    # "ten" inside "often" is no number: the source's 10 is missing from this sentence
+    ("A hundred people came, twenty-five children and often teachers.",
+     [(1, 1, "A hundred people came, twenty-five children and often teachers.")]),
+    # a doubled article is no number either (it once read as 1)
+    ("A a hundred people came, twenty-five children and ten teachers.", []),
+])
+def test_number_words_stand_for_the_sources_figures(tmp_path, target, expected):
+    (tmp_path / "s.txt").write_text("Es kamen 100 Menschen, 25 Kinder und 10 Lehrer.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target + "\n", encoding="utf-8")
+    found = findings("--source", str(tmp_path / "s.txt"), "--source-lang", "de", str(tmp_path / "t.txt"))
+    assert [(f["line"], f["column"], f["match"]) for f in found if f["rule"] == "Source.Numbers"] == expected
