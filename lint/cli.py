@@ -138,9 +138,10 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.
-        base_config = runner.config_for(next((p for p in paths if p != "-"), "-"))
-        resolved = resolve(base_config, selection)
-        for warning in resolved.warnings:
+        base_path = next((p for p in paths if p != "-"), "-")
+        base_config = runner.config_for(base_path)
+        warnings, known_rules = runner.check_rules(base_path)  # (served by the cache when checked before)
+        for warning in warnings:
             _warning(warning)
         if options.bilingual:
             options.bilingual.validate()
@@ -188,7 +189,7 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
             color=not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
             quiet=quiet,
             texts={item.result.path: item.text for item in run.linted},
-            rules=resolved.registry.rules,
+            rules=known_rules,
             files=sum(not item.failed for item in run.linted),
             failed=sum(item.failed for item in run.linted) + len(collected.problems),
             applicable=options.applicable,

@@ -44,6 +44,8 @@ class Config:
     lines: dict = field(default_factory=dict, compare=False, hash=False)  # (setting, name) -> line, for errors
 
     def excluded(self, path: str) -> bool:
+        if not self.exclude:  # (asked for every file of a walk)
+            return False
         rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(os.path.basename(path), g) for g in self.exclude)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .lazyre import compile_lazily
 from .scope import BLOCK_SCOPES, Selector, block_has, selector
 
 _BREAK = regex.compile(r"\r\n|\r|\n")
@@ -236,7 +237,7 @@ _ABBREVIATIONS = (
     "Inc|Ltd|Co|Corp|No|Nos|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     "U\\.S|U\\.K|U\\.N|E\\.U|a\\.m|p\\.m|e\\.g|i\\.e|[A-Z]"
 )
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = compile_lazily(
     r"(?<!\b(?:" + _ABBREVIATIONS + r"))[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\p{Lu}\p{N}])"
 )
 

@@ -16,10 +16,11 @@ from .document import Directive, Document
 from .errors import GrammarUnavailable
 from .finding import LEVEL_RANK, Finding, Fix
 from .kinds.base import RegexTimeout, collecting_timeouts
+from .lazyre import compile_lazily
 from .registry import Registry
 
 # A web address written out: a fix inside it would send readers to a page that does not exist.
-_URL = regex.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]+", regex.IGNORECASE)
+_URL = compile_lazily(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]+", regex.IGNORECASE)
 _URL_REACH = 2000  # the longest address looked for; a line may be megabytes long
 _TOKEN_BEFORE = regex.compile(r"\S*", regex.REVERSE)
 _TOKEN_AFTER = regex.compile(r"\S*")

@@ -20,11 +20,9 @@ never fatal; entries are written whole (a temporary file renamed).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -94,10 +92,10 @@ def _code_identity() -> str:
 def _entry(path: str, signature: tuple) -> str | None:
     if os.environ.get(SWITCH, "") == "0":
         return None
-    from .cache import default_dir
+    from .cache import blake2b, default_dir
 
     def digest(value) -> str:
-        return hashlib.blake2b(repr(value).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+        return blake2b(repr(value).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
 
     # "<the pack folder>-<everything else>": storing an entry removes the folder's older ones
     return os.path.join(default_dir(), f"packs-v{FORMAT}",
@@ -134,6 +132,8 @@ def store(path: str, signature: tuple, data: dict) -> None:
 
 def _write(entry: str, write) -> None:
     """Write an entry whole (a temporary file renamed), and remove the entries of the same pack as it was before."""
+    import tempfile  # (only a process that stores an entry needs it: start-up)
+
     os.makedirs(os.path.dirname(entry), exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), prefix=".tmp-")
     try:

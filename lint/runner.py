@@ -11,6 +11,7 @@ import gc
 import os
 import signal
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # (--baseline and --changed-since modules load only when used
 
 BILINGUAL_FORMATS = ("xliff", "tsv", "jsonl")  # formats that bring their source along
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+CHUNK_FILES = 16  # at most this many files go to a --jobs worker at a time
 MAX_STDIN_READ = MAX_FILE_BYTES + 1  # one byte more than allowed, so an oversized input is recognised and refused
 
 
@@ -116,6 +118,20 @@ class Runner:
     def registry_for(self, path: str):
         return resolve(self.config_for(path), self.options.selection).registry
 
+    def check_rules(self, path: str) -> tuple[tuple[str, ...], Mapping]:
+        """Load and check the rules for `path` now, so that a broken pack or an unknown rule name fails before any
+        file is read; return their warnings and the rules by id. Rules an earlier run checked (the same packs,
+        configuration, selection and code: `ContentCache.checked`) are not loaded here, only when an article
+        misses the cache: a warm run may never load them."""
+        config = self.config_for(path)
+        checked = self.options.cache.checked(self, path) if self._may_cache(config) else None
+        if checked is not None:
+            return tuple(checked["warnings"]), _LazyRules(lambda: self.registry_for(path).rules)
+        resolved = resolve(config, self.options.selection)
+        if self._may_cache(config):
+            self.options.cache.remember_checked(self, path, resolved)
+        return resolved.warnings, resolved.registry.rules
+
     def excluded(self, path: str) -> bool:
         return self.config_for(path).excluded(path)
 
@@ -127,6 +143,10 @@ class Runner:
         """Lint `text` as the article at `path` (its format and configuration), with this run's filters;
         `source`: the text it translates (an archive record's), checked against it as --source would be."""
         config = self.config_for(path)
+        cached = self._cached(path, text, config) if source is None else None
+        if cached is not None:  # (served before the packs are even loaded: a warm run may never load them)
+            cached.findings = self._reported(path, cached.findings, text)
+            return cached
         resolved = resolve(config, self.options.selection)
         attach = None
         if source is not None:
@@ -140,14 +160,29 @@ class Runner:
 
             attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
         compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry, attach)  # noqa: E731
-        # The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
-        # that also depends on what the key does not hold (a source file, a termbase, a LanguageTool server,
-        # which has its own paragraph cache) is never cached.
-        cacheable = (self.options.cache and source is None and not self.options.bilingual and not config.extra.get("glossary")
-                     and not resolved.runs_grammar)
+        cacheable = source is None and self._may_cache(config) and not resolved.runs_grammar
+        if cacheable:
+            self.options.cache.remember_checked(self, path, resolved)
         result = self.options.cache.lint(self, path, text, compute) if cacheable else compute()
         result.findings = self._reported(path, result.findings, text)
         return result
+
+    def _may_cache(self, config: Config) -> bool:
+        """The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
+        that also depends on what the key does not hold (a source file, a termbase, a LanguageTool server,
+        which has its own paragraph cache) is never cached."""
+        return bool(self.options.cache) and not self.options.bilingual and not config.extra.get("glossary")
+
+    def _cached(self, path: str, text: str, config: Config) -> Result | None:
+        """The cache's result for `text` at `path` when the rules that apply were loaded and checked by an
+        earlier run (and run no grammar rule), else None."""
+        if not self._may_cache(config):
+            return None
+        cache = self.options.cache
+        checked = cache.checked(self, path)
+        if checked is None or checked["grammar"]:
+            return None
+        return cache.lookup(cache.key(self, path, text))
 
     def lint_file(self, path: str, data: bytes | None = None) -> Linted:
         """Read (or decode `data` of standard input), lint, filter and fix one input; never raises."""
@@ -224,8 +259,12 @@ class Runner:
         """Start the run's one LanguageTool session when a grammar rule runs for any of `files` (under its
         own configuration); return how many threads lint (0: none; worker processes would each start their
         own session, so files go on threads instead)."""
-        for config in dict.fromkeys(self.config_for(f) for f in files):
-            if resolve(config, self.options.selection).runs_grammar:
+        configs = {}
+        for f in files:
+            configs.setdefault(self.config_for(f), f)
+        for config, path in configs.items():
+            checked = self.options.cache.checked(self, path) if self._may_cache(config) else None
+            if checked["grammar"] if checked is not None else resolve(config, self.options.selection).runs_grammar:
                 from . import grammar
 
                 return grammar.start_run(config.extra, self.options.languagetool_url, config.path).max_in_flight
@@ -234,6 +273,13 @@ class Runner:
     def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1,
                    threads: int = 0) -> list[Linted]:
         """Lint `files` in their order: on `threads` threads, else in `jobs` processes when there are enough."""
+        try:
+            return self._lint_files(files, stdin_data, jobs, threads)
+        finally:
+            if self.options.cache:
+                self.options.cache.flush()  # what this run stored, in one transaction
+
+    def _lint_files(self, files: list[str], stdin_data: bytes | None, jobs: int, threads: int) -> list[Linted]:
         if threads:
             from concurrent.futures import ThreadPoolExecutor  # (imported only when used: a twentieth of start-up)
 
@@ -241,6 +287,14 @@ class Runner:
                 return list(pool.map(lambda f: self.lint_file(f, stdin_data if f == "-" else None), files))
         jobs = jobs or os.cpu_count() or 1
         on_disk = [f for f in files if f != "-"]
+        done: dict[str, Linted] = {}
+        if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES and self.options.cache and not self.options.fix:
+            # What the cache holds is served here: worker processes start (and load the packs) only for the rest.
+            for path in on_disk:
+                linted = self._from_cache(path)
+                if linted is not None:
+                    done[path] = linted
+            on_disk = [f for f in on_disk if f not in done]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
             rules = self.rules_for(on_disk[0])
             for active in rules:  # compiled once here, shared by the forked workers
@@ -251,10 +305,48 @@ class Runner:
             gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(), self)) as pool:
-                chunk = max(1, len(on_disk) // (jobs * 8))
-                done = dict(zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)))
-            return [done[f] if f != "-" else self.lint_file(f, stdin_data) for f in files]
-        return [self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+                # Small chunks: the last one a worker takes decides when the run ends (a tenth of a second of
+                # articles at 100 a chunk); a chunk's round trip costs a fraction of one article.
+                chunk = max(1, min(CHUNK_FILES, len(on_disk) // (jobs * 8)))
+                for path, (linted, entries) in zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)):
+                    done[path] = linted
+                    if entries:
+                        self.options.cache.add_pending(entries)
+        return [done[f] if f in done else self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+
+    def _from_cache(self, path: str) -> Linted | None:
+        """`path`'s outcome served whole by the content cache, or None (not there, unreadable: lint it)."""
+        try:
+            source = read_file(path)
+            config = self.config_for(path)
+            result = self._cached(path, source.text, config)
+            if result is None:
+                return None
+            result.findings = self._reported(path, result.findings, source.text)
+        except Exception:  # (reported when the file is linted)
+            return None
+        return Linted(result, text=source.text if self.options.keep_text else "")
+
+
+class _LazyRules(Mapping):
+    """Rules by id, loaded on first use (a report that names none of them never loads a pack)."""
+
+    def __init__(self, load) -> None:
+        self._load, self._rules = load, None
+
+    def _loaded(self) -> Mapping:
+        if self._rules is None:
+            self._rules = self._load()
+        return self._rules
+
+    def __getitem__(self, rule_id: str):
+        return self._loaded()[rule_id]
+
+    def __iter__(self):
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
 @lru_cache(maxsize=4096)
@@ -268,9 +360,12 @@ def _config_base(path: str, cwd: str) -> str:
 _WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)
 
 
-def _lint_in_worker(path: str) -> Linted:
-    """One file in a --jobs worker: the task is its path alone, not a pickled Runner per chunk of files."""
-    return _WORKER_RUNNER.lint_file(path)
+def _lint_in_worker(path: str) -> tuple[Linted, list]:
+    """One file in a --jobs worker: the task is its path alone, not a pickled Runner per chunk of files; the
+    content cache's new entries go back with the result, for the parent to write them all at once."""
+    linted = _WORKER_RUNNER.lint_file(path)
+    cache = _WORKER_RUNNER.options.cache
+    return linted, cache.take_pending() if cache else []
 
 
 def _worker_init(parent: int, runner: "Runner") -> None:

@@ -13,9 +13,8 @@ import csv
 import os
 import unicodedata
 
-import regex
-
 from ..candidates import enabled as candidates_enabled
+from ..lazyre import compile_lazily
 from ..prefilter import Prefilter, longest_word
 from ..textutil import WORD_END, WORD_START, Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
@@ -29,8 +28,8 @@ _TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sir Dame Lord Lady King Queen Prince Princess Pope Senator Sen Rep Governor Gov Mayor "
     "Judge Justice Leader Commissioner Ambassador Envoy Chief Deputy Vice Speaker Colonel Captain Coach".split()
 )
-_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’-]*)\.?[ \t\u00a0]+\Z")
-_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;“\"‘(]\s*)\Z")
+_WORD_BEFORE = compile_lazily(r"(\p{Lu}[\p{L}\p{M}'’-]*)\.?[ \t\u00a0]+\Z")
+_SENTENCE_START = compile_lazily(r"(?:\A|[.!?:;“\"‘(]\s*)\Z")
 
 
 def _inside_other_name(text: str, start: int) -> bool:
