@@ -13,24 +13,23 @@ fatal; entries are written whole or not at all (one SQLite transaction per run).
 from __future__ import annotations
 
 import os
+import re
 import sys
-
-import msgpack
-import regex
 
 try:  # the BLAKE2 module alone: hashlib would load OpenSSL's bindings first (a sixtieth of start-up) for nothing
     from _blake2 import blake2b
 except ImportError:  # (a Python built without it)
     from hashlib import blake2b
 
+from .builtin import builtin_packs_dir
 from .document import Directive
-from .engine import Result
 from .finding import Finding, Fix
-from .packs import builtin_packs_dir
+from .result import Result
 
 FORMAT = "2"  # the entry layout; a change makes old entries unreachable (1: a msgpack file per entry)
 DATABASE = "findings.sqlite"
 FLUSH_EVERY = 2000  # pending entries written at once, also before the run ends (memory stays flat)
+QUERY_KEYS = 500  # keys looked up in one query (SQLite allows 32766 parameters)
 BUSY_SECONDS = 2.0  # how long a write waits for another process's transaction before it gives up
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # sqlite3 error codes of a damaged file and of a file that is no database
 _CHECKED = "checked:"  # the key prefix of the records of rules already checked
@@ -41,10 +40,32 @@ ENV_DIR = "MTLINT_CACHE_DIR"
 
 
 def default_dir() -> str:
-    """$MTLINT_CACHE_DIR, else the user's cache directory (~/.cache/mtlint on Linux)."""
+    """$MTLINT_CACHE_DIR, else the user's cache directory (~/.cache/mtlint on Linux), as platformdirs names it."""
+    chosen = os.environ.get(ENV_DIR)
+    if chosen:
+        return chosen
+    common = _linux_cache_home()
+    if common is not None:
+        return os.path.join(common, "mtlint")
     from platformdirs import user_cache_dir
 
-    return os.environ.get(ENV_DIR) or user_cache_dir("mtlint", appauthor=False)
+    return user_cache_dir("mtlint", appauthor=False)
+
+
+def _linux_cache_home() -> str | None:
+    """The cache home platformdirs gives on Linux in the common cases ($XDG_CACHE_HOME absolute, or unset with an
+    absolute $HOME), without importing it: it brings pathlib, tempfile and shutil, a twentieth of start-up. None for
+    anything else (another system, Android, a relative variable), which platformdirs itself then decides
+    (tests/test_startup.py compares the two)."""
+    if sys.platform != "linux" or "ANDROID_DATA" in os.environ or hasattr(sys, "getandroidapilevel"):
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg.startswith("/"):
+        return xdg
+    home = os.environ.get("HOME", "")
+    if xdg or not home.startswith("/"):
+        return None
+    return os.path.expanduser("~/.cache")
 
 
 def _hash(*parts: bytes) -> str:
@@ -88,7 +109,7 @@ def _file(path: str | None) -> bytes:
 
 
 def _normalised(name: str) -> str:
-    return regex.sub(r"[-_.]+", "_", name).lower()
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def _versions(names: tuple[str, ...]) -> dict[str, str]:
@@ -147,6 +168,7 @@ class ContentCache:
         self.folder = os.path.join(os.path.abspath(folder), f"v{FORMAT}")
         self.path = os.path.join(self.folder, DATABASE)
         self._rules: dict = {}  # (config path, pack paths, selection) -> the rules' identity, once per process
+        self._of_path: dict = {}  # (file path, selection) -> its rules' identity, within one run
         self._code: str | None = None
         self._checked: dict[str, dict | None] = {}  # rules identity -> what `checked` read for it
         self._db = None  # the connection, opened on first need (None: not yet; False: unusable in this process)
@@ -155,12 +177,15 @@ class ContentCache:
         self.pending: list[tuple[str, bytes]] = []  # (key, entry) stored but not written yet
 
     def __getstate__(self) -> dict:  # worker processes work the identities out again, with a connection of their own
-        return {"folder": self.folder, "path": self.path, "_rules": {}, "_code": None, "_checked": {}, "_db": None,
+        return {"folder": self.folder, "path": self.path, "_rules": {}, "_of_path": {}, "_code": None, "_checked": {}, "_db": None,
                 "_damaged": False, "_pid": None, "pending": []}
 
     # -- the key ---------------------------------------------------------------------
     def rules_identity(self, runner, path: str) -> str:
         """What decides which rules run for `path` and how: its configuration, the packs, the selection, the code."""
+        known = self._of_path.get((path, runner.options.selection))  # (asked several times for each file)
+        if known is not None:
+            return known
         config = runner.config_for(path)
         memo = (config.path, config.pack_paths, runner.options.selection)
         identity = self._rules.get(memo)
@@ -172,6 +197,9 @@ class ContentCache:
             for folder in (builtin_packs_dir(),) + config.pack_paths:
                 parts += [folder.encode("utf-8", "surrogateescape")] + _tree(folder, None, content=True)  # rules and the word lists they name
             identity = self._rules[memo] = _hash(*parts)
+        if len(self._of_path) >= 100_000:  # (memory stays flat on an archive of millions of files)
+            self._of_path.clear()
+        self._of_path[(path, runner.options.selection)] = identity
         return identity
 
     def key(self, runner, path: str, text: str) -> str:
@@ -202,7 +230,19 @@ class ContentCache:
     # -- entries ---------------------------------------------------------------------
     def lookup(self, key: str) -> Result | None:
         """The result stored under `key`, or None when there is none or it cannot be read back."""
-        data = self._read(key)
+        return self._result(key, self._read(key))
+
+    def lookup_many(self, keys: list[str]) -> dict[str, Result]:
+        """key -> stored result, for those of `keys` the cache holds (and can read back)."""
+        found = {}
+        for key, data in self._read_many(keys).items():
+            result = self._result(key, data)
+            if result is not None:
+                found[key] = result
+        return found
+
+    @staticmethod
+    def _result(key: str, data) -> Result | None:
         if data is None:
             return None
         try:
@@ -275,6 +315,8 @@ class ContentCache:
 
     # -- the database -----------------------------------------------------------------
     def _put(self, key: str, data) -> None:
+        import msgpack  # (a run with --no-cache never needs it: start-up)
+
         self.add_pending([(key, msgpack.packb(data, use_bin_type=True))])
 
     def _read(self, key: str):
@@ -291,10 +333,37 @@ class ContentCache:
             return None
         if row is None:
             return None
+        import msgpack
+
         try:
             return msgpack.unpackb(row[0], raw=False)
         except Exception:  # a damaged entry: lint again (and store it again)
             return None
+
+    def _read_many(self, keys: list[str]) -> dict:
+        """key -> unpacked entry, for those of `keys` the database holds and that can be read."""
+        self._own()
+        db = self._connection(create=False) if keys else None
+        if db is None:
+            return {}
+        import msgpack
+
+        found = {}
+        for first in range(0, len(keys), QUERY_KEYS):
+            batch = keys[first:first + QUERY_KEYS]
+            try:
+                rows = db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})",
+                                  batch).fetchall()
+            except Exception as exc:  # no table yet, locked, or not a database at all
+                if self._unreadable(exc):
+                    self._db, self._damaged = False, True
+                return found
+            for key, value in rows:
+                try:
+                    found[key] = msgpack.unpackb(value, raw=False)
+                except Exception:  # a damaged entry: lint again (and store it again)
+                    pass
+        return found
 
     def _own(self) -> None:
         if self._pid != os.getpid():  # (a forked worker: the parent's connection and pending entries are not its own)

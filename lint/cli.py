@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import click
 
-from . import fixer, grammar
+from . import fixer
 from .cache import open_cache
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
 from .errors import MtlintError
@@ -311,6 +311,8 @@ def rules() -> None:
 def _resolved(config_path: str | None):
     try:
         config = load_config_file(config_path) if config_path else find_config(os.getcwd())
+        from . import grammar
+
         grammar.start_run(config.extra, None, config.path)  # `rules test` checks the grammar pack's examples
         return config, resolve(config)
     except MtlintError as exc:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import sys
 
-import regex
-
 
 class LazyRegex:
     """A `regex` pattern compiled on first attribute access (search, finditer, pattern, ...)."""
@@ -23,8 +21,10 @@ class LazyRegex:
         self._pattern, self._flags, self._globals = pattern, flags, module_globals
         self._compiled = None
 
-    def compiled(self) -> regex.Pattern:
+    def compiled(self):
         if self._compiled is None:
+            import regex  # (a run the content cache serves whole never imports it)
+
             self._compiled = regex.compile(self._pattern, self._flags)
             for name, value in list(self._globals.items()):  # the module's own global now names the pattern
                 if value is self:

@@ -10,27 +10,28 @@ from __future__ import annotations
 import gc
 import os
 import signal
-import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import fixer, formats
-from .candidates import prepare
+from . import formats
 from .config import Config, Selection, find_config, load_config_file, resolve
-from .engine import Result, lint_text
 from .errors import InputError, MtlintError
 from .finding import Finding
-from .fixer import AppliedFix
 from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
+from .result import Result
 
 if TYPE_CHECKING:  # (--baseline and --changed-since modules load only when used: start-up)
     from .baseline import Baseline
+    from .fixer import AppliedFix
+# The engine (and with it the rule kinds) and the fixer load when a file is linted or fixed, not before:
+# a run the content cache serves whole never loads them.
 
 BILINGUAL_FORMATS = ("xliff", "tsv", "jsonl")  # formats that bring their source along
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
 CHUNK_FILES = 16  # at most this many files go to a --jobs worker at a time
+CACHE_BATCH = 500  # files read and looked up in the content cache together
 MAX_STDIN_READ = MAX_FILE_BYTES + 1  # one byte more than allowed, so an oversized input is recognised and refused
 
 
@@ -159,6 +160,8 @@ class Runner:
             from .bilingual.context import attacher
 
             attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
+        from .engine import lint_text
+
         compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry, attach)  # noqa: E731
         cacheable = source is None and self._may_cache(config) and not resolved.runs_grammar
         if cacheable:
@@ -196,6 +199,8 @@ class Runner:
 
     def crash_line(self, name: str, exc: Exception) -> str:
         """The one line an unexpected error while linting `name` is reported as (with --debug: its traceback)."""
+        import traceback  # (only a crash needs it: start-up)
+
         detail = "\n" + traceback.format_exc().rstrip() if self.options.debug else " (run with --debug for the traceback)"
         return f"{name}: internal error while linting: {type(exc).__name__}: {exc}{detail}"
 
@@ -211,6 +216,8 @@ class Runner:
         if self.options.fix and any(self._fixable(f) for f in linted.result.findings):
             text = self._fix(path, source, linted)
         if self.options.fix == "fix" and path == "-":
+            from . import fixer
+
             linted.stdout = fixer.encode(source, text)
         if self.options.keep_text:
             linted.text = text
@@ -221,6 +228,8 @@ class Runner:
 
     def _fix(self, path: str, source: Decoded, linted: Linted) -> str:
         """Fix what `linted` reports: --fix writes the file, --diff only keeps the diff. Returns the text now."""
+        from . import fixer
+
         name = linted.result.path
         fixed_text, fixed_result, applied = fixer.fix_text(
             source.text, linted.result, lambda text: self.lint_string(name, text), self.options.applicable)
@@ -287,18 +296,15 @@ class Runner:
                 return list(pool.map(lambda f: self.lint_file(f, stdin_data if f == "-" else None), files))
         jobs = jobs or os.cpu_count() or 1
         on_disk = [f for f in files if f != "-"]
-        done: dict[str, Linted] = {}
-        if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES and self.options.cache and not self.options.fix:
-            # What the cache holds is served here: worker processes start (and load the packs) only for the rest.
-            for path in on_disk:
-                linted = self._from_cache(path)
-                if linted is not None:
-                    done[path] = linted
+        done: dict[str, Linted] = self._from_cache(on_disk) if self.options.cache and not self.options.fix else {}
+        if done:  # what the cache holds is served here: worker processes start (and packs load) only for the rest
             on_disk = [f for f in on_disk if f not in done]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
             rules = self.rules_for(on_disk[0])
             for active in rules:  # compiled once here, shared by the forked workers
                 active.rule.warm()
+            from .candidates import prepare
+
             prepare(tuple(active.rule for active in rules))
             from concurrent.futures import ProcessPoolExecutor
 
@@ -314,18 +320,35 @@ class Runner:
                         self.options.cache.add_pending(entries)
         return [done[f] if f in done else self.lint_file(f, stdin_data if f == "-" else None) for f in files]
 
-    def _from_cache(self, path: str) -> Linted | None:
-        """`path`'s outcome served whole by the content cache, or None (not there, unreadable: lint it)."""
-        try:
-            source = read_file(path)
-            config = self.config_for(path)
-            result = self._cached(path, source.text, config)
-            if result is None:
-                return None
-            result.findings = self._reported(path, result.findings, source.text)
-        except Exception:  # (reported when the file is linted)
-            return None
-        return Linted(result, text=source.text if self.options.keep_text else "")
+    def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
+        """The outcomes of those of `paths` the content cache holds, looked up a few hundred at a time (one
+        database query each); a file it does not hold, or that cannot be read, is left to be linted."""
+        done: dict[str, Linted] = {}
+        for first in range(0, len(paths), CACHE_BATCH):
+            done.update(self._from_cache_batch(paths[first:first + CACHE_BATCH]))
+        return done
+
+    def _from_cache_batch(self, paths: list[str]) -> dict[str, Linted]:
+        cache, texts, keys = self.options.cache, {}, {}
+        for path in paths:
+            try:
+                if not self._may_cache(self.config_for(path)):
+                    continue
+                checked = cache.checked(self, path)
+                if checked is None or checked["grammar"]:
+                    continue
+                texts[path] = read_file(path).text
+                keys[path] = cache.key(self, path, texts[path])
+            except Exception:  # (reported when the file is linted)
+                continue
+        found = cache.lookup_many(list(keys.values()))
+        done = {}
+        for path, key in keys.items():
+            result = found.get(key)
+            if result is not None:
+                result.findings = self._reported(path, result.findings, texts[path])
+                done[path] = Linted(result, text=texts[path] if self.options.keep_text else "")
+        return done
 
 
 class _LazyRules(Mapping):

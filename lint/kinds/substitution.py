@@ -9,7 +9,6 @@ Two sources of pairs, usable together:
 """
 from __future__ import annotations
 
-import csv
 import os
 import unicodedata
 
@@ -156,6 +155,8 @@ class Substitution(Rule):
                 if not line.startswith("#"):
                     numbers.append(number)
                     yield line
+
+        import csv  # (a pack found in the pack cache reads no word list: start-up)
 
         try:
             with open(self._path(name, "swap_file"), encoding="utf-8", newline="") as handle:
