@@ -313,6 +313,16 @@ class ContentCache:
             if self._unreadable(exc):
                 self._db, self._damaged = False, True  # made again by the next run that writes
 
+    def close(self) -> None:
+        """Close the database (the next use opens it again): its write-ahead log is folded into it."""
+        self._own()
+        if self._db:
+            try:
+                self._db.close()
+            except Exception:
+                pass
+            self._db = None
+
     # -- the database -----------------------------------------------------------------
     def _put(self, key: str, data) -> None:
         import msgpack  # (a run with --no-cache never needs it: start-up)
@@ -387,10 +397,11 @@ class ContentCache:
         except Exception:  # a folder that cannot be made, a path that is a file
             return False
         try:
-            # Write-ahead logging: readers never wait for a writer (a second mtlint run, an editor's); the
-            # cache may lose its last entries in a power cut, never its consistency.
+            # Write-ahead logging: readers never wait for a writer (a second mtlint run, an editor's). No fsync
+            # (a cold run waited on eight, up to a second on a busy disk): a crash of the program loses nothing,
+            # one of the machine may damage the database, which the next run then makes again.
+            db.execute("PRAGMA synchronous=OFF")
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
         except Exception as exc:
             if self._unreadable(exc):
                 db.close()

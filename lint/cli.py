@@ -67,6 +67,31 @@ def main() -> None:
     """mtlint: a translation-quality linter for machine-translated news."""
 
 
+def run() -> None:
+    """The `mtlint` executable: `main`, then an exit that does not tear the interpreter down object by object
+    (freeing every pack, rule and finding cost a ninth of a short check). Exit handlers run and output is
+    flushed first; with any other thread still running, or output that cannot be flushed, Python exits as usual."""
+    try:
+        main()
+        status = 0
+    except SystemExit as exc:
+        if exc.code is not None and not isinstance(exc.code, int):
+            raise  # (a message to print: the usual exit prints it)
+        status = exc.code or 0
+    import atexit
+    import threading
+
+    if threading.active_count() > 1:
+        sys.exit(status)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        sys.exit(status)
+    os._exit(status)
+
+
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)

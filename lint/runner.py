@@ -287,6 +287,7 @@ class Runner:
         finally:
             if self.options.cache:
                 self.options.cache.flush()  # what this run stored, in one transaction
+                self.options.cache.close()
 
     def _lint_files(self, files: list[str], stdin_data: bytes | None, jobs: int, threads: int) -> list[Linted]:
         if threads:

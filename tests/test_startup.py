@@ -99,3 +99,27 @@ def test_a_check_the_content_cache_serves_loads_no_pack_nor_rule_kind(tmp_path):
     warm = run()
     assert warm[:-1] == cold[:-1]
     assert warm[-1] == "loaded:"
+
+
+def test_the_executable_exits_with_the_status_and_output_of_a_normal_exit(tmp_path):
+    """`lint.cli.run` skips the interpreter's teardown: exit handlers still run, output is whole, the status is
+    the command's."""
+    article = tmp_path / "short.txt"
+    article.write_text("Two of Kiev's strongest supporters met on Tuesday.\n", encoding="utf-8")
+    probe = ("import atexit, sys\nfrom lint.cli import run\n"
+             "atexit.register(lambda: print('exit handler ran', file=sys.stderr))\n"
+             "sys.argv = ['mtlint'] + sys.argv[1:]\nrun()\n")
+    env = {**os.environ, "MTLINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-c", probe, *args], cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    found = run("check", "--format", "json", str(article))
+    assert found.returncode == 1
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in json.loads(found.stdout)] == \
+        [("Terminology.UkrainePlaces", 1, 8, "Kiev")]
+    assert found.stderr == "exit handler ran\n"
+    clean = run("check", "--fail-on", "error", "-q", str(article))
+    assert clean.returncode == 0 and clean.stderr == "exit handler ran\n"
+    usage = run("check", "--no-such-option")
+    assert usage.returncode == 2 and "No such option" in usage.stderr and usage.stderr.endswith("exit handler ran\n")
