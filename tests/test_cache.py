@@ -250,3 +250,22 @@ def test_jobs_with_the_cache_give_the_same_report(tmp_path):
                            str(store), "content"], cwd=tmp_path, capture_output=True, text=True)
     assert one.stdout == cold.stdout == warm.stdout
     assert len(_entries(store)) == 17
+
+
+def test_a_database_another_process_holds_locked_leaves_the_run_uncached(tmp_path):
+    """Another writer (a second mtlint run, say) holding the database: this run waits a moment, then goes on
+    without storing; the report is the same and nothing is said about it."""
+    _tree(tmp_path)
+    store = tmp_path / "cache"
+    expected = _check(tmp_path, "--cache-dir", str(store)).stdout
+    (tmp_path / "content" / "towns.txt").write_text("Officials in Kharkov said so.\n", encoding="utf-8")
+    before = _entries(store)
+    with closing(sqlite3.connect(store / "v2" / "findings.sqlite", isolation_level=None)) as holder:
+        holder.execute("BEGIN EXCLUSIVE")
+        locked = _check(tmp_path, "--cache-dir", str(store))
+        holder.execute("ROLLBACK")
+    assert locked.returncode == 1 and locked.stderr == ""
+    assert locked.stdout == _check(tmp_path, "--no-cache").stdout != expected
+    assert _entries(store) == before  # nothing stored while it was held
+    assert _check(tmp_path, "--cache-dir", str(store)).stdout == locked.stdout
+    assert len(_entries(store) - before) == 1  # stored by the next run
