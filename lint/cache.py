@@ -33,6 +33,7 @@ QUERY_KEYS = 500  # keys looked up in one query (SQLite allows 32766 parameters)
 BUSY_SECONDS = 2.0  # how long a write waits for another process's transaction before it gives up
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # sqlite3 error codes of a damaged file and of a file that is no database
 _CHECKED = "checked:"  # the key prefix of the records of rules already checked
+_INHERITED: list = []  # connections a forked process found open: kept, never used or closed
 # Libraries whose behaviour decides findings (the bilingual formats' segmentation and romanisation among them).
 LIBRARIES = ("mtlint", "regex", "ftfy", "py3langid", "markdown-it-py", "mdit-py-plugins", "pyyaml", "ahocorasick-rs",
              "sentencex", "fugashi", "unidic-lite", "cutlet", "pypinyin", "iuliia", "lxml", "numpy")
@@ -377,6 +378,8 @@ class ContentCache:
 
     def _own(self) -> None:
         if self._pid != os.getpid():  # (a forked worker: the parent's connection and pending entries are not its own)
+            if self._db:
+                _INHERITED.append(self._db)  # never closed here (SQLite connections must not cross a fork)
             self._db, self._pid, self.pending, self._checked = None, os.getpid(), [], {}
 
     def _connection(self, create: bool):

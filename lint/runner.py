@@ -309,6 +309,8 @@ class Runner:
             prepare(tuple(active.rule for active in rules))
             from concurrent.futures import ProcessPoolExecutor
 
+            if self.options.cache:
+                self.options.cache.close()  # (no database connection crosses the fork; the workers open their own)
             gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(), self)) as pool:

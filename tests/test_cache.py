@@ -269,3 +269,24 @@ def test_a_database_another_process_holds_locked_leaves_the_run_uncached(tmp_pat
     assert _entries(store) == before  # nothing stored while it was held
     assert _check(tmp_path, "--cache-dir", str(store)).stdout == locked.stdout
     assert len(_entries(store) - before) == 1  # stored by the next run
+
+
+def test_jobs_lint_only_what_the_cache_misses_and_the_parent_stores_it(tmp_path):
+    """With --jobs, the parent serves what the cache holds and sends only the rest to the workers, whose entries
+    it writes: a run after editing ten articles stores ten entries and reports what an uncached run reports."""
+    content = _tree(tmp_path)
+    for i in range(20):
+        (content / f"copy{i}.txt").write_text(SEED.replace("Macron", f"Macron {i}"), encoding="utf-8")
+    store = tmp_path / "cache"
+    jobs = lambda: subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", "2",  # noqa: E731
+                                   "--cache-dir", str(store), "content"], cwd=tmp_path, capture_output=True, text=True)
+    cold = jobs()
+    assert cold.stdout == _check(tmp_path, "--no-cache").stdout and cold.stderr == ""
+    first = _entries(store)
+    assert len(first) == 25
+    for i in range(10):
+        (content / f"copy{i}.txt").write_text(REPAIRED.replace("Macron", f"Macron {i}"), encoding="utf-8")
+    again = jobs()
+    assert again.stdout == _check(tmp_path, "--no-cache").stdout != cold.stdout
+    assert len(_entries(store) - first) == 10
+    assert not list(store.rglob("*-wal")) and not list(store.rglob("*-shm"))  # closed: the log folded in
