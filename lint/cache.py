@@ -178,8 +178,8 @@ class ContentCache:
         self.pending: list[tuple[str, bytes]] = []  # (key, entry) stored but not written yet
 
     def __getstate__(self) -> dict:  # worker processes work the identities out again, with a connection of their own
-        return {"folder": self.folder, "path": self.path, "_rules": {}, "_of_path": {}, "_code": None, "_checked": {}, "_db": None,
-                "_damaged": False, "_pid": None, "pending": []}
+        return {"folder": self.folder, "path": self.path, "_rules": {}, "_of_path": {}, "_code": None, "_checked": {},
+                "_db": None, "_damaged": False, "_pid": None, "pending": []}
 
     # -- the key ---------------------------------------------------------------------
     def rules_identity(self, runner, path: str) -> str:
@@ -217,7 +217,8 @@ class ContentCache:
         identity = self.rules_identity(runner, path)
         if identity not in self._checked:
             data = self._read(_CHECKED + identity)
-            valid = isinstance(data, dict) and isinstance(data.get("warnings"), list) and isinstance(data.get("grammar"), bool)
+            valid = (isinstance(data, dict) and isinstance(data.get("warnings"), list)
+                     and isinstance(data.get("grammar"), bool))
             self._checked[identity] = data if valid else None
         return self._checked[identity]
 

@@ -174,8 +174,9 @@ def _write(entry: str, write) -> None:
 # A pack as loading left it (rules, word-list look-ups, its YAML read), pickled beside the entry above: a process
 # that finds it reads no YAML and builds no look-up. Its regexes are in it as `regex` pickles them (their compiled
 # code, kept as bytes by LazyPattern and loaded on first use); a rule's Aho-Corasick automaton, which cannot be
-# pickled, is built again on first use. The entry also holds the stamps of the files outside the pack folder's own that loading read
-# (a word list in a subfolder); a change to one of them misses. Pickles are read from the user's own cache only.
+# pickled, is built again on first use. The entry also holds the stamps of the files outside the pack folder's own
+# that loading read (a word list in a subfolder); a change to one of them misses. Pickles are read from the user's
+# own cache only.
 
 def _stamp(path: str):
     try:

@@ -1,4 +1,4 @@
-"""What linting one file produced: apart from the engine, so that a result the content cache serves needs no rule kind."""
+"""What linting one file produced: apart from the engine, so that a result the cache serves needs no rule kind."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -22,11 +22,11 @@ from .finding import Finding
 from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
 from .result import Result
 
-if TYPE_CHECKING:  # (--baseline and --changed-since modules load only when used: start-up)
+# (--baseline and --changed-since modules load only when used: start-up; the engine, and with it the rule kinds,
+# and the fixer when a file is linted or fixed: a run the content cache serves whole never loads them)
+if TYPE_CHECKING:
     from .baseline import Baseline
     from .fixer import AppliedFix
-# The engine (and with it the rule kinds) and the fixer load when a file is linted or fixed, not before:
-# a run the content cache serves whole never loads them.
 
 BILINGUAL_FORMATS = ("xliff", "tsv", "jsonl")  # formats that bring their source along
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
@@ -176,16 +176,19 @@ class Runner:
         which has its own paragraph cache) is never cached."""
         return bool(self.options.cache) and not self.options.bilingual and not config.extra.get("glossary")
 
-    def _cached(self, path: str, text: str, config: Config) -> Result | None:
-        """The cache's result for `text` at `path` when the rules that apply were loaded and checked by an
-        earlier run (and run no grammar rule), else None."""
+    def _servable(self, path: str, config: Config) -> bool:
+        """Whether the cache may serve `path` before its rules are loaded: they were loaded and checked by an
+        earlier run (and run no grammar rule)."""
         if not self._may_cache(config):
+            return False
+        checked = self.options.cache.checked(self, path)
+        return checked is not None and not checked["grammar"]
+
+    def _cached(self, path: str, text: str, config: Config) -> Result | None:
+        """The cache's result for `text` at `path` when it may serve it before the rules are loaded, else None."""
+        if not self._servable(path, config):
             return None
-        cache = self.options.cache
-        checked = cache.checked(self, path)
-        if checked is None or checked["grammar"]:
-            return None
-        return cache.lookup(cache.key(self, path, text))
+        return self.options.cache.lookup(self.options.cache.key(self, path, text))
 
     def lint_file(self, path: str, data: bytes | None = None) -> Linted:
         """Read (or decode `data` of standard input), lint, filter and fix one input; never raises."""
@@ -302,7 +305,7 @@ class Runner:
             on_disk = [f for f in on_disk if f not in done]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
             rules = self.rules_for(on_disk[0])
-            for active in rules:  # compiled once here, shared by the forked workers
+            for active in rules:  # built once here (word-list tries), shared by the forked workers
                 active.rule.warm()
             from .candidates import prepare
 
@@ -335,10 +338,7 @@ class Runner:
         cache, texts, keys = self.options.cache, {}, {}
         for path in paths:
             try:
-                if not self._may_cache(self.config_for(path)):
-                    continue
-                checked = cache.checked(self, path)
-                if checked is None or checked["grammar"]:
+                if not self._servable(path, self.config_for(path)):
                     continue
                 texts[path] = read_file(path).text
                 keys[path] = cache.key(self, path, texts[path])

@@ -51,7 +51,8 @@ def _rows(folder: Path) -> dict[str, bytes]:
     if not database.exists():
         return {}
     with closing(sqlite3.connect(database)) as db:
-        return {key: value for key, value in db.execute("SELECT key, value FROM entries") if not key.startswith("checked:")}
+        rows = db.execute("SELECT key, value FROM entries").fetchall()
+    return {key: value for key, value in rows if not key.startswith("checked:")}
 
 
 def _set_row(folder: Path, key: str, value: bytes) -> None:
