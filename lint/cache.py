@@ -8,24 +8,32 @@ version, the versions of the libraries rules run on and the stamps of mtlint's
 own source files (so an edited checkout never serves old findings). It is taken
 before --baseline and --changed-since filter findings, which therefore need no
 place in it. An entry that cannot be read is ignored (and linted again), never
-fatal; entries are written whole or not at all (a temporary file renamed).
+fatal; entries are written whole or not at all (one SQLite transaction per run).
 """
 from __future__ import annotations
 
-import hashlib
 import os
+import re
 import sys
-import tempfile
 
-import msgpack
-import regex
+try:  # the BLAKE2 module alone: hashlib would load OpenSSL's bindings first (a sixtieth of start-up) for nothing
+    from _blake2 import blake2b
+except ImportError:  # (a Python built without it)
+    from hashlib import blake2b
 
+from .builtin import builtin_packs_dir
 from .document import Directive
-from .engine import Result
 from .finding import Finding, Fix
-from .packs import builtin_packs_dir
+from .result import Result
 
-FORMAT = "1"  # the entry layout; a change makes old entries unreachable
+FORMAT = "2"  # the entry layout; a change makes old entries unreachable (1: a msgpack file per entry)
+DATABASE = "findings.sqlite"
+FLUSH_EVERY = 2000  # pending entries written at once, also before the run ends (memory stays flat)
+QUERY_KEYS = 500  # keys looked up in one query (SQLite allows 32766 parameters)
+BUSY_SECONDS = 2.0  # how long a write waits for another process's transaction before it gives up
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # sqlite3 error codes of a damaged file and of a file that is no database
+_CHECKED = "checked:"  # the key prefix of the records of rules already checked
+_INHERITED: list = []  # connections a forked process found open: kept, never used or closed
 # Libraries whose behaviour decides findings (the bilingual formats' segmentation and romanisation among them).
 LIBRARIES = ("mtlint", "regex", "ftfy", "py3langid", "markdown-it-py", "mdit-py-plugins", "pyyaml", "ahocorasick-rs",
              "sentencex", "fugashi", "unidic-lite", "cutlet", "pypinyin", "iuliia", "lxml", "numpy")
@@ -33,14 +41,36 @@ ENV_DIR = "MTLINT_CACHE_DIR"
 
 
 def default_dir() -> str:
-    """$MTLINT_CACHE_DIR, else the user's cache directory (~/.cache/mtlint on Linux)."""
+    """$MTLINT_CACHE_DIR, else the user's cache directory (~/.cache/mtlint on Linux), as platformdirs names it."""
+    chosen = os.environ.get(ENV_DIR)
+    if chosen:
+        return chosen
+    common = _linux_cache_home()
+    if common is not None:
+        return os.path.join(common, "mtlint")
     from platformdirs import user_cache_dir
 
-    return os.environ.get(ENV_DIR) or user_cache_dir("mtlint", appauthor=False)
+    return user_cache_dir("mtlint", appauthor=False)
+
+
+def _linux_cache_home() -> str | None:
+    """The cache home platformdirs gives on Linux in the common cases ($XDG_CACHE_HOME absolute, or unset with an
+    absolute $HOME), without importing it: it brings pathlib, tempfile and shutil, a twentieth of start-up. None for
+    anything else (another system, Android, a relative variable), which platformdirs itself then decides
+    (tests/test_startup.py compares the two)."""
+    if sys.platform != "linux" or "ANDROID_DATA" in os.environ or hasattr(sys, "getandroidapilevel"):
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg.startswith("/"):
+        return xdg
+    home = os.environ.get("HOME", "")
+    if xdg or not home.startswith("/"):
+        return None
+    return os.path.expanduser("~/.cache")
 
 
 def _hash(*parts: bytes) -> str:
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))  # length-prefixed: no two part lists hash alike
         digest.update(part)
@@ -80,7 +110,7 @@ def _file(path: str | None) -> bytes:
 
 
 def _normalised(name: str) -> str:
-    return regex.sub(r"[-_.]+", "_", name).lower()
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def _versions(names: tuple[str, ...]) -> dict[str, str]:
@@ -126,19 +156,37 @@ def _code_identity() -> str:
 
 
 class ContentCache:
-    """Findings by content key, one small msgpack file per linted text under `folder`."""
+    """Findings by content key, in one SQLite database (the stdlib's sqlite3) under `folder`.
+
+    One database instead of a file per article: a warm run looks every article up in one open file, and a cold
+    run writes its entries in one transaction at the end (`flush`) instead of creating a file per article. A
+    database that cannot be read (garbage, truncated) is set aside and made again; a locked, read-only or full
+    one leaves the run uncached; neither is ever fatal. Entries found by --jobs workers travel back to the
+    parent with their results (`take_pending`, `add_pending`), which writes them all.
+    """
 
     def __init__(self, folder: str) -> None:
         self.folder = os.path.join(os.path.abspath(folder), f"v{FORMAT}")
+        self.path = os.path.join(self.folder, DATABASE)
         self._rules: dict = {}  # (config path, pack paths, selection) -> the rules' identity, once per process
+        self._of_path: dict = {}  # (file path, selection) -> its rules' identity, within one run
         self._code: str | None = None
+        self._checked: dict[str, dict | None] = {}  # rules identity -> what `checked` read for it
+        self._db = None  # the connection, opened on first need (None: not yet; False: unusable in this process)
+        self._damaged = False  # the database file is garbage: the next flush makes a new one
+        self._pid = os.getpid()  # a forked worker never uses its parent's connection
+        self.pending: list[tuple[str, bytes]] = []  # (key, entry) stored but not written yet
 
-    def __getstate__(self) -> dict:  # worker processes work the identities out again
-        return {"folder": self.folder, "_rules": {}, "_code": None}
+    def __getstate__(self) -> dict:  # worker processes work the identities out again, with a connection of their own
+        return {"folder": self.folder, "path": self.path, "_rules": {}, "_of_path": {}, "_code": None, "_checked": {},
+                "_db": None, "_damaged": False, "_pid": None, "pending": []}
 
     # -- the key ---------------------------------------------------------------------
     def rules_identity(self, runner, path: str) -> str:
         """What decides which rules run for `path` and how: its configuration, the packs, the selection, the code."""
+        known = self._of_path.get((path, runner.options.selection))  # (asked several times for each file)
+        if known is not None:
+            return known
         config = runner.config_for(path)
         memo = (config.path, config.pack_paths, runner.options.selection)
         identity = self._rules.get(memo)
@@ -150,21 +198,56 @@ class ContentCache:
             for folder in (builtin_packs_dir(),) + config.pack_paths:
                 parts += [folder.encode("utf-8", "surrogateescape")] + _tree(folder, None, content=True)  # rules and the word lists they name
             identity = self._rules[memo] = _hash(*parts)
+        if len(self._of_path) >= 100_000:  # (memory stays flat on an archive of millions of files)
+            self._of_path.clear()
+        self._of_path[(path, runner.options.selection)] = identity
         return identity
 
     def key(self, runner, path: str, text: str) -> str:
         return _hash(self.rules_identity(runner, path).encode(), path.encode("utf-8", "surrogateescape"),
                      text.encode("utf-8", "surrogatepass"))
 
-    def _entry(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key + ".msgpack")
+    # -- rules already checked ----------------------------------------------------------
+    # A run that loaded the packs and configuration for a rules identity (and so checked them: a broken pack or an
+    # unknown rule name is an error before any article is read) records what loading them told it: the warnings
+    # to repeat and whether a grammar rule runs. A later run with that identity need not load them at all unless
+    # an article misses the cache (the identity holds every pack file, the configuration and the code).
+    def checked(self, runner, path: str) -> dict | None:
+        """{"warnings": [...], "grammar": bool} recorded for the rules that apply to `path`, or None."""
+        identity = self.rules_identity(runner, path)
+        if identity not in self._checked:
+            data = self._read(_CHECKED + identity)
+            valid = (isinstance(data, dict) and isinstance(data.get("warnings"), list)
+                     and isinstance(data.get("grammar"), bool))
+            self._checked[identity] = data if valid else None
+        return self._checked[identity]
+
+    def remember_checked(self, runner, path: str, resolved) -> None:
+        """Record what loading the rules for `path` gave (`resolved`: a lint.config.Resolved)."""
+        identity = self.rules_identity(runner, path)
+        if self._checked.get(identity) is None:
+            data = self._checked[identity] = {"warnings": list(resolved.warnings), "grammar": resolved.runs_grammar}
+            self._put(_CHECKED + identity, data)
 
     # -- entries ---------------------------------------------------------------------
     def lookup(self, key: str) -> Result | None:
         """The result stored under `key`, or None when there is none or it cannot be read back."""
+        return self._result(key, self._read(key))
+
+    def lookup_many(self, keys: list[str]) -> dict[str, Result]:
+        """key -> stored result, for those of `keys` the cache holds (and can read back)."""
+        found = {}
+        for key, data in self._read_many(keys).items():
+            result = self._result(key, data)
+            if result is not None:
+                found[key] = result
+        return found
+
+    @staticmethod
+    def _result(key: str, data) -> Result | None:
+        if data is None:
+            return None
         try:
-            with open(self._entry(key), "rb") as handle:
-                data = msgpack.unpackb(handle.read(), raw=False)
             if data.get("key") != key:
                 return None
             findings = []
@@ -173,32 +256,19 @@ class ContentCache:
                 findings.append(Finding(**item, fix=Fix(**fix) if fix is not None else None))
             unused = [Directive(action, tuple(rules), offset, end) for action, rules, offset, end in data["unused"]]
             return Result(data["path"], findings, [], unused)
-        except Exception:  # missing, truncated, corrupt or from an incompatible layout: lint again
+        except Exception:  # an entry of an incompatible layout: lint again
             return None
 
     def store(self, key: str, result: Result) -> None:
-        """Keep `result` under `key`, atomically; a result with errors (timeouts) is not kept; failures are ignored."""
+        """Keep `result` under `key` (written by `flush`); a result with errors (timeouts) is not kept."""
         if result.errors:
             return
-        data = {
+        self._put(key, {
             "key": key,
             "path": result.path,
             "findings": [f.as_dict() for f in result.findings],
             "unused": [[d.action, list(d.rules), d.offset, d.end] for d in result.unused_directives],
-        }
-        entry = self._entry(key)
-        try:
-            os.makedirs(os.path.dirname(entry), exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(msgpack.packb(data, use_bin_type=True))
-                os.replace(temporary, entry)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:  # a read-only or full disk: the run goes on uncached
-            pass
+        })
 
     def lint(self, runner, path: str, text: str, compute) -> Result:
         """The stored result for `path` holding `text`, else `compute()`, stored for next time."""
@@ -208,6 +278,160 @@ class ContentCache:
             result = compute()
             self.store(key, result)
         return result
+
+    def take_pending(self) -> list[tuple[str, bytes]]:
+        """The entries stored in this process and not written yet (a --jobs worker hands them to its parent)."""
+        self._own()
+        pending, self.pending = self.pending, []
+        return pending
+
+    def add_pending(self, entries: list[tuple[str, bytes]]) -> None:
+        self._own()
+        self.pending.extend(entries)
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write every pending entry in one transaction; failures (locked, read-only, full) are ignored."""
+        self._own()
+        if not self.pending:
+            return
+        entries, self.pending = self.pending, []
+        if self._damaged:  # garbage where the database should be: set it aside, start a new one
+            self._discard()
+        db = self._connection(create=True)
+        if db is None:
+            return
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", entries)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except Exception as exc:  # (sqlite3.Error, OSError; sqlite3 itself is imported only when used)
+            if self._unreadable(exc):
+                self._db, self._damaged = False, True  # made again by the next run that writes
+
+    def close(self) -> None:
+        """Close the database (the next use opens it again): its write-ahead log is folded into it."""
+        self._own()
+        if self._db:
+            try:
+                self._db.close()
+            except Exception:
+                pass
+            self._db = None
+
+    # -- the database -----------------------------------------------------------------
+    def _put(self, key: str, data) -> None:
+        import msgpack  # (a run with --no-cache never needs it: start-up)
+
+        self.add_pending([(key, msgpack.packb(data, use_bin_type=True))])
+
+    def _read(self, key: str):
+        """The unpacked entry under `key`, or None (no database yet, no entry, garbage, a database error)."""
+        self._own()
+        db = self._connection(create=False)
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        except Exception as exc:  # no table yet, locked, or not a database at all
+            if self._unreadable(exc):
+                self._db, self._damaged = False, True  # nothing more is read from it; `flush` makes it again
+            return None
+        if row is None:
+            return None
+        import msgpack
+
+        try:
+            return msgpack.unpackb(row[0], raw=False)
+        except Exception:  # a damaged entry: lint again (and store it again)
+            return None
+
+    def _read_many(self, keys: list[str]) -> dict:
+        """key -> unpacked entry, for those of `keys` the database holds and that can be read."""
+        self._own()
+        db = self._connection(create=False) if keys else None
+        if db is None:
+            return {}
+        import msgpack
+
+        found = {}
+        for first in range(0, len(keys), QUERY_KEYS):
+            batch = keys[first:first + QUERY_KEYS]
+            try:
+                rows = db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})",
+                                  batch).fetchall()
+            except Exception as exc:  # no table yet, locked, or not a database at all
+                if self._unreadable(exc):
+                    self._db, self._damaged = False, True
+                return found
+            for key, value in rows:
+                try:
+                    found[key] = msgpack.unpackb(value, raw=False)
+                except Exception:  # a damaged entry: lint again (and store it again)
+                    pass
+        return found
+
+    def _own(self) -> None:
+        if self._pid != os.getpid():  # (a forked worker: the parent's connection and pending entries are not its own)
+            if self._db:
+                _INHERITED.append(self._db)  # never closed here (SQLite connections must not cross a fork)
+            self._db, self._pid, self.pending, self._checked = None, os.getpid(), [], {}
+
+    def _connection(self, create: bool):
+        """The open database (made when `create`), or None when there is none or it cannot be used."""
+        if self._db is None:
+            if not create and not os.path.exists(self.path):
+                return None  # (nothing cached yet: not even sqlite3 is imported)
+            self._db = self._open(create)
+        return self._db or None
+
+    def _open(self, create: bool):
+        try:
+            import sqlite3
+
+            if create:
+                os.makedirs(self.folder, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        except Exception:  # a folder that cannot be made, a path that is a file
+            return False
+        try:
+            # Write-ahead logging: readers never wait for a writer (a second mtlint run, an editor's). No fsync
+            # (a cold run waited on eight, up to a second on a busy disk): a crash of the program loses nothing,
+            # one of the machine may damage the database, which the next run then makes again.
+            db.execute("PRAGMA synchronous=OFF")
+            db.execute("PRAGMA journal_mode=WAL")
+        except Exception as exc:
+            if self._unreadable(exc):
+                db.close()
+                self._damaged = True
+                return False
+            # (a read-only folder: write-ahead logging cannot be set up; reading may still work)
+        return db
+
+    @staticmethod
+    def _unreadable(exc: Exception) -> bool:
+        """Whether `exc` says the database file is damaged or no database at all (not: locked, read-only)."""
+        return getattr(exc, "sqlite_errorcode", None) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+    def _discard(self) -> None:
+        """Remove a damaged database, so that the next connection makes a new one."""
+        if self._db:
+            try:
+                self._db.close()
+            except Exception:
+                pass
+        self._db, self._damaged = None, False
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(self.path + suffix)
+            except OSError:
+                pass
 
 
 def open_cache(folder: str | None, disabled: bool) -> ContentCache | None:

@@ -19,7 +19,6 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from .packcache import LazyPattern
 from .prefilter import fold_for_search, fold_with_offsets
 from .scope import Selector, selector
 
@@ -118,13 +117,11 @@ def _plan(rules: tuple) -> _Plan:
 
 
 def prepare(rules: tuple) -> None:
-    """Work out now what running `rules` first needs (the automaton, each rule's lazily compiled regexes and
-    its own `warm`), so that worker processes forked after this share it instead of each building it."""
+    """Work out now what running `rules` first needs whatever the articles hold (the automaton), so that worker
+    processes forked after this share it instead of each building it. The rules' lazily compiled regexes are
+    left to the workers: compiling them all here cost a tenth of a second before any worker started, mostly for
+    patterns no article of the run needs; each worker compiles those its articles need."""
     _plan(rules)
-    for rule in rules:
-        for value in vars(rule).values():
-            if isinstance(value, LazyPattern):
-                value.compiled
 
 
 def enabled() -> bool:

@@ -10,11 +10,17 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from typing import TYPE_CHECKING
+
+from .builtin import builtin_packs_dir
 from .errors import ConfigError
-from .kinds.base import LEVELS, Rule
-from .packs import Pack, builtin_packs_dir, load_packs
+from .finding import LEVELS
 from .registry import Registry
 from .yamlio import LineDict, load_yaml_file
+
+if TYPE_CHECKING:  # (the rule kinds load with the packs: a run the content cache serves never loads them)
+    from .kinds.base import Rule
+    from .packs import Pack
 
 CONFIG_NAMES = (".mtlint.yaml", ".mtlint.yml")
 FAIL_ON = LEVELS + ("never",)
@@ -44,6 +50,8 @@ class Config:
     lines: dict = field(default_factory=dict, compare=False, hash=False)  # (setting, name) -> line, for errors
 
     def excluded(self, path: str) -> bool:
+        if not self.exclude:  # (asked for every file of a walk)
+            return False
         rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(os.path.basename(path), g) for g in self.exclude)
 
@@ -185,6 +193,8 @@ class Resolved:
 
 
 def available_packs(config: Config) -> dict[str, Pack]:
+    from .packs import load_packs
+
     return load_packs((builtin_packs_dir(),) + config.pack_paths)
 
 
@@ -256,6 +266,8 @@ def resolve(config: Config, selection: Selection = Selection()) -> Resolved:
 def forget() -> None:
     """Forget every configuration and pack read so far (a long-lived process, such as the language server,
     calls this when files may have changed; a `mtlint check` run reads each once)."""
+    from .packs import load_packs
+
     for cached in (load_config_file, find_config, resolve, load_packs):
         cached.cache_clear()
     from .bilingual import context  # termbases named by a configuration

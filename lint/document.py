@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import regex
-
+from .lazyre import compile_lazily
 from .scope import BLOCK_SCOPES, Selector, block_has, selector
 
-_BREAK = regex.compile(r"\r\n|\r|\n")
+_BREAK = compile_lazily(r"\r\n|\r|\n")
+_CARRIAGE_RETURN = compile_lazily(r"(\r\n|\r)")
 # Stands in the plain text for code, a <script> and the like inside a block: text on either side
 # of it must not read as one run ("talks `Kiev` talks" is no doubled word). U+FFFC is Unicode's
 # object replacement character: no letter, space or punctuation a rule could match.
@@ -48,7 +48,7 @@ class TextMap:
         if not text:
             return
         if "\r" in text:  # CRLF/CR become "\n" in plain text, mapped to the full line break
-            for piece in regex.split(r"(\r\n|\r)", text):
+            for piece in _CARRIAGE_RETURN.split(text):
                 if piece in ("\r\n", "\r"):
                     self.replace("\n", orig_start, orig_start + len(piece))
                 else:
@@ -236,7 +236,7 @@ _ABBREVIATIONS = (
     "Inc|Ltd|Co|Corp|No|Nos|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     "U\\.S|U\\.K|U\\.N|E\\.U|a\\.m|p\\.m|e\\.g|i\\.e|[A-Z]"
 )
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = compile_lazily(
     r"(?<!\b(?:" + _ABBREVIATIONS + r"))[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\p{Lu}\p{N}])"
 )
 

@@ -5,8 +5,6 @@ file position (through the document model) and applies inline suppressions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
 from . import formats
@@ -16,23 +14,15 @@ from .document import Directive, Document
 from .errors import GrammarUnavailable
 from .finding import LEVEL_RANK, Finding, Fix
 from .kinds.base import RegexTimeout, collecting_timeouts
+from .lazyre import compile_lazily
 from .registry import Registry
+from .result import Result
 
 # A web address written out: a fix inside it would send readers to a page that does not exist.
-_URL = regex.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]+", regex.IGNORECASE)
+_URL = compile_lazily(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]+", regex.IGNORECASE)
 _URL_REACH = 2000  # the longest address looked for; a line may be megabytes long
 _TOKEN_BEFORE = regex.compile(r"\S*", regex.REVERSE)
 _TOKEN_AFTER = regex.compile(r"\S*")
-
-
-@dataclass
-class Result:
-    """What linting one file produced."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one-line problems (regex timeouts, ...)
-    unused_directives: list[Directive] = field(default_factory=list)
 
 
 def lint_text(path: str, text: str, rules: tuple[ActiveRule, ...], display_path: str | None = None,

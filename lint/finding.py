@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+LEVELS = ("error", "warning", "suggestion")
 LEVEL_RANK = {"suggestion": 1, "warning": 2, "error": 3}
 # How sure a fix is, as ruff has it: `--fix` applies "safe" ones, `--unsafe-fixes` adds "unsafe" ones,
 # "display-only" fixes are shown and never applied.

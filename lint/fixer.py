@@ -10,14 +10,13 @@ permissions.
 from __future__ import annotations
 
 import codecs
-import difflib
 import errno
 import os
 import stat
 from dataclasses import dataclass
 from typing import Callable, Collection
 
-from .engine import Result
+from .result import Result
 from .errors import InputError
 from .finding import Finding, Fix
 from .inputs import Decoded
@@ -246,6 +245,8 @@ def unified_diff(path: str, old: str, new: str, source: Decoded | None = None) -
     if source is not None and source.has_bom:
         old, new = "\ufeff" + old, "\ufeff" + new
     name = diff_path(path)
+    import difflib  # (only --diff needs it: start-up)
+
     lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}", lineterm="\n")
     out = []
     for line in lines:

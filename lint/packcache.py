@@ -8,8 +8,9 @@ the knowledge that the pack, exactly as it is on disk, loaded cleanly, and the
 derived triggers. A pack found in the cache is loaded with its regexes compiled
 lazily (`LazyPattern`: when a candidate block first needs the rule, so a short
 article pays for few compiles) and its triggers read back. Beside that entry the
-whole loaded pack is kept, pickled without its compiled state (see "whole packs"
-below): a process that finds it reads no YAML and builds no word-list look-up.
+whole loaded pack is kept, pickled (see "whole packs" below): a process that
+finds it reads no YAML, builds no word-list look-up and compiles none of its
+regexes (each comes back as the code `regex` compiled, when first used).
 
 An entry is keyed by the pack folder, the name, size and modification time of
 each of its files, mtlint's own source files (size and time), and the versions
@@ -20,11 +21,9 @@ never fatal; entries are written whole (a temporary file renamed).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -37,26 +36,42 @@ _CODE: list[str] = []  # the code identity, once per process
 
 
 class LazyPattern:
-    """A rule's regex, compiled on first use; `pattern` and `flags` (as given) without compiling."""
+    """A rule's regex, compiled on first use; `pattern` and `flags` (as given) without compiling.
 
-    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key")
+    Pickled (in the whole pack, below) with its compiled form when it has one, as the bytes of the compiled
+    pattern's own pickle: `regex` pickles a pattern as the code its compiler produced, so loading it back
+    takes some microseconds where compiling it again takes milliseconds (its parser is Python). Those bytes
+    are unpickled only when the pattern is first used, so a pack loads as fast as before."""
+
+    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key", "_saved")
 
     def __init__(self, pattern: str, flags: int, rule, key: str) -> None:
         self.pattern, self.flags = pattern, flags
         self._compiled = None
+        self._saved = None  # the compiled pattern, pickled (from the pack cache)
         self._rule, self._key = rule, key  # compiled by the rule's own compile, checks and all (and picklable)
 
-    def __getstate__(self):  # never the compiled regex: `regex` would compile it again while unpickling
-        return self.pattern, self.flags, self._rule, self._key
+    def __getstate__(self):
+        saved = self._saved
+        if saved is None and self._compiled is not None:
+            saved = pickle.dumps(self._compiled, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.pattern, self.flags, self._rule, self._key, saved
 
     def __setstate__(self, state) -> None:
-        self.pattern, self.flags, self._rule, self._key = state
+        self.pattern, self.flags, self._rule, self._key, self._saved = state
         self._compiled = None
 
     @property
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = self._rule._compile_now(self.pattern, self._key, self.flags)
+            if self._saved is not None:
+                try:  # (checked when it was first compiled, before the pack was kept)
+                    self._compiled = pickle.loads(self._saved)
+                except Exception:
+                    self._saved = None
+            if self._compiled is None:
+                self._compiled = self._rule._compile_now(self.pattern, self._key, self.flags)
+            self._saved = None
         return self._compiled
 
     def finditer(self, *args, **kwargs):
@@ -94,10 +109,10 @@ def _code_identity() -> str:
 def _entry(path: str, signature: tuple) -> str | None:
     if os.environ.get(SWITCH, "") == "0":
         return None
-    from .cache import default_dir
+    from .cache import blake2b, default_dir
 
     def digest(value) -> str:
-        return hashlib.blake2b(repr(value).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+        return blake2b(repr(value).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
 
     # "<the pack folder>-<everything else>": storing an entry removes the folder's older ones
     return os.path.join(default_dir(), f"packs-v{FORMAT}",
@@ -134,6 +149,8 @@ def store(path: str, signature: tuple, data: dict) -> None:
 
 def _write(entry: str, write) -> None:
     """Write an entry whole (a temporary file renamed), and remove the entries of the same pack as it was before."""
+    import tempfile  # (only a process that stores an entry needs it: start-up)
+
     os.makedirs(os.path.dirname(entry), exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=os.path.dirname(entry), prefix=".tmp-")
     try:
@@ -155,10 +172,11 @@ def _write(entry: str, write) -> None:
 
 # -- whole packs --------------------------------------------------------------------------
 # A pack as loading left it (rules, word-list look-ups, its YAML read), pickled beside the entry above: a process
-# that finds it reads no YAML and builds no look-up. Compiled regexes are never in it (LazyPattern drops them;
-# a rule's Aho-Corasick automaton, which cannot be pickled, is built again on first use), so they compile when
-# first needed. The entry also holds the stamps of the files outside the pack folder's own that loading read
-# (a word list in a subfolder); a change to one of them misses. Pickles are read from the user's own cache only.
+# that finds it reads no YAML and builds no look-up. Its regexes are in it as `regex` pickles them (their compiled
+# code, kept as bytes by LazyPattern and loaded on first use); a rule's Aho-Corasick automaton, which cannot be
+# pickled, is built again on first use. The entry also holds the stamps of the files outside the pack folder's own
+# that loading read (a word list in a subfolder); a change to one of them misses. Pickles are read from the user's
+# own cache only.
 
 def _stamp(path: str):
     try:

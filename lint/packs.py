@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import packcache, triggers
+from .builtin import builtin_packs_dir  # noqa: F401 (where it is asked for)
 from .errors import PackError
 from .kinds import KINDS, kind_class
 from .kinds.base import Rule
@@ -37,13 +38,6 @@ class Packs(dict):
     def __init__(self) -> None:
         super().__init__()
         self.warnings: list[str] = []
-
-
-def builtin_packs_dir() -> str:
-    """Where the built-in packs are: inside the installed package, or `rules/` in a checkout."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    installed = os.path.join(here, "builtin_packs")
-    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(here), "rules")
 
 
 _LOADED: dict[str, tuple[tuple, Pack]] = {}  # pack folder -> (its files' signature, the pack loaded from them)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import compile_lazily
+
 # opening mark -> closing marks it may pair with
 PAIRS = {
     "“": "”",  # English
@@ -41,8 +43,19 @@ class Quote:
 
 
 # Jump from one quote mark to the next instead of walking every character.
-_OPENER = regex.compile("[" + regex.escape("".join(PAIRS)) + "]")
-_RELEVANT = {ch: regex.compile("[" + regex.escape(ch + closers) + "]") for ch, closers in PAIRS.items()}
+_OPENER = compile_lazily("[" + regex.escape("".join(PAIRS)) + "]")
+
+
+class _Relevant(dict):
+    """Opening mark -> the pattern of the marks that matter after it (itself, its closers), compiled when first
+    needed: most articles use one or two kinds of quotation marks, and compiling all ten cost a start-up's 60th."""
+
+    def __missing__(self, opener: str):
+        compiled = self[opener] = regex.compile("[" + regex.escape(opener + PAIRS[opener]) + "]")
+        return compiled
+
+
+_RELEVANT = _Relevant()
 
 # French typography puts a (no-break) space inside guillemets: "« Oui »".
 _SPACED_OPENERS = "«‹"

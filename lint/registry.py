@@ -7,8 +7,6 @@ baselines), so they are resolved in one place: a rule's former names (its
 """
 from __future__ import annotations
 
-import difflib
-
 from .errors import ConfigError
 
 
@@ -31,6 +29,8 @@ class Registry:
 
     def suggestion(self, name: str) -> str:
         """' (did you mean X?)' for the closest known name, or ''."""
+        import difflib  # (only a name that resolves to nothing needs it: start-up)
+
         known = list(self.packs) + list(self.rules) + list(self.aliases)
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         if not close:  # a rule written without its pack ("UkrainePlaces")

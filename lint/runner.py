@@ -10,25 +10,28 @@ from __future__ import annotations
 import gc
 import os
 import signal
-import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import fixer, formats
-from .candidates import prepare
+from . import formats
 from .config import Config, Selection, find_config, load_config_file, resolve
-from .engine import Result, lint_text
 from .errors import InputError, MtlintError
 from .finding import Finding
-from .fixer import AppliedFix
 from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
+from .result import Result
 
-if TYPE_CHECKING:  # (--baseline and --changed-since modules load only when used: start-up)
+# (--baseline and --changed-since modules load only when used: start-up; the engine, and with it the rule kinds,
+# and the fixer when a file is linted or fixed: a run the content cache serves whole never loads them)
+if TYPE_CHECKING:
     from .baseline import Baseline
+    from .fixer import AppliedFix
 
 BILINGUAL_FORMATS = ("xliff", "tsv", "jsonl")  # formats that bring their source along
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+CHUNK_FILES = 16  # at most this many files go to a --jobs worker at a time
+CACHE_BATCH = 500  # files read and looked up in the content cache together
 MAX_STDIN_READ = MAX_FILE_BYTES + 1  # one byte more than allowed, so an oversized input is recognised and refused
 
 
@@ -116,6 +119,20 @@ class Runner:
     def registry_for(self, path: str):
         return resolve(self.config_for(path), self.options.selection).registry
 
+    def check_rules(self, path: str) -> tuple[tuple[str, ...], Mapping]:
+        """Load and check the rules for `path` now, so that a broken pack or an unknown rule name fails before any
+        file is read; return their warnings and the rules by id. Rules an earlier run checked (the same packs,
+        configuration, selection and code: `ContentCache.checked`) are not loaded here, only when an article
+        misses the cache: a warm run may never load them."""
+        config = self.config_for(path)
+        checked = self.options.cache.checked(self, path) if self._may_cache(config) else None
+        if checked is not None:
+            return tuple(checked["warnings"]), _LazyRules(lambda: self.registry_for(path).rules)
+        resolved = resolve(config, self.options.selection)
+        if self._may_cache(config):
+            self.options.cache.remember_checked(self, path, resolved)
+        return resolved.warnings, resolved.registry.rules
+
     def excluded(self, path: str) -> bool:
         return self.config_for(path).excluded(path)
 
@@ -127,6 +144,10 @@ class Runner:
         """Lint `text` as the article at `path` (its format and configuration), with this run's filters;
         `source`: the text it translates (an archive record's), checked against it as --source would be."""
         config = self.config_for(path)
+        cached = self._cached(path, text, config) if source is None else None
+        if cached is not None:  # (served before the packs are even loaded: a warm run may never load them)
+            cached.findings = self._reported(path, cached.findings, text)
+            return cached
         resolved = resolve(config, self.options.selection)
         attach = None
         if source is not None:
@@ -139,15 +160,35 @@ class Runner:
             from .bilingual.context import attacher
 
             attach = attacher(self.options.bilingual, path, config)  # the source, when the run checks against one
+        from .engine import lint_text
+
         compute = lambda: lint_text(path, text, resolved.rules, path, resolved.registry, attach)  # noqa: E731
-        # The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
-        # that also depends on what the key does not hold (a source file, a termbase, a LanguageTool server,
-        # which has its own paragraph cache) is never cached.
-        cacheable = (self.options.cache and source is None and not self.options.bilingual and not config.extra.get("glossary")
-                     and not resolved.runs_grammar)
+        cacheable = source is None and self._may_cache(config) and not resolved.runs_grammar
+        if cacheable:
+            self.options.cache.remember_checked(self, path, resolved)
         result = self.options.cache.lint(self, path, text, compute) if cacheable else compute()
         result.findings = self._reported(path, result.findings, text)
         return result
+
+    def _may_cache(self, config: Config) -> bool:
+        """The cache holds what lint_text gives, before this run's filters, keyed by the text itself; a result
+        that also depends on what the key does not hold (a source file, a termbase, a LanguageTool server,
+        which has its own paragraph cache) is never cached."""
+        return bool(self.options.cache) and not self.options.bilingual and not config.extra.get("glossary")
+
+    def _servable(self, path: str, config: Config) -> bool:
+        """Whether the cache may serve `path` before its rules are loaded: they were loaded and checked by an
+        earlier run (and run no grammar rule)."""
+        if not self._may_cache(config):
+            return False
+        checked = self.options.cache.checked(self, path)
+        return checked is not None and not checked["grammar"]
+
+    def _cached(self, path: str, text: str, config: Config) -> Result | None:
+        """The cache's result for `text` at `path` when it may serve it before the rules are loaded, else None."""
+        if not self._servable(path, config):
+            return None
+        return self.options.cache.lookup(self.options.cache.key(self, path, text))
 
     def lint_file(self, path: str, data: bytes | None = None) -> Linted:
         """Read (or decode `data` of standard input), lint, filter and fix one input; never raises."""
@@ -161,6 +202,8 @@ class Runner:
 
     def crash_line(self, name: str, exc: Exception) -> str:
         """The one line an unexpected error while linting `name` is reported as (with --debug: its traceback)."""
+        import traceback  # (only a crash needs it: start-up)
+
         detail = "\n" + traceback.format_exc().rstrip() if self.options.debug else " (run with --debug for the traceback)"
         return f"{name}: internal error while linting: {type(exc).__name__}: {exc}{detail}"
 
@@ -176,6 +219,8 @@ class Runner:
         if self.options.fix and any(self._fixable(f) for f in linted.result.findings):
             text = self._fix(path, source, linted)
         if self.options.fix == "fix" and path == "-":
+            from . import fixer
+
             linted.stdout = fixer.encode(source, text)
         if self.options.keep_text:
             linted.text = text
@@ -186,6 +231,8 @@ class Runner:
 
     def _fix(self, path: str, source: Decoded, linted: Linted) -> str:
         """Fix what `linted` reports: --fix writes the file, --diff only keeps the diff. Returns the text now."""
+        from . import fixer
+
         name = linted.result.path
         fixed_text, fixed_result, applied = fixer.fix_text(
             source.text, linted.result, lambda text: self.lint_string(name, text), self.options.applicable)
@@ -224,8 +271,12 @@ class Runner:
         """Start the run's one LanguageTool session when a grammar rule runs for any of `files` (under its
         own configuration); return how many threads lint (0: none; worker processes would each start their
         own session, so files go on threads instead)."""
-        for config in dict.fromkeys(self.config_for(f) for f in files):
-            if resolve(config, self.options.selection).runs_grammar:
+        configs = {}
+        for f in files:
+            configs.setdefault(self.config_for(f), f)
+        for config, path in configs.items():
+            checked = self.options.cache.checked(self, path) if self._may_cache(config) else None
+            if checked["grammar"] if checked is not None else resolve(config, self.options.selection).runs_grammar:
                 from . import grammar
 
                 return grammar.start_run(config.extra, self.options.languagetool_url, config.path).max_in_flight
@@ -234,6 +285,14 @@ class Runner:
     def lint_files(self, files: list[str], stdin_data: bytes | None = None, jobs: int = 1,
                    threads: int = 0) -> list[Linted]:
         """Lint `files` in their order: on `threads` threads, else in `jobs` processes when there are enough."""
+        try:
+            return self._lint_files(files, stdin_data, jobs, threads)
+        finally:
+            if self.options.cache:
+                self.options.cache.flush()  # what this run stored, in one transaction
+                self.options.cache.close()
+
+    def _lint_files(self, files: list[str], stdin_data: bytes | None, jobs: int, threads: int) -> list[Linted]:
         if threads:
             from concurrent.futures import ThreadPoolExecutor  # (imported only when used: a twentieth of start-up)
 
@@ -241,20 +300,79 @@ class Runner:
                 return list(pool.map(lambda f: self.lint_file(f, stdin_data if f == "-" else None), files))
         jobs = jobs or os.cpu_count() or 1
         on_disk = [f for f in files if f != "-"]
+        done: dict[str, Linted] = self._from_cache(on_disk) if self.options.cache and not self.options.fix else {}
+        if done:  # what the cache holds is served here: worker processes start (and packs load) only for the rest
+            on_disk = [f for f in on_disk if f not in done]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
             rules = self.rules_for(on_disk[0])
-            for active in rules:  # compiled once here, shared by the forked workers
+            for active in rules:  # built once here (word-list tries), shared by the forked workers
                 active.rule.warm()
+            from .candidates import prepare
+
             prepare(tuple(active.rule for active in rules))
             from concurrent.futures import ProcessPoolExecutor
 
+            if self.options.cache:
+                self.options.cache.close()  # (no database connection crosses the fork; the workers open their own)
             gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
                                      initargs=(os.getpid(), self)) as pool:
-                chunk = max(1, len(on_disk) // (jobs * 8))
-                done = dict(zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)))
-            return [done[f] if f != "-" else self.lint_file(f, stdin_data) for f in files]
-        return [self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+                # Small chunks: the last one a worker takes decides when the run ends (a tenth of a second of
+                # articles at 100 a chunk); a chunk's round trip costs a fraction of one article.
+                chunk = max(1, min(CHUNK_FILES, len(on_disk) // (jobs * 8)))
+                for path, (linted, entries) in zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)):
+                    done[path] = linted
+                    if entries:
+                        self.options.cache.add_pending(entries)
+        return [done[f] if f in done else self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+
+    def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
+        """The outcomes of those of `paths` the content cache holds, looked up a few hundred at a time (one
+        database query each); a file it does not hold, or that cannot be read, is left to be linted."""
+        done: dict[str, Linted] = {}
+        for first in range(0, len(paths), CACHE_BATCH):
+            done.update(self._from_cache_batch(paths[first:first + CACHE_BATCH]))
+        return done
+
+    def _from_cache_batch(self, paths: list[str]) -> dict[str, Linted]:
+        cache, texts, keys = self.options.cache, {}, {}
+        for path in paths:
+            try:
+                if not self._servable(path, self.config_for(path)):
+                    continue
+                texts[path] = read_file(path).text
+                keys[path] = cache.key(self, path, texts[path])
+            except Exception:  # (reported when the file is linted)
+                continue
+        found = cache.lookup_many(list(keys.values()))
+        done = {}
+        for path, key in keys.items():
+            result = found.get(key)
+            if result is not None:
+                result.findings = self._reported(path, result.findings, texts[path])
+                done[path] = Linted(result, text=texts[path] if self.options.keep_text else "")
+        return done
+
+
+class _LazyRules(Mapping):
+    """Rules by id, loaded on first use (a report that names none of them never loads a pack)."""
+
+    def __init__(self, load) -> None:
+        self._load, self._rules = load, None
+
+    def _loaded(self) -> Mapping:
+        if self._rules is None:
+            self._rules = self._load()
+        return self._rules
+
+    def __getitem__(self, rule_id: str):
+        return self._loaded()[rule_id]
+
+    def __iter__(self):
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
 @lru_cache(maxsize=4096)
@@ -268,9 +386,12 @@ def _config_base(path: str, cwd: str) -> str:
 _WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)
 
 
-def _lint_in_worker(path: str) -> Linted:
-    """One file in a --jobs worker: the task is its path alone, not a pickled Runner per chunk of files."""
-    return _WORKER_RUNNER.lint_file(path)
+def _lint_in_worker(path: str) -> tuple[Linted, list]:
+    """One file in a --jobs worker: the task is its path alone, not a pickled Runner per chunk of files; the
+    content cache's new entries go back with the result, for the parent to write them all at once."""
+    linted = _WORKER_RUNNER.lint_file(path)
+    cache = _WORKER_RUNNER.options.cache
+    return linted, cache.take_pending() if cache else []
 
 
 def _worker_init(parent: int, runner: "Runner") -> None:

@@ -1,9 +1,10 @@
 """`mtlint init`: a commented starter `.mtlint.yaml` listing the packs and rules available."""
 from __future__ import annotations
 
-import regex
+from typing import TYPE_CHECKING
 
-from .packs import Pack
+if TYPE_CHECKING:  # (lint.cli imports this module: the packs, and the rule kinds, load only when used)
+    from .packs import Pack
 
 HEADER = """\
 # mtlint configuration (see the README, "Configuration").
@@ -36,6 +37,8 @@ fail_on: warning
 
 def starter_config(packs: dict[str, Pack]) -> str:
     """The text of a starter configuration for these packs (every rule line commented out)."""
+    import regex
+
     default = [name for name, pack in packs.items() if pack.default]
     rule_lines = []
     for name, pack in packs.items():

@@ -6,12 +6,14 @@ import json
 import os
 import shutil
 import subprocess
+import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import msgpack
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from lint.cache import ContentCache
 from lint.runner import Options, Runner
 
@@ -43,8 +45,23 @@ def _check(root: Path, *args: str) -> subprocess.CompletedProcess:
                           cwd=root, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
 
 
-def _entries(folder: Path) -> set[Path]:
-    return set(folder.rglob("*.msgpack"))
+def _rows(folder: Path) -> dict[str, bytes]:
+    """The cache's entries (key -> stored bytes), without its records of rules already checked."""
+    database = folder / "v2" / "findings.sqlite"
+    if not database.exists():
+        return {}
+    with closing(sqlite3.connect(database)) as db:
+        rows = db.execute("SELECT key, value FROM entries").fetchall()
+    return {key: value for key, value in rows if not key.startswith("checked:")}
+
+
+def _set_row(folder: Path, key: str, value: bytes) -> None:
+    with closing(sqlite3.connect(folder / "v2" / "findings.sqlite")) as db, db:
+        db.execute("UPDATE entries SET value = ? WHERE key = ?", (value, key))
+
+
+def _entries(folder: Path) -> set[str]:
+    return set(_rows(folder))
 
 
 def test_cached_runs_equal_uncached_runs_and_change_invalidates_exactly(tmp_path):
@@ -127,24 +144,74 @@ def test_entries_are_served_and_corrupt_ones_ignored(tmp_path):
     _tree(tmp_path)
     store = tmp_path / "cache"
     expected = _check(tmp_path, "--cache-dir", str(store)).stdout
+    rows = _rows(store)
     # (the entries with findings first: which file an entry belongs to is in its key's hash)
-    entries = sorted(_entries(store), key=lambda e: (not msgpack.unpackb(e.read_bytes())["findings"], e.name))
+    keys = sorted(rows, key=lambda k: (not msgpack.unpackb(rows[k])["findings"], k))
     # A hit is served from its entry: an entry edited by hand shows up in the report.
-    data = msgpack.unpackb(entries[0].read_bytes())
+    data = msgpack.unpackb(rows[keys[0]])
     assert data["findings"]
     data["findings"][0]["message"] = "from the cache"
-    entries[0].write_bytes(msgpack.packb(data))
+    _set_row(store, keys[0], msgpack.packb(data))
     assert "from the cache" in _check(tmp_path, "--cache-dir", str(store)).stdout
     # Garbage, a truncated entry, an empty one, a wrong structure: linted again, same report, exit as before.
-    entries[0].write_bytes(b"\x00garbage")
-    entries[1].write_bytes(entries[1].read_bytes()[:7])
-    entries[2].write_bytes(b"")
-    entries[3].write_bytes(msgpack.packb({"key": entries[3].stem, "findings": [{"nope": 1}], "unused": []}))
+    _set_row(store, keys[0], b"\x00garbage")
+    _set_row(store, keys[1], rows[keys[1]][:7])
+    _set_row(store, keys[2], b"")
+    _set_row(store, keys[3], msgpack.packb({"key": keys[3], "findings": [{"nope": 1}], "unused": []}))
     again = _check(tmp_path, "--cache-dir", str(store))
     assert again.returncode == 1 and again.stderr == ""
     assert again.stdout == expected
-    assert msgpack.unpackb(entries[0].read_bytes())["key"] == entries[0].stem  # rewritten whole
-    assert not list(store.rglob(".tmp-*"))
+    assert _rows(store) == rows  # each stored again, whole
+
+
+def test_a_database_that_is_garbage_is_made_again(tmp_path):
+    _tree(tmp_path)
+    store = tmp_path / "cache"
+    expected = _check(tmp_path, "--cache-dir", str(store)).stdout
+    rows = _rows(store)
+    assert len(rows) == 5
+    database = store / "v2" / "findings.sqlite"
+    for damage in (b"this is not a database at all" * 200, database.read_bytes()[:5000]):
+        database.write_bytes(damage)
+        again = _check(tmp_path, "--cache-dir", str(store))
+        assert again.returncode == 1 and again.stderr == ""
+        assert again.stdout == expected
+        assert _rows(store) == rows  # a new database, every entry in it again
+        assert _check(tmp_path, "--cache-dir", str(store)).stdout == expected  # and served from it
+
+
+def test_a_warm_run_loads_no_pack_and_repeats_the_warnings(tmp_path):
+    """Rules an earlier run loaded and checked are not loaded again while every article is in the cache: the
+    warnings loading gave are repeated from the cache, and any change to a pack loads (and checks) it again."""
+    _tree(tmp_path)
+    store = tmp_path / "cache"
+    (tmp_path / "packs" / "HouseStyle" / "Old.yml").write_text(
+        "kind: existence\nlevel: warning\nmessage: old\ntokens: [Gothamm]\ndeprecated: use HouseStyle.Towns\n",
+        encoding="utf-8")
+    probe = ("import sys\nfrom lint import packs\nfrom lint.cli import main\n"
+             "sys.argv = ['mtlint', 'check', '--format', 'json', '--jobs', '1', '--cache-dir', sys.argv[1], 'content']\n"
+             "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+             "print('packs loaded:', len(packs._LOADED), 'exit', code, file=sys.stderr)\n")
+    run = lambda: subprocess.run([sys.executable, "-c", probe, str(store)], cwd=tmp_path,  # noqa: E731
+                                 capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    warning = "mtlint: warning: " + str(tmp_path / "packs" / "HouseStyle" / "Old.yml") + \
+        ": rule HouseStyle.Old is deprecated: use HouseStyle.Towns"
+    cold, warm = run(), run()
+    assert cold.stdout == warm.stdout == _check(tmp_path, "--no-cache").stdout
+    every = len(os.listdir(ROOT / "rules")) + 1  # the built-in packs and HouseStyle
+    assert cold.stderr.splitlines() == [warning, f"packs loaded: {every} exit 1"]
+    assert warm.stderr.splitlines() == [warning, "packs loaded: 0 exit 1"]
+    # One article changes: the packs are loaded for it (and only it is linted).
+    (tmp_path / "content" / "towns.txt").write_text("Officials in Kiev said so.\n", encoding="utf-8")
+    changed = run()
+    assert changed.stderr.splitlines() == [warning, f"packs loaded: {every} exit 1"]
+    assert changed.stdout == _check(tmp_path, "--no-cache").stdout
+    # A pack broken since: an error before any article is read, cache or not.
+    (tmp_path / "packs" / "HouseStyle" / "Old.yml").write_text("kind: existence\nlevel: loud\n", encoding="utf-8")
+    broken = run()
+    assert broken.stdout == ""
+    assert broken.stderr.startswith("mtlint: error: ") and "Old.yml" in broken.stderr.splitlines()[0]
+    assert broken.stderr.splitlines()[-1].endswith("exit 2")
 
 
 def test_an_unusable_cache_folder_is_not_fatal(tmp_path):
@@ -184,3 +251,43 @@ def test_jobs_with_the_cache_give_the_same_report(tmp_path):
                            str(store), "content"], cwd=tmp_path, capture_output=True, text=True)
     assert one.stdout == cold.stdout == warm.stdout
     assert len(_entries(store)) == 17
+
+
+def test_a_database_another_process_holds_locked_leaves_the_run_uncached(tmp_path):
+    """Another writer (a second mtlint run, say) holding the database: this run waits a moment, then goes on
+    without storing; the report is the same and nothing is said about it."""
+    _tree(tmp_path)
+    store = tmp_path / "cache"
+    expected = _check(tmp_path, "--cache-dir", str(store)).stdout
+    (tmp_path / "content" / "towns.txt").write_text("Officials in Kharkov said so.\n", encoding="utf-8")
+    before = _entries(store)
+    with closing(sqlite3.connect(store / "v2" / "findings.sqlite", isolation_level=None)) as holder:
+        holder.execute("BEGIN EXCLUSIVE")
+        locked = _check(tmp_path, "--cache-dir", str(store))
+        holder.execute("ROLLBACK")
+    assert locked.returncode == 1 and locked.stderr == ""
+    assert locked.stdout == _check(tmp_path, "--no-cache").stdout != expected
+    assert _entries(store) == before  # nothing stored while it was held
+    assert _check(tmp_path, "--cache-dir", str(store)).stdout == locked.stdout
+    assert len(_entries(store) - before) == 1  # stored by the next run
+
+
+def test_jobs_lint_only_what_the_cache_misses_and_the_parent_stores_it(tmp_path):
+    """With --jobs, the parent serves what the cache holds and sends only the rest to the workers, whose entries
+    it writes: a run after editing ten articles stores ten entries and reports what an uncached run reports."""
+    content = _tree(tmp_path)
+    for i in range(20):
+        (content / f"copy{i}.txt").write_text(SEED.replace("Macron", f"Macron {i}"), encoding="utf-8")
+    store = tmp_path / "cache"
+    jobs = lambda: subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", "2",  # noqa: E731
+                                   "--cache-dir", str(store), "content"], cwd=tmp_path, capture_output=True, text=True)
+    cold = jobs()
+    assert cold.stdout == _check(tmp_path, "--no-cache").stdout and cold.stderr == ""
+    first = _entries(store)
+    assert len(first) == 25
+    for i in range(10):
+        (content / f"copy{i}.txt").write_text(REPAIRED.replace("Macron", f"Macron {i}"), encoding="utf-8")
+    again = jobs()
+    assert again.stdout == _check(tmp_path, "--no-cache").stdout != cold.stdout
+    assert len(_entries(store) - first) == 10
+    assert not list(store.rglob("*-wal")) and not list(store.rglob("*-shm"))  # closed: the log folded in

@@ -142,3 +142,29 @@ def test_a_pickled_rule_keeps_no_compiled_state_and_builds_it_again_alike():
     doc = formats.parse("a.txt", "Talks in Kiev and Kharkov.\n")
     assert [(h.start, h.end, h.suggestions) for h in again[1].hits(doc)] == [(9, 13, ["Kyiv"]), (18, 25, ["Kharkiv"])]
     assert [(h.start, h.end) for h in places.hits(formats.parse("a.txt", "Talks in Kiev and Kharkov.\n"))] == [(9, 13), (18, 25)]
+
+
+def test_a_whole_pack_keeps_its_regexes_compiled(tmp_path):
+    """A pack from the cache brings every regex compiled (as `regex` pickles a pattern: its compiled code), so a
+    rule's first use compiles nothing; each is what compiling the pattern gives."""
+    probe = (
+        "import json, regex\n"
+        "import lint.kinds.base as base\n"
+        "from lint.config import find_config, resolve\n"
+        "from lint.packcache import LazyPattern\n"
+        "compiled, compile_now = [], base.Rule._compile_now\n"
+        "base.Rule._compile_now = lambda self, *a: compiled.append(a[0]) or compile_now(self, *a)\n"
+        "resolved = resolve(find_config('.'))\n"
+        "before = len(compiled)\n"
+        "lazy = [v for r in resolved.registry.rules.values() for v in vars(r).values() if isinstance(v, LazyPattern)]\n"
+        "same = all(p.compiled.pattern == p.pattern and p.compiled.flags == regex.compile(p.pattern, p.flags | "
+        "regex.VERSION0).flags and p.compiled.groupindex == regex.compile(p.pattern, p.flags | regex.VERSION0).groupindex"
+        " for p in lazy)\n"
+        "print(json.dumps([before, len(lazy), len(compiled) - before, same]))\n"
+    )
+    run = lambda: json.loads(subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=_env(tmp_path / "cache"),  # noqa: E731
+                                            capture_output=True, text=True, check=True).stdout)
+    cold_compiles, patterns, _, cold_same = run()
+    assert cold_compiles >= patterns > 10 and cold_same  # the first process compiles (and checks) each one
+    warm_compiles, warm_patterns, first_use, warm_same = run()
+    assert (warm_compiles, warm_patterns, first_use, warm_same) == (0, patterns, 0, True)

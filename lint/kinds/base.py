@@ -17,14 +17,13 @@ import regex
 
 from ..document import Block, Document
 from ..errors import PackError
-from ..finding import APPLICABILITIES
+from ..finding import APPLICABILITIES, LEVELS
 from ..packcache import LazyPattern, lazy as lazy_compiles
 from ..scope import ALL_SCOPES, ScopeError, Selector
 from ..textutil import render
 from ..yamlio import LineDict
 from .fields import Field, FieldError
 
-LEVELS = ("error", "warning", "suggestion")
 REGEX_TIMEOUT = 2.0  # seconds one regex may run on one block before it is cut off
 REGEX_TIMEOUT_CHARS = 1_000_000  # ... per this many characters: a block of megabytes takes seconds to scan at all
 FIX_CHOICES = ("none",) + APPLICABILITIES

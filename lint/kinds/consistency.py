@@ -13,13 +13,14 @@ from functools import lru_cache
 
 import regex
 
+from ..lazyre import compile_lazily
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from ..triggers import derive
 from .base import Rule
 from .fields import Field
 
 # A capitalised word of three letters or more with at least one letter outside ASCII.
-_ACCENTED_CAPITALISED = regex.compile(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?<=[^\x00-\x7f][\p{L}\p{M}]*)(?![\w\p{M}])")
+_ACCENTED_CAPITALISED = compile_lazily(r"(?<![\w\p{M}])\p{Lu}[\p{L}\p{M}]{2,}(?<=[^\x00-\x7f][\p{L}\p{M}]*)(?![\w\p{M}])")
 
 
 @lru_cache(maxsize=256)
@@ -32,7 +33,7 @@ def _plain_forms(words: tuple[str, ...]):
 
 
 # What such a word needs: a letter or mark outside ASCII (curly quotes and dashes alone need no closer look).
-_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
+_NON_ASCII_LETTER = compile_lazily(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
 
 
 class Consistency(Rule):

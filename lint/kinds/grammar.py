@@ -8,7 +8,6 @@ LanguageTool's replacements are suggestions, never applied by --fix: they change
 """
 from __future__ import annotations
 
-from .. import grammar  # its HTTP client and LanguageTool session load only when a grammar rule runs
 from ..errors import GrammarUnavailable
 from ..textutil import render
 from .base import LEVELS, Hit, Rule
@@ -42,6 +41,7 @@ class Grammar(Rule):
         return value
 
     def params(self):
+        from .. import grammar  # (the checker's package loads when a grammar rule runs, not with the packs)
         from ..grammar.session import RuleParams
 
         current = grammar.settings()
@@ -50,6 +50,8 @@ class Grammar(Rule):
 
     def judge(self, m, text: str) -> str | None:
         """The level of LanguageTool match `m` on paragraph `text`, or None when the pack drops it."""
+        from .. import grammar
+
         chosen = grammar.settings()
         named = m.rule in chosen.enabled_rules or m.category in chosen.enabled_categories
         if m.rule in self.disabled_rules or m.category in self.disabled_categories:
@@ -64,6 +66,8 @@ class Grammar(Rule):
         units = [(block, start, end) for block, start, end in doc.units(self.scope) if block.text[start:end].strip()]
         if not units:
             return
+        from .. import grammar  # its HTTP client and LanguageTool session load only when a grammar rule runs
+
         results = grammar.session_for(self.params()).check([block.text[start:end] for block, start, end in units])
         if results is None:  # the session failed earlier in this run: this file's grammar is missing too
             raise GrammarUnavailable(grammar.session_for(self.params()).failure)

@@ -29,20 +29,21 @@ from itertools import filterfalse
 import regex
 
 from ..errors import PackError
+from ..lazyre import compile_lazily
 from .base import Rule
 from .fields import Field
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
-_OTHER_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
-_ACCENTED = regex.compile(r"[^\x00-\x7f\P{L}]|\p{M}")  # a non-ASCII letter or a combining mark
+_WORD = compile_lazily(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_OTHER_SCRIPT = compile_lazily(r"[\p{Cyrillic}\p{Greek}]")
+_ACCENTED = compile_lazily(r"[^\x00-\x7f\P{L}]|\p{M}")  # a non-ASCII letter or a combining mark
 # The same, narrowed for a fast first look at a whole block with the standard library's engine: Greek and
 # Cyrillic (with their extensions), and accented Latin letters or combining diacritics.
 _FAST_OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]")
 _FAST_LATIN_ACCENT = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0300-\u036f]")
 # A run of Cyrillic or Greek words (a fragment even where the sentence splitter sees none).
-_RUN = regex.compile(r"[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*(?:[ ,;:–—-]+[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*)+[.!?…]?")
-_PARENTHESIS = regex.compile(r"\(([^()\n]{2,400})\)")
-_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*\s")
+_RUN = compile_lazily(r"[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*(?:[ ,;:–—-]+[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*)+[.!?…]?")
+_PARENTHESIS = compile_lazily(r"\(([^()\n]{2,400})\)")
+_SENTENCE_END = compile_lazily(r"(?r)[.!?…][\"'”’»)\]]*\s")
 _BEFORE = ("", "(", "“", "«", "„", '"', "'", "‘")
 _AFTER = ("", ",", ".", ";", ":", ")", "”", "»", "“", "!", "?", '"', "'", "’")
 _EDGE = " \t\n\u00a0\"'“”„«»‹›‘’‚「」『』,;:—–-"
@@ -182,11 +183,9 @@ class Language(Rule):
         return evidence >= 2
 
     def warm(self) -> None:
-        self.foreign_tokens  # (built here once, not in every forked worker)
-        try:
-            identifier(self.codes)
-        except ValueError:
-            pass  # reported when a fragment first needs it
+        # (built here once, not in every forked worker; the model is not: it loads, memory-mapped, only in a
+        # worker whose articles have a candidate fragment, and numpy alone costs more than that load)
+        self.foreign_tokens
 
     def identify(self, text: str, article_words: int = 1) -> str | None:
         """The listed language `text` is in, or None (the article language, or unsure). `article_words`: how many

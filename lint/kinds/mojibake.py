@@ -17,11 +17,12 @@ from difflib import SequenceMatcher
 
 import regex
 
+from ..lazyre import compile_lazily
 from .base import Rule
 
 # UTF-8 lead byte read as Latin-1/Windows-1252 (Â..ô), then a continuation byte read the same way.
 # Cheap: only blocks with such a pair are given to ftfy.
-_SUSPECT = regex.compile(
+_SUSPECT = compile_lazily(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
@@ -46,7 +47,7 @@ def _chars(first: int, last: int) -> str:
 
 _CONT = "[" + _chars(0x80, 0xBF) + "]"
 # A whole UTF-8 sequence for one character (lead byte, then its continuation bytes) read as Windows-1252.
-_SEQUENCE = regex.compile(
+_SEQUENCE = compile_lazily(
     "(?:[" + _chars(0xC2, 0xDF) + "]" + _CONT + "|[" + _chars(0xE0, 0xEF) + "]" + _CONT + "{2}|[" + _chars(0xF0, 0xF4) + "]" + _CONT + "{3})"
 )
 

@@ -25,6 +25,7 @@ from collections import Counter
 
 import regex
 
+from ..lazyre import compile_lazily
 from ..quotes import PAIRS
 from .base import Rule
 from .fields import Field
@@ -32,7 +33,7 @@ from .fields import Field
 _SPACE = r"[ \t\n\u00A0\u202F]+"
 # An insertion in brackets with at least one letter ("[...]" marks an omission, "[sic]" a quoted
 # error), then a capitalised word and what follows it.
-_BRACKET = regex.compile(
+_BRACKET = compile_lazily(
     r"\[(?!sic\])(?=[^\[\]\n]*\p{L})[^\[\]\n]{1,80}\]" + _SPACE + r"(?P<word>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-])"
     r"(?P<next>[,;:]?" + _SPACE + r"\S)?"
 )
@@ -40,24 +41,24 @@ _BRACKET_REASON = "a bracketed insertion followed by a capitalised word mid-sent
 _FUNCTION_REASON = "a capitalised function word mid-sentence"
 
 # A capitalised word; whether it stands in mid-sentence is decided from its neighbours.
-_CAPITAL = regex.compile(r"(?<![\p{L}\p{M}'’-])(?P<word>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-])")
+_CAPITAL = compile_lazily(r"(?<![\p{L}\p{M}'’-])(?P<word>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-])")
 # Before it: a lower-case word (optionally with a comma), or the capitalised word right after a bracketed
 # insertion ("[he] Contact With many"), or another capitalised word (`cap`, checked to be a function word).
-_BEFORE = regex.compile(
+_BEFORE = compile_lazily(
     r"(?:(?<![\p{L}\p{M}.'’-])\p{Ll}[\p{Ll}'’]*,?|\]" + _SPACE + r"\p{Lu}\p{Ll}*"
     r"|(?<![\p{L}\p{M}.'’-])(?P<cap>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?))" + _SPACE + r"\Z"
 )
 # After it: a lower-case word, a number or a bracketed insertion, or another capitalised word (`cap`).
-_AFTER = regex.compile(_SPACE + r"(?:[\p{Ll}\p{N}\[]|(?P<cap>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-]))")
+_AFTER = compile_lazily(_SPACE + r"(?:[\p{Ll}\p{N}\[]|(?P<cap>\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)(?![\p{L}\p{M}'’-]))")
 # The most capitalised function words in a row that still read as garbling ("point Of The year",
 # "used To Be a"); a longer run is a title ("It Is What It Is").
 _MAX_RUN = 3
 # A bracket that opens a sentence (caption markers such as "[Photo] Residents ...").
-_SENTENCE_START = regex.compile(r"(?:\A|[.!?…:]" + _SPACE + r")[\"'“‘«„]?\Z")
+_SENTENCE_START = compile_lazily(r"(?:\A|[.!?…:]" + _SPACE + r")[\"'“‘«„]?\Z")
 # Endings of English adjectives, adverbs and abstract nouns that names of people and places hardly ever have
 # ("[are] Impossible", "[it] Carefully"): such a word after an insertion is no name.
-_COMMON_SUFFIX = regex.compile(r"\p{L}{3}(?:ible|able|ful|less|ous|ally|ively|ness|[iy][sz]ed|[iy][sz]ing)\Z")
-_WORDS = regex.compile(r"[\p{L}\p{M}]+")
+_COMMON_SUFFIX = compile_lazily(r"\p{L}{3}(?:ible|able|ful|less|ous|ally|ively|ness|[iy][sz]ed|[iy][sz]ing)\Z")
+_WORDS = compile_lazily(r"[\p{L}\p{M}]+")
 
 
 class Quotation(Rule):

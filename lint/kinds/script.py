@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import regex
 
+from ..lazyre import compile_lazily
 from .base import Rule
 from .fields import Field
 
 _SCRIPTS = ("Latin", "Cyrillic", "Greek")
-_FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_FOREIGN = compile_lazily(r"[\p{Cyrillic}\p{Greek}]")
+_WORD = compile_lazily(r"[\p{L}\p{M}]+")
 _SCRIPT_OF = {name: regex.compile(rf"\p{{{name}}}") for name in _SCRIPTS}
 
 

@@ -9,13 +9,11 @@ Two sources of pairs, usable together:
 """
 from __future__ import annotations
 
-import csv
 import os
 import unicodedata
 
-import regex
-
 from ..candidates import enabled as candidates_enabled
+from ..lazyre import compile_lazily
 from ..prefilter import Prefilter, longest_word
 from ..textutil import WORD_END, WORD_START, Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
@@ -29,8 +27,8 @@ _TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sir Dame Lord Lady King Queen Prince Princess Pope Senator Sen Rep Governor Gov Mayor "
     "Judge Justice Leader Commissioner Ambassador Envoy Chief Deputy Vice Speaker Colonel Captain Coach".split()
 )
-_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’-]*)\.?[ \t\u00a0]+\Z")
-_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;“\"‘(]\s*)\Z")
+_WORD_BEFORE = compile_lazily(r"(\p{Lu}[\p{L}\p{M}'’-]*)\.?[ \t\u00a0]+\Z")
+_SENTENCE_START = compile_lazily(r"(?:\A|[.!?:;“\"‘(]\s*)\Z")
 
 
 def _inside_other_name(text: str, start: int) -> bool:
@@ -157,6 +155,8 @@ class Substitution(Rule):
                 if not line.startswith("#"):
                     numbers.append(number)
                     yield line
+
+        import csv  # (a pack found in the pack cache reads no word list: start-up)
 
         try:
             with open(self._path(name, "swap_file"), encoding="utf-8", newline="") as handle:
