@@ -6,8 +6,9 @@ word list's longest words) contributes its strings to one Aho-Corasick automaton
 (ahocorasick-rs) for the whole rule set. Per document the automaton runs once,
 over the search view of its blocks (`prefilter.fold_for_search`, joined by line
 breaks), and each rule is then given the document narrowed to the blocks where
-one of its strings occurs (a rule with none is not run at all). Rules without a
-trigger see the whole document. Narrowing never changes a finding: a block left
+one of its strings occurs (a rule with none is not run at all). A kind that is
+code may declare instead the characters outside ASCII it needs (`lint.chars.Chars`):
+it runs only on the blocks holding one. Rules without a trigger see the whole document. Narrowing never changes a finding: a block left
 out holds no trigger string, so no match; `MTLINT_NO_PREFILTER=1` turns it off
 (tests/test_candidates.py compares both paths).
 """
@@ -19,6 +20,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
+from .chars import Chars, non_ascii
 from .packcache import LazyPattern
 from .prefilter import fold_for_search, fold_with_offsets
 from .scope import Selector, selector
@@ -50,10 +52,14 @@ class _Plan:
         owners: dict[str, list[tuple[int, bool]]] = {}
         self.always = set()
         self.memo: dict[int, object] = {}
+        self.chars: list[tuple[int, Chars]] = []  # rules triggered by characters outside ASCII
         for index, rule in enumerate(rules):
             trigger = rule.trigger()
             if trigger is None:
                 self.always.add(index)
+                continue
+            if isinstance(trigger, Chars):
+                self.chars.append((index, trigger))
                 continue
             strings, whole_words, *memo = trigger
             for s in strings:
@@ -77,7 +83,13 @@ class _Plan:
                     last += 1
                 self._search(blocks, first, last, found)
                 first = last
-        return [None if r in self.always else sorted(found[r]) for r in range(self.count)]
+        out = [None if r in self.always else sorted(found[r]) for r in range(self.count)]
+        if self.chars:
+            held = [(i, chars) for i, block in enumerate(doc.blocks) if (chars := non_ascii(block))]
+            for r, trigger in self.chars:
+                admitted = [i for i, chars in held if trigger.holds(chars)]
+                out[r] = None if admitted and trigger.whole_document else admitted
+        return out
 
     def _search(self, blocks, first: int, last: int, found: list[set[int]]) -> None:
         """Mark, in `found`, the rules whose strings occur in blocks[first:last] (one automaton pass)."""

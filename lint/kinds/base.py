@@ -262,9 +262,10 @@ class Rule:
         """The files besides its YAML that loading the rule read (word lists): the pack cache watches them."""
         return []
 
-    def trigger(self) -> tuple[frozenset[str], bool] | None:
+    def trigger(self):
         """(strings, whole words only) one of which, in `prefilter.fold_for_search`'s view, every block this rule
-        fires in holds; None: it may fire anywhere. Lets `lint.candidates` run the rule only where it can fire."""
+        fires in holds; or a `lint.chars.Chars` (characters outside ASCII one of which it holds); None: it may fire
+        anywhere. Lets `lint.candidates` run the rule only where it can fire."""
         return None
 
     def hits(self, doc: Document) -> Iterator[Hit]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from ..chars import Chars
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from ..triggers import derive
 from .base import Rule
@@ -33,6 +34,8 @@ def _plain_forms(words: tuple[str, ...]):
 
 # What such a word needs: a letter or mark outside ASCII (curly quotes and dashes alone need no closer look).
 _NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
+# An article without one has no accented word to compare (the first test of `_diacritic_hits`).
+_ACCENT_TRIGGER = Chars(_NON_ASCII_LETTER, whole_document=True)
 
 
 class Consistency(Rule):
@@ -60,7 +63,9 @@ class Consistency(Rule):
             self.pattern = self.compile(trie.whole_words(), "either")
 
     def trigger(self):
-        if self.diacritics or not self.partner:  # the accented words are the article's own: no list to look for
+        if self.diacritics and not self.partner:  # the accented words are the article's own: any such letter
+            return _ACCENT_TRIGGER
+        if self.diacritics or not self.partner:  # (both: the pairs fire without such letters)
             return None
         strings = derive(self.pattern.pattern, self.pattern.flags)
         return None if strings is None else (strings, False)

@@ -1,0 +1,58 @@
+"""Character triggers: a hand-declared trigger for a rule kind that is code and can only fire near certain letters.
+
+A homoglyph needs a Cyrillic or Greek letter, mojibake a Latin-1 lead character,
+a lost diacritic an accented letter: characters outside ASCII, which most blocks
+of English news do not hold at all (and the rest mostly only as curly quotes and
+dashes). Such a kind's `trigger()` returns a `Chars`: the one-character class its
+own code searches for first. `lint.candidates` then runs the rule only on the
+blocks (or, `whole_document`, only on the documents) holding one such character;
+a block without one cannot pass the kind's own first test, so no finding is lost.
+Which non-ASCII characters a block holds is worked out once per block, for every
+rule (`non_ascii`).
+"""
+from __future__ import annotations
+
+import re
+
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+KEY = "chars.non_ascii"  # where a block keeps the set of its characters outside ASCII
+
+
+def non_ascii(block) -> frozenset[str]:
+    """The characters outside ASCII that `block`'s plain text holds (computed once per block)."""
+    found = block.cache.get(KEY)
+    if found is None:
+        text = block.text
+        found = block.cache[KEY] = frozenset() if text.isascii() else frozenset("".join(_NON_ASCII.findall(text)))
+    return found
+
+
+class Chars:
+    """A trigger: every block the rule fires in holds a character outside ASCII that `pattern` matches alone.
+
+    `pattern` is the kind's own one-character class (a compiled `re` or `regex`); it must match no ASCII
+    character (checked here: such a trigger would skip blocks it must not). `whole_document`: the rule looks at
+    every block once one holds such a character (it compares blocks), so it runs on the whole document or not
+    at all."""
+
+    __slots__ = ("pattern", "whole_document", "_seen")
+
+    def __init__(self, pattern, whole_document: bool = False) -> None:
+        if any(pattern.match(chr(c)) for c in range(128)):
+            raise ValueError(f"a character trigger must match no ASCII character: {pattern.pattern!r}")
+        self.pattern, self.whole_document = pattern, whole_document
+        self._seen: dict[str, bool] = {}  # character -> whether the class holds it (a handful per article)
+
+    def holds(self, chars: frozenset[str]) -> bool:
+        """Whether one of `chars` (a block's `non_ascii`) is in the class."""
+        seen = self._seen
+        for c in chars:
+            held = seen.get(c)
+            if held is None:
+                held = seen[c] = self.pattern.match(c) is not None
+            if held:
+                return True
+        return False
+
+    def admits(self, block) -> bool:
+        return self.holds(non_ascii(block))
