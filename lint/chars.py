@@ -12,9 +12,7 @@ rule (`non_ascii`).
 """
 from __future__ import annotations
 
-import re
-
-_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_ASCII = bytes(range(128))
 KEY = "chars.non_ascii"  # where a block keeps the set of its characters outside ASCII
 
 
@@ -23,7 +21,10 @@ def non_ascii(block) -> frozenset[str]:
     found = block.cache.get(KEY)
     if found is None:
         text = block.text
-        found = block.cache[KEY] = frozenset() if text.isascii() else frozenset("".join(_NON_ASCII.findall(text)))
+        # (UTF-8 with its ASCII bytes deleted is the text's other characters, still valid UTF-8: several times
+        # faster than a regex, which tests every character of a text that is not ASCII one by one)
+        found = block.cache[KEY] = frozenset() if text.isascii() else frozenset(
+            text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
     return found
 
 

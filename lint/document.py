@@ -137,6 +137,9 @@ class Block:
         spans = self.cache.get(key)
         if spans is None:
             text, spans, start = self.text, [], 0
+            if "\n" not in text:  # one line, the commonest block (a line is blank when strip() leaves nothing)
+                spans = self.cache[key] = [(0, len(text))] if text and not text.isspace() else []
+                return spans
             for line in text.split("\n"):
                 if line.strip():
                     spans.append((start, start + len(line)))

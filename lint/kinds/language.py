@@ -160,15 +160,17 @@ class Language(Rule):
     def _worth_a_look(self, window: str) -> bool:
         """Cheap test of a whole block: could any fragment of it be a candidate? (Runs on every block of every
         article, so it works on whitespace-split tokens with C-level set look-ups and stdlib character classes.)"""
-        tokens = window.split()
-        lowered = list(map(str.lower, tokens))
-        evidence = 0 if self.foreign_tokens.isdisjoint(lowered) else sum(map(self.foreign_tokens.__contains__, lowered))
+        # (lower-casing the whole window lower-cases each token alike: no white space is case-ignorable, so the
+        # one context-dependent lower case, a final sigma, never looks across a token's edge)
+        lowered = window.lower().split()
+        foreign = self.foreign_tokens
+        evidence = 0 if foreign.isdisjoint(lowered) else sum(map(foreign.__contains__, lowered))
         if evidence < 2 and not window.isascii():
             if _FAST_OTHER_SCRIPT.search(window):
                 return True
             if _FAST_LATIN_ACCENT.search(window):
                 # lower-case words with an accented letter: rare in English ("café"), common in French or Czech
-                for token in filterfalse(str.isascii, tokens):
+                for token in filterfalse(str.isascii, window.split()):
                     starts = set()
                     for m in _ACCENTED.finditer(token):
                         i = m.start()

@@ -25,13 +25,12 @@ _DOUBLE = re.compile(r"(?<![\w'’-])(?P<word>\w++)(?P<gap>[ \t\u00a0]+|[ \t]*\n
 _PUNCTUATION = ",.;:!?“”‘\"()[]{}<>…«»„‹›—–/*•·|¿¡#@&+=\u200b\u00ad"
 
 
+_MARK = re.compile("[" + re.escape(_PUNCTUATION) + "]")  # (one pass, not a scan of the text per mark)
+
+
 def _neighbours(text: str) -> bool:
     """Whether two neighbouring words of `text` are equal, case aside (a superset of what _DOUBLE finds)."""
-    text = text.lower()
-    for mark in _PUNCTUATION:
-        if mark in text:
-            text = text.replace(mark, " ")
-    words = text.split()
+    words = _MARK.sub(" ", text.lower()).split()
     return any(map(eq, words, islice(words, 1, None)))
 
 
