@@ -216,8 +216,12 @@ class Rule:
         seconds = REGEX_TIMEOUT if end - start <= REGEX_TIMEOUT_CHARS else REGEX_TIMEOUT * (end - start) / REGEX_TIMEOUT_CHARS
         try:
             if start == 0 and end == size:
-                return list(pattern.finditer(text, timeout=seconds))
-            return [_ShiftedMatch(m, start) for m in pattern.finditer(text[start:end], timeout=seconds)]
+                # (most windows hold no match: one search says so without a scanner object and a list)
+                return list(pattern.finditer(text, timeout=seconds)) if pattern.search(text, timeout=seconds) else []
+            window = text[start:end]
+            if not pattern.search(window, timeout=seconds):
+                return []
+            return [_ShiftedMatch(m, start) for m in pattern.finditer(window, timeout=seconds)]
         except TimeoutError:
             # This window is given up; the rule goes on with the others, and the file reports it once.
             self._timed_out(RegexTimeout(self.id, pattern.pattern, seconds))

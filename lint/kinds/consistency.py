@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from ..chars import Chars
+from ..chars import Chars, non_ascii
 from ..textutil import Trie, fold, has_diacritics, squash_spaces
 from ..triggers import derive
 from .base import Rule
@@ -36,6 +36,46 @@ def _plain_forms(words: tuple[str, ...]):
 _NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\x00-\x7f]]")
 # An article without one has no accented word to compare (the first test of `_diacritic_hits`).
 _ACCENT_TRIGGER = Chars(_NON_ASCII_LETTER, whole_document=True)
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_CAPITAL = regex.compile(r"\p{Lu}")
+_WORD_CHAR = regex.compile(r"[\w\p{M}]")
+_CLASS: dict[str, tuple[bool, bool, bool]] = {}  # character -> (letter or mark, capital, word character)
+
+
+def _class(ch: str) -> tuple[bool, bool, bool]:
+    found = _CLASS.get(ch)
+    if found is None:
+        found = _CLASS[ch] = (bool(_LETTER.match(ch)), bool(_CAPITAL.match(ch)), bool(_WORD_CHAR.match(ch)))
+    return found
+
+
+def _accented_runs(text: str, chars: frozenset[str]) -> list[str]:
+    """The matches of _ACCENTED_CAPITALISED in the whole of `text` that can have diacritics, in order, found from
+    the letters outside ASCII (`chars`: the text's characters outside ASCII) instead of at every capital.
+
+    Such a match is a whole run of letters and marks (no word character or mark on either side) that starts
+    with a capital, has three characters or more and holds a letter or mark outside ASCII (the pattern also
+    takes an ASCII run after a curly quote, which has no diacritics: `has_diacritics` drops it)."""
+    runs = {}
+    for ch in chars:
+        if not _class(ch)[0]:
+            continue
+        at = text.find(ch)
+        while at != -1:
+            if not any(s <= at < e for s, e in runs.items()):
+                s, e = at, at + 1
+                while s and _class(text[s - 1])[0]:
+                    s -= 1
+                while e < len(text) and _class(text[e])[0]:
+                    e += 1
+                runs[s] = e
+            at = text.find(ch, at + 1)
+    out = []
+    for s in sorted(runs):
+        e = runs[s]
+        if e - s >= 3 and _class(text[s])[1] and not (s and _class(text[s - 1])[2]) and not (e < len(text) and _class(text[e])[2]):
+            out.append(text[s:e])
+    return out
 
 
 class Consistency(Rule):
@@ -105,10 +145,15 @@ class Consistency(Rule):
         # then only their plain-ASCII forms are searched for.
         accented = {}
         for block, start, end in doc.units(self.scope):
-            if block.text.isascii() or not _NON_ASCII_LETTER.search(block.text, start, end):
+            text = block.text
+            if start == 0 and end == len(text):  # a whole block: from its few letters outside ASCII
+                words = _accented_runs(text, non_ascii(block))
+            elif text.isascii() or not _NON_ASCII_LETTER.search(text, start, end):
                 continue
-            for m in _ACCENTED_CAPITALISED.finditer(block.text, start, end):
-                nfc = unicodedata.normalize("NFC", m.group())
+            else:
+                words = (m.group() for m in _ACCENTED_CAPITALISED.finditer(text, start, end))
+            for word in words:
+                nfc = unicodedata.normalize("NFC", word)
                 if has_diacritics(nfc):
                     accented.setdefault(fold(nfc), nfc)
         if not accented:
