@@ -14,6 +14,7 @@ from __future__ import annotations
 
 _ASCII = bytes(range(128))
 KEY = "chars.non_ascii"  # where a block keeps the set of its characters outside ASCII
+LOWER = "chars.lower"  # ... and its text lower-cased
 
 
 def non_ascii(block) -> frozenset[str]:
@@ -25,6 +26,48 @@ def non_ascii(block) -> frozenset[str]:
         # faster than a regex, which tests every character of a text that is not ASCII one by one)
         found = block.cache[KEY] = frozenset() if text.isascii() else frozenset(
             text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    return found
+
+
+def lowered(block) -> str:
+    """`block`'s plain text lower-cased (computed once per block, for every rule that splits it into words)."""
+    found = block.cache.get(LOWER)
+    if found is None:
+        found = block.cache[LOWER] = block.text.lower()
+    return found
+
+
+# The marks that may stand right before or after a word (DoubledWord's word separators, `lint.kinds.repetition`).
+WORD_MARKS = ",.;:!?“”‘\"()[]{}<>…«»„‹›—–/*•·|¿¡#@&+=\u200b\u00ad"
+SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # what str.split() splits at
+# One bytes.translate blanks the ASCII marks and white space of a text's UTF-8; a replace each, the ones outside
+# ASCII that it holds. UTF-8 is self-synchronising: a word stays a word, and equal words stay equal.
+_BLANK = bytes.maketrans("".join(c for c in WORD_MARKS + SPACES if c.isascii()).encode(),
+                         b" " * sum(c.isascii() for c in WORD_MARKS + SPACES))
+_WIDE = {c: c.encode() for c in WORD_MARKS + SPACES if not c.isascii()}
+BLANKED = "chars.blanked"
+
+
+def blank(text: str) -> bytes:
+    """The UTF-8 of `text` with every mark of WORD_MARKS and every white space a b" ": its words apart."""
+    data = text.encode("utf-8", "surrogatepass").translate(_BLANK)
+    if not text.isascii():
+        for c in _WIDE:
+            if c in text:
+                data = data.replace(_WIDE[c], b" ")
+    return data
+
+
+def blanked(block) -> bytes:
+    """`blank` of `block`'s lower-cased text (computed once per block, from the characters it holds)."""
+    found = block.cache.get(BLANKED)
+    if found is None:
+        data = lowered(block).encode("utf-8", "surrogatepass").translate(_BLANK)
+        for c in non_ascii(block):  # (lower case changes no mark and no white space)
+            wide = _WIDE.get(c)
+            if wide is not None:
+                data = data.replace(wide, b" ")
+        found = block.cache[BLANKED] = data
     return found
 
 
