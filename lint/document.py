@@ -21,6 +21,7 @@ _BREAK = regex.compile(r"\r\n|\r|\n")
 # of it must not read as one run ("talks `Kiev` talks" is no doubled word). U+FFFC is Unicode's
 # object replacement character: no letter, space or punctuation a rule could match.
 EMBEDDED = "\ufffc"
+_QUOTES: list = []  # lint.quotes.find_quotations, once a block first needs its quotations
 
 
 class TextMap:
@@ -154,9 +155,11 @@ class Block:
 
     def quotations(self) -> list[tuple[int, int]]:
         if self._quotations is None:
-            from .quotes import find_quotations
+            if not _QUOTES:  # (imported on first need, once: an import statement per block costs microseconds)
+                from .quotes import find_quotations
 
-            self._quotations = [(q.start, q.end) for q in find_quotations(self.text)]
+                _QUOTES.append(find_quotations)
+            self._quotations = [(q.start, q.end) for q in _QUOTES[0](self.text)]
         return self._quotations
 
 
