@@ -14,9 +14,10 @@ out holds no trigger string, so no match; `MTLINT_NO_PREFILTER=1` turns it off
 """
 from __future__ import annotations
 
-import bisect
 import os
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import ahocorasick_rs
 
@@ -73,27 +74,33 @@ class _Plan:
 
     def blocks_per_rule(self, doc) -> list[list | None]:
         """For each rule: the indexes of the blocks it can fire in (None: every block)."""
-        found: list[set[int]] = [set() for _ in range(self.count)]
+        found: dict[int, set[int]] = {}
+        blocks = doc.blocks
+        texts = [block.textmap.text for block in blocks]
         if self.automaton is not None:
-            blocks, first = doc.blocks, 0
-            while first < len(blocks):  # a few hundred kB at a time: a book-length file needs no more memory
+            first, count = 0, len(blocks)
+            if sum(map(len, texts)) + count <= CHUNK:  # an article: one pass
+                self._search(blocks, texts, 0, count, found)
+                first = count
+            while first < count:  # a few hundred kB at a time: a book-length file needs no more memory
                 last, size = first, 0
-                while last < len(blocks) and (size < CHUNK or last == first):
-                    size += len(blocks[last].textmap) + 1
+                while last < count and (size < CHUNK or last == first):
+                    size += len(texts[last]) + 1
                     last += 1
-                self._search(blocks, first, last, found)
+                self._search(blocks, texts, first, last, found)
                 first = last
-        out = [None if r in self.always else sorted(found[r]) for r in range(self.count)]
+        always, nothing = self.always, ()
+        out = [None if r in always else sorted(found.get(r, nothing)) for r in range(self.count)]
         if self.chars:
-            held = [(i, chars) for i, block in enumerate(doc.blocks) if (chars := non_ascii(block))]
+            held = [(i, chars) for i, text in enumerate(texts) if not text.isascii() and (chars := non_ascii(blocks[i]))]
             for r, trigger in self.chars:
                 admitted = [i for i, chars in held if trigger.holds(chars)]
                 out[r] = None if admitted and trigger.whole_document else admitted
         return out
 
-    def _search(self, blocks, first: int, last: int, found: list[set[int]]) -> None:
+    def _search(self, blocks, texts, first: int, last: int, found: dict[int, set[int]]) -> None:
         """Mark, in `found`, the rules whose strings occur in blocks[first:last] (one automaton pass)."""
-        texts = [b.text for b in blocks[first:last]]
+        texts = texts[first:last] if first or last < len(texts) else texts
         joined = "\n".join(texts)
         text, aligned = fold_with_offsets(joined)
         if aligned:  # one fold of the whole chunk, with the offsets of the text
@@ -101,13 +108,10 @@ class _Plan:
         else:
             views = [fold_for_search(t) for t in texts]
             text, lengths = "\n".join(views), list(map(len, views))
-        starts, at = [], 0
-        for length in lengths:
-            starts.append(at)
-            at += length + 1
-        owners, size, memo, held = self.owners, len(text), self.memo, {}
+        starts = list(accumulate([length + 1 for length in lengths[:-1]], initial=0))
+        owners, size, memo, held, needles = self.owners, len(text), self.memo, {}, self.needles
         for needle, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
-            i = bisect.bisect_right(starts, start) - 1
+            i = bisect_right(starts, start) - 1
             if end > starts[i] + lengths[i]:  # across two blocks: no match lies there
                 continue
             word = None
@@ -118,8 +122,12 @@ class _Plan:
                     if not word:
                         continue
                     if rule in memo:
-                        held.setdefault((rule, first + i), set()).add(self.needles[needle])
-                found[rule].add(first + i)
+                        held.setdefault((rule, first + i), set()).add(needles[needle])
+                rule_found = found.get(rule)
+                if rule_found is None:
+                    found[rule] = {first + i}
+                else:
+                    rule_found.add(first + i)
         for (rule, i), strings in held.items():  # what the rule's prefilter would find there, found already
             blocks[i].cache[memo[rule]] = frozenset(strings)
 
