@@ -140,6 +140,32 @@ class Consistency(Rule):
                 for block, start, end in places:
                     yield self.hit(block, start, end, {"other": other}, [other])
 
+    def _plain_occurrences(self, doc, words):
+        """`_occurrences` of the whole-word trie of `words` (plain forms: runs of letters), found with str.find
+        in a whole block: each match of that trie is a whole run of word characters that is one of `words`."""
+        found = defaultdict(list)
+        for block, start, end in doc.units(self.scope):
+            text = block.text
+            if not any(w in text for w in words):
+                continue
+            if start or end != len(text):  # (a window: the trie itself, whose end is the window's)
+                for m in self.finditer(_plain_forms(tuple(words)), text, start, end):
+                    if not self.excepted(block, m.start(), m.end()):
+                        found[squash_spaces(m.group())].append((block, m.start(), m.end()))
+                continue
+            places = []
+            for word in words:
+                at = text.find(word)
+                while at != -1:
+                    after = at + len(word)
+                    if not (at and _class(text[at - 1])[2]) and not (after < len(text) and _class(text[after])[2]):
+                        places.append((at, after, word))
+                    at = text.find(word, at + 1)
+            for s, e, word in sorted(places):
+                if not self.excepted(block, s, e):
+                    found[word].append((block, s, e))
+        return found
+
     def _diacritic_hits(self, doc):
         # First the accented capitalised words the article has (most English articles have none),
         # then only their plain-ASCII forms are searched for.
@@ -158,8 +184,7 @@ class Consistency(Rule):
                     accented.setdefault(fold(nfc), nfc)
         if not accented:
             return
-        pattern = _plain_forms(tuple(accented))
-        for word, places in self._occurrences(doc, pattern, accented).items():
+        for word, places in self._plain_occurrences(doc, accented).items():
             right = accented[word]
             for block, start, end in places:
                 yield self.hit(block, start, end, {"other": right}, [right])

@@ -170,8 +170,9 @@ class Language(Rule):
         if gate is False:
             gate = None
             if not any(c in WORD_MARKS or c.isspace() for w in self.foreign for c in w):
-                keep = lambda mark: "" if mark in WORD_MARKS else mark  # noqa: E731
-                words = {keep(p) + w + keep(q) for w in self.foreign for p in _BEFORE for q in _AFTER}
+                before = {"" if p in WORD_MARKS else p for p in _BEFORE}
+                after = {"" if q in WORD_MARKS else q for q in _AFTER}
+                words = {p + w + q for w in self.foreign for p in before for q in after}
                 gate = BytesAhoCorasick([f" {w} ".encode() for w in sorted(words)])
             self._gate_automaton = gate
         return gate
