@@ -8,7 +8,8 @@ over the search view of its blocks (`prefilter.fold_for_search`, joined by line
 breaks), and each rule is then given the document narrowed to the blocks where
 one of its strings occurs (a rule with none is not run at all). A kind that is
 code may declare instead the characters outside ASCII it needs (`lint.chars.Chars`):
-it runs only on the blocks holding one. Rules without a trigger see the whole document. Narrowing never changes a finding: a block left
+it runs only on the blocks holding one; or a document attribute it needs (`Attribute`:
+a bilingual rule, the source). Rules without a trigger see the whole document. Narrowing never changes a finding: a block left
 out holds no trigger string, so no match; `MTLINT_NO_PREFILTER=1` turns it off
 (tests/test_candidates.py compares both paths).
 """
@@ -28,6 +29,15 @@ from .scope import Selector, selector
 
 CHUNK = 1 << 18  # characters of text searched in one automaton pass
 SWITCH = "MTLINT_NO_PREFILTER"  # set to 1: every rule sees every block (the slow path, for comparison)
+
+
+class Attribute:
+    """A trigger: the rule fires only in a document whose attribute `name` is set (a bilingual rule: `source`)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 class Narrowed:
@@ -54,6 +64,7 @@ class _Plan:
         self.always = set()
         self.memo: dict[int, object] = {}
         self.chars: list[tuple[int, Chars]] = []  # rules triggered by characters outside ASCII
+        self.attributes: list[tuple[int, str]] = []  # rules that need a document attribute set
         for index, rule in enumerate(rules):
             trigger = rule.trigger()
             if trigger is None:
@@ -61,6 +72,9 @@ class _Plan:
                 continue
             if isinstance(trigger, Chars):
                 self.chars.append((index, trigger))
+                continue
+            if isinstance(trigger, Attribute):
+                self.attributes.append((index, trigger.name))
                 continue
             strings, whole_words, *memo = trigger
             for s in strings:
@@ -91,6 +105,8 @@ class _Plan:
                 first = last
         always, nothing = self.always, ()
         out = [None if r in always else sorted(found.get(r, nothing)) for r in range(self.count)]
+        for r, name in self.attributes:
+            out[r] = None if getattr(doc, name, None) is not None else []
         if self.chars:
             held = [(i, chars) for i, text in enumerate(texts) if not text.isascii() and (chars := non_ascii(blocks[i]))]
             for r, trigger in self.chars:
