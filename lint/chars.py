@@ -8,13 +8,13 @@ own code searches for first. `lint.candidates` then runs the rule only on the
 blocks (or, `whole_document`, only on the documents) holding one such character;
 a block without one cannot pass the kind's own first test, so no finding is lost.
 Which non-ASCII characters a block holds is worked out once per block, for every
-rule (`non_ascii`).
+rule (`non_ascii`); so is its text cut into words for the rules that split it
+(`blanked`: DoubledWord compares neighbours, Untranslated counts foreign words).
 """
 from __future__ import annotations
 
 _ASCII = bytes(range(128))
 KEY = "chars.non_ascii"  # where a block keeps the set of its characters outside ASCII
-LOWER = "chars.lower"  # ... and its text lower-cased
 
 
 def non_ascii(block) -> frozenset[str]:
@@ -29,17 +29,9 @@ def non_ascii(block) -> frozenset[str]:
     return found
 
 
-def lowered(block) -> str:
-    """`block`'s plain text lower-cased (computed once per block, for every rule that splits it into words)."""
-    found = block.cache.get(LOWER)
-    if found is None:
-        found = block.cache[LOWER] = block.text.lower()
-    return found
-
-
 # The marks that may stand right before or after a word (DoubledWord's word separators, `lint.kinds.repetition`).
 WORD_MARKS = ",.;:!?“”‘\"()[]{}<>…«»„‹›—–/*•·|¿¡#@&+=\u200b\u00ad"
-SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # what str.split() splits at
+SPACES = "".join(filter(str.isspace, map(chr, range(0x3001))))  # what str.split() splits at (the last is U+3000)
 # One bytes.translate blanks the ASCII marks and white space of a text's UTF-8; a replace each, the ones outside
 # ASCII that it holds. UTF-8 is self-synchronising: a word stays a word, and equal words stay equal.
 _BLANK = bytes.maketrans("".join(c for c in WORD_MARKS + SPACES if c.isascii()).encode(),
@@ -62,7 +54,7 @@ def blanked(block) -> bytes:
     """`blank` of `block`'s lower-cased text (computed once per block, from the characters it holds)."""
     found = block.cache.get(BLANKED)
     if found is None:
-        data = lowered(block).encode("utf-8", "surrogatepass").translate(_BLANK)
+        data = block.text.lower().encode("utf-8", "surrogatepass").translate(_BLANK)
         for c in non_ascii(block):  # (lower case changes no mark and no white space)
             wide = _WIDE.get(c)
             if wide is not None:
