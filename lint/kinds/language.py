@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import filterfalse
 
 import regex
 from ahocorasick_rs import BytesAhoCorasick
 
-from ..chars import WORD_MARKS, Chars, blanked, non_ascii
+from ..chars import WORD_MARKS, Chars, blanked, characters_outside_ascii, non_ascii
 from ..errors import PackError
 from .base import Rule
 from .fields import Field
@@ -67,6 +66,33 @@ def identifier(languages: tuple[str, ...] | None):
 
         found = _IDENTIFIERS[languages] = load_identifier(languages)
     return found
+
+
+_IS_ACCENTED: dict[str, bool] = {}  # character -> whether _ACCENTED matches it
+
+
+def _lower_accented(text: str, chars: frozenset[str], evidence: int) -> bool:
+    """Whether `evidence` and the lower-case words of `text` with a letter of _ACCENTED make two; `chars`: the
+    characters of `text` outside ASCII. From each such letter back to its word's start (white space is no letter
+    or mark, so the word is the one its token holds), instead of a regex over every token outside ASCII."""
+    starts = set()
+    for c in chars:
+        accented = _IS_ACCENTED.get(c)
+        if accented is None:
+            accented = _IS_ACCENTED[c] = _ACCENTED.match(c) is not None
+        if not accented:
+            continue
+        at = text.find(c)
+        while at != -1:
+            i = at
+            while i and (text[i - 1].isalpha() or unicodedata.category(text[i - 1])[0] == "M"):
+                i -= 1
+            if text[i].islower():
+                starts.add(i)
+                if evidence + len(starts) >= 2:
+                    return True
+            at = text.find(c, at + 1)
+    return evidence + len(starts) >= 2
 
 
 class Language(Rule):
@@ -195,17 +221,7 @@ class Language(Rule):
                 return True
             if _LATIN_ACCENT_CHARS.holds(chars) if chars is not None else _FAST_LATIN_ACCENT.search(window):
                 # lower-case words with an accented letter: rare in English ("café"), common in French or Czech
-                for token in filterfalse(str.isascii, window.split()):
-                    starts = set()
-                    for m in _ACCENTED.finditer(token):
-                        i = m.start()
-                        while i and (token[i - 1].isalpha() or unicodedata.category(token[i - 1])[0] == "M"):
-                            i -= 1
-                        if token[i].islower():
-                            starts.add(i)
-                    evidence += len(starts)
-                    if evidence >= 2:
-                        break
+                return _lower_accented(window, chars if chars is not None else characters_outside_ascii(window), evidence)
         return evidence >= 2
 
     def warm(self) -> None:
