@@ -6,12 +6,13 @@ word list's longest words) contributes its strings to one Aho-Corasick automaton
 (ahocorasick-rs) for the whole rule set. Per document the automaton runs once,
 over the search view of its blocks (`prefilter.fold_for_search`, joined by line
 breaks), and each rule is then given the document narrowed to the blocks where
-one of its strings occurs (a rule with none is not run at all). A kind that is
-code may declare instead the characters outside ASCII it needs (`lint.chars.Chars`):
-it runs only on the blocks holding one; or a document attribute it needs (`Attribute`:
-a bilingual rule, the source). Rules without a trigger see the whole document. Narrowing never changes a finding: a block left
-out holds no trigger string, so no match; `MTLINT_NO_PREFILTER=1` turns it off
-(tests/test_candidates.py compares both paths).
+one of its strings occurs and that its scope selects (a rule with none is not run
+at all). A kind that is code may declare instead the characters outside ASCII it
+needs (`lint.chars.Chars`: it runs only on the blocks holding one) or a document
+attribute it needs (`Attribute`: a bilingual rule, the source). Rules without a
+trigger see the whole document. Narrowing never changes a finding: a block left
+out holds no trigger string (or is out of scope), so no match;
+`MTLINT_NO_PREFILTER=1` turns it off (tests/test_candidates.py compares both paths).
 """
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ class _Plan:
         self.memo: dict[int, object] = {}
         self.chars: list[tuple[int, Chars]] = []  # rules triggered by characters outside ASCII
         self.attributes: list[tuple[int, str]] = []  # rules that need a document attribute set
+        self.scoped: dict[int, tuple] = {}  # rules whose scope leaves blocks out: its alternatives
         for index, rule in enumerate(rules):
             trigger = rule.trigger()
             if trigger is None:
@@ -77,6 +79,10 @@ class _Plan:
                 self.attributes.append((index, trigger.name))
                 continue
             strings, whole_words, *memo = trigger
+            alternatives = getattr(rule, "scope", None)
+            alternatives = alternatives.alternatives if isinstance(alternatives, Selector) else ()
+            if alternatives and all(a.wanted or a.unwanted for a in alternatives):  # (headline, heading, table, ...)
+                self.scoped[index] = alternatives
             for s in strings:
                 owners.setdefault(s, []).append((index, whole_words))
             if memo:  # where the rule keeps, per block, which of its strings the block holds (its prefilter's)
@@ -105,6 +111,9 @@ class _Plan:
                 first = last
         always, nothing = self.always, ()
         out = [None if r in always else sorted(found.get(r, nothing)) for r in range(self.count)]
+        for r, alternatives in self.scoped.items():  # a block the rule's scope leaves out gives it no window
+            if out[r]:
+                out[r] = [i for i in out[r] if any(a.selects(blocks[i]) for a in alternatives)]
         for r, name in self.attributes:
             out[r] = None if getattr(doc, name, None) is not None else []
         if self.chars:

@@ -129,3 +129,11 @@ def test_lower_case_accented_words_are_counted_as_token_by_token():
     for text in _random_texts(alphabet, 30000, 12, 5):
         for evidence in (0, 1):
             assert _lower_accented(text, frozenset(c for c in text if ord(c) > 127), evidence) == reference(text, evidence)
+
+
+def test_a_rule_runs_only_on_the_blocks_its_scope_selects():
+    rule = RULES["Boilerplate.HeadlineSuffix"]  # scope: headline
+    doc = formats.parse("a.txt", "Talks resume in Geneva\n\nThe talks - AP\n")
+    assert narrow(doc, (rule,)) == [None]  # its trigger "ap" stands only in a block that is no headline
+    doc = formats.parse("a.txt", "Talks resume in Geneva - AP\n\nThe talks went on.\n")
+    assert narrow(doc, (rule,))[0].blocks == [doc.blocks[0]]
