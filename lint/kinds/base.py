@@ -268,8 +268,9 @@ class Rule:
 
     def trigger(self):
         """(strings, whole words only) one of which, in `prefilter.fold_for_search`'s view, every block this rule
-        fires in holds; or a `lint.chars.Chars` (characters outside ASCII one of which it holds); None: it may fire
-        anywhere. Lets `lint.candidates` run the rule only where it can fire."""
+        fires in holds; or a `lint.chars.Chars` (characters outside ASCII one of which it holds), or a
+        `lint.candidates.Attribute` (a document attribute it needs); None: it may fire anywhere. Lets
+        `lint.candidates` run the rule only where it can fire."""
         return None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
