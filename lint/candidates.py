@@ -6,24 +6,38 @@ word list's longest words) contributes its strings to one Aho-Corasick automaton
 (ahocorasick-rs) for the whole rule set. Per document the automaton runs once,
 over the search view of its blocks (`prefilter.fold_for_search`, joined by line
 breaks), and each rule is then given the document narrowed to the blocks where
-one of its strings occurs (a rule with none is not run at all). Rules without a
+one of its strings occurs and that its scope selects (a rule with none is not run
+at all). A kind that is code may declare instead the characters outside ASCII it
+needs (`lint.chars.Chars`: it runs only on the blocks holding one) or a document
+attribute it needs (`Attribute`: a bilingual rule, the source). Rules without a
 trigger see the whole document. Narrowing never changes a finding: a block left
-out holds no trigger string, so no match; `MTLINT_NO_PREFILTER=1` turns it off
-(tests/test_candidates.py compares both paths).
+out holds no trigger string (or is out of scope), so no match;
+`MTLINT_NO_PREFILTER=1` turns it off (tests/test_candidates.py compares both paths).
 """
 from __future__ import annotations
 
-import bisect
 import os
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import ahocorasick_rs
 
+from .chars import Chars, non_ascii
 from .prefilter import fold_for_search, fold_with_offsets
 from .scope import Selector, selector
 
 CHUNK = 1 << 18  # characters of text searched in one automaton pass
 SWITCH = "MTLINT_NO_PREFILTER"  # set to 1: every rule sees every block (the slow path, for comparison)
+
+
+class Attribute:
+    """A trigger: the rule fires only in a document whose attribute `name` is set (a bilingual rule: `source`)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 class Narrowed:
@@ -49,12 +63,25 @@ class _Plan:
         owners: dict[str, list[tuple[int, bool]]] = {}
         self.always = set()
         self.memo: dict[int, object] = {}
+        self.chars: list[tuple[int, Chars]] = []  # rules triggered by characters outside ASCII
+        self.attributes: list[tuple[int, str]] = []  # rules that need a document attribute set
+        self.scoped: dict[int, tuple] = {}  # rules whose scope leaves blocks out: its alternatives
         for index, rule in enumerate(rules):
             trigger = rule.trigger()
             if trigger is None:
                 self.always.add(index)
                 continue
+            if isinstance(trigger, Chars):
+                self.chars.append((index, trigger))
+                continue
+            if isinstance(trigger, Attribute):
+                self.attributes.append((index, trigger.name))
+                continue
             strings, whole_words, *memo = trigger
+            alternatives = getattr(rule, "scope", None)
+            alternatives = alternatives.alternatives if isinstance(alternatives, Selector) else ()
+            if alternatives and all(a.wanted or a.unwanted for a in alternatives):  # (headline, heading, table, ...)
+                self.scoped[index] = alternatives
             for s in strings:
                 owners.setdefault(s, []).append((index, whole_words))
             if memo:  # where the rule keeps, per block, which of its strings the block holds (its prefilter's)
@@ -66,21 +93,38 @@ class _Plan:
 
     def blocks_per_rule(self, doc) -> list[list | None]:
         """For each rule: the indexes of the blocks it can fire in (None: every block)."""
-        found: list[set[int]] = [set() for _ in range(self.count)]
+        found: dict[int, set[int]] = {}
+        blocks = doc.blocks
+        texts = [block.textmap.text for block in blocks]
         if self.automaton is not None:
-            blocks, first = doc.blocks, 0
-            while first < len(blocks):  # a few hundred kB at a time: a book-length file needs no more memory
+            first, count = 0, len(blocks)
+            if sum(map(len, texts)) + count <= CHUNK:  # an article: one pass
+                self._search(blocks, texts, 0, count, found)
+                first = count
+            while first < count:  # a few hundred kB at a time: a book-length file needs no more memory
                 last, size = first, 0
-                while last < len(blocks) and (size < CHUNK or last == first):
-                    size += len(blocks[last].textmap) + 1
+                while last < count and (size < CHUNK or last == first):
+                    size += len(texts[last]) + 1
                     last += 1
-                self._search(blocks, first, last, found)
+                self._search(blocks, texts, first, last, found)
                 first = last
-        return [None if r in self.always else sorted(found[r]) for r in range(self.count)]
+        always, nothing = self.always, ()
+        out = [None if r in always else sorted(found.get(r, nothing)) for r in range(self.count)]
+        for r, alternatives in self.scoped.items():  # a block the rule's scope leaves out gives it no window
+            if out[r]:
+                out[r] = [i for i in out[r] if any(a.selects(blocks[i]) for a in alternatives)]
+        for r, name in self.attributes:
+            out[r] = None if getattr(doc, name, None) is not None else []
+        if self.chars:
+            held = [(i, chars) for i, text in enumerate(texts) if not text.isascii() and (chars := non_ascii(blocks[i]))]
+            for r, trigger in self.chars:
+                admitted = [i for i, chars in held if trigger.holds(chars)]
+                out[r] = None if admitted and trigger.whole_document else admitted
+        return out
 
-    def _search(self, blocks, first: int, last: int, found: list[set[int]]) -> None:
+    def _search(self, blocks, texts, first: int, last: int, found: dict[int, set[int]]) -> None:
         """Mark, in `found`, the rules whose strings occur in blocks[first:last] (one automaton pass)."""
-        texts = [b.text for b in blocks[first:last]]
+        texts = texts[first:last] if first or last < len(texts) else texts
         joined = "\n".join(texts)
         text, aligned = fold_with_offsets(joined)
         if aligned:  # one fold of the whole chunk, with the offsets of the text
@@ -88,13 +132,10 @@ class _Plan:
         else:
             views = [fold_for_search(t) for t in texts]
             text, lengths = "\n".join(views), list(map(len, views))
-        starts, at = [], 0
-        for length in lengths:
-            starts.append(at)
-            at += length + 1
-        owners, size, memo, held = self.owners, len(text), self.memo, {}
+        starts = list(accumulate([length + 1 for length in lengths[:-1]], initial=0))
+        owners, size, memo, held, needles = self.owners, len(text), self.memo, {}, self.needles
         for needle, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
-            i = bisect.bisect_right(starts, start) - 1
+            i = bisect_right(starts, start) - 1
             if end > starts[i] + lengths[i]:  # across two blocks: no match lies there
                 continue
             word = None
@@ -105,8 +146,12 @@ class _Plan:
                     if not word:
                         continue
                     if rule in memo:
-                        held.setdefault((rule, first + i), set()).add(self.needles[needle])
-                found[rule].add(first + i)
+                        held.setdefault((rule, first + i), set()).add(needles[needle])
+                rule_found = found.get(rule)
+                if rule_found is None:
+                    found[rule] = {first + i}
+                else:
+                    rule_found.add(first + i)
         for (rule, i), strings in held.items():  # what the rule's prefilter would find there, found already
             blocks[i].cache[memo[rule]] = frozenset(strings)
 

@@ -21,6 +21,7 @@ _CARRIAGE_RETURN = compile_lazily(r"(\r\n|\r)")
 # of it must not read as one run ("talks `Kiev` talks" is no doubled word). U+FFFC is Unicode's
 # object replacement character: no letter, space or punctuation a rule could match.
 EMBEDDED = "\ufffc"
+_QUOTES: list = []  # lint.quotes.find_quotations, once a block first needs its quotations
 
 
 class TextMap:
@@ -137,6 +138,9 @@ class Block:
         spans = self.cache.get(key)
         if spans is None:
             text, spans, start = self.text, [], 0
+            if "\n" not in text:  # one line, the commonest block (a line is blank when strip() leaves nothing)
+                spans = self.cache[key] = [(0, len(text))] if text and not text.isspace() else []
+                return spans
             for line in text.split("\n"):
                 if line.strip():
                     spans.append((start, start + len(line)))
@@ -151,9 +155,11 @@ class Block:
 
     def quotations(self) -> list[tuple[int, int]]:
         if self._quotations is None:
-            from .quotes import find_quotations
+            if not _QUOTES:  # (imported on first need, once: an import statement per block costs microseconds)
+                from .quotes import find_quotations
 
-            self._quotations = [(q.start, q.end) for q in find_quotations(self.text)]
+                _QUOTES.append(find_quotations)
+            self._quotations = [(q.start, q.end) for q in _QUOTES[0](self.text)]
         return self._quotations
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import formats
 from .config import Config, Selection, find_config, load_config_file, resolve
-from .errors import InputError, MtlintError
+from .errors import MtlintError
 from .finding import Finding
 from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
 from .result import Result

@@ -136,6 +136,9 @@ class Selector:
         single = len(self.alternatives) == 1
         if single and self.alternatives[0] == _EVERYTHING:  # "any": the commonest scope, every block whole
             return [(block, 0, len(block.textmap)) for block in doc.blocks]
+        if single and not self.alternatives[0].wanted and not self.alternatives[0].unwanted:  # every block: "line"
+            windows = self.alternatives[0].windows
+            return [(block, start, end) for block in doc.blocks for start, end in windows(block)]
         return self._units(doc, single)
 
     def _units(self, doc, single: bool):

@@ -44,7 +44,7 @@ def _term_regex(term: str) -> str:
     if regex.search(r"\p{Cyrillic}", term) and len(term) >= 4:
         stem = term.rstrip(_VOWELS + _VOWELS.upper())
         body = "".join(f"[{_VOWELS}]" if ch.lower() in _VOWELS else regex.escape(ch) for ch in stem)
-        return body + rf"\p{{L}}{{0,3}}(?!\p{{L}})"
+        return body + r"\p{L}{0,3}(?!\p{L})"
     return regex.escape(term) + r"(?![\p{L}\p{N}])"
 
 

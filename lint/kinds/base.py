@@ -215,8 +215,12 @@ class Rule:
         seconds = REGEX_TIMEOUT if end - start <= REGEX_TIMEOUT_CHARS else REGEX_TIMEOUT * (end - start) / REGEX_TIMEOUT_CHARS
         try:
             if start == 0 and end == size:
-                return list(pattern.finditer(text, timeout=seconds))
-            return [_ShiftedMatch(m, start) for m in pattern.finditer(text[start:end], timeout=seconds)]
+                # (most windows hold no match: one search says so without a scanner object and a list)
+                return list(pattern.finditer(text, timeout=seconds)) if pattern.search(text, timeout=seconds) else []
+            window = text[start:end]
+            if not pattern.search(window, timeout=seconds):
+                return []
+            return [_ShiftedMatch(m, start) for m in pattern.finditer(window, timeout=seconds)]
         except TimeoutError:
             # This window is given up; the rule goes on with the others, and the file reports it once.
             self._timed_out(RegexTimeout(self.id, pattern.pattern, seconds))
@@ -261,9 +265,11 @@ class Rule:
         """The files besides its YAML that loading the rule read (word lists): the pack cache watches them."""
         return []
 
-    def trigger(self) -> tuple[frozenset[str], bool] | None:
+    def trigger(self):
         """(strings, whole words only) one of which, in `prefilter.fold_for_search`'s view, every block this rule
-        fires in holds; None: it may fire anywhere. Lets `lint.candidates` run the rule only where it can fire."""
+        fires in holds; or a `lint.chars.Chars` (characters outside ASCII one of which it holds), or a
+        `lint.candidates.Attribute` (a document attribute it needs); None: it may fire anywhere. Lets
+        `lint.candidates` run the rule only where it can fire."""
         return None
 
     def hits(self, doc: Document) -> Iterator[Hit]:

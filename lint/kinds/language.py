@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import filterfalse
 
 import regex
+from ahocorasick_rs import BytesAhoCorasick
 
+from ..chars import WORD_MARKS, Chars, blanked, characters_outside_ascii, non_ascii
 from ..errors import PackError
 from ..lazyre import compile_lazily
 from .base import Rule
@@ -40,6 +41,8 @@ _ACCENTED = compile_lazily(r"[^\x00-\x7f\P{L}]|\p{M}")  # a non-ASCII letter or 
 # Cyrillic (with their extensions), and accented Latin letters or combining diacritics.
 _FAST_OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]")
 _FAST_LATIN_ACCENT = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0300-\u036f]")
+# The same two tests of a whole block, from the characters outside ASCII it holds (`lint.chars.non_ascii`).
+_OTHER_SCRIPT_CHARS, _LATIN_ACCENT_CHARS = Chars(_FAST_OTHER_SCRIPT), Chars(_FAST_LATIN_ACCENT)
 # A run of Cyrillic or Greek words (a fragment even where the sentence splitter sees none).
 _RUN = compile_lazily(r"[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*(?:[ ,;:–—-]+[\p{Cyrillic}\p{Greek}][\p{L}\p{M}'’]*)+[.!?…]?")
 _PARENTHESIS = compile_lazily(r"\(([^()\n]{2,400})\)")
@@ -64,6 +67,33 @@ def identifier(languages: tuple[str, ...] | None):
 
         found = _IDENTIFIERS[languages] = load_identifier(languages)
     return found
+
+
+_IS_ACCENTED: dict[str, bool] = {}  # character -> whether _ACCENTED matches it
+
+
+def _lower_accented(text: str, chars: frozenset[str], evidence: int) -> bool:
+    """Whether `evidence` and the lower-case words of `text` with a letter of _ACCENTED make two; `chars`: the
+    characters of `text` outside ASCII. From each such letter back to its word's start (white space is no letter
+    or mark, so the word is the one its token holds), instead of a regex over every token outside ASCII."""
+    starts = set()
+    for c in chars:
+        accented = _IS_ACCENTED.get(c)
+        if accented is None:
+            accented = _IS_ACCENTED[c] = _ACCENTED.match(c) is not None
+        if not accented:
+            continue
+        at = text.find(c)
+        while at != -1:
+            i = at
+            while i and (text[i - 1].isalpha() or unicodedata.category(text[i - 1])[0] == "M"):
+                i -= 1
+            if text[i].islower():
+                starts.add(i)
+                if evidence + len(starts) >= 2:
+                    return True
+            at = text.find(c, at + 1)
+    return evidence + len(starts) >= 2
 
 
 class Language(Rule):
@@ -123,6 +153,7 @@ class Language(Rule):
     def __getstate__(self) -> dict:
         # (the pack cache keeps rules) tens of thousands of tokens unpickle several times faster as one string
         state = dict(self.__dict__)
+        state.pop("_gate_automaton", None)  # (an automaton cannot be pickled: built again when first needed)
         tokens = state.get("foreign_tokens")
         if isinstance(tokens, set) and not any("\0" in t for t in tokens):
             state["foreign_tokens"] = ("\0".join(tokens),)
@@ -158,34 +189,47 @@ class Language(Rule):
         # crème brûlée and pâté" has three English function words in thirteen
         return english if foreign >= 2 and english * 6 <= len(words) else None
 
-    def _worth_a_look(self, window: str) -> bool:
+    def _gate(self):
+        """An automaton of the foreign words as whole words of `lint.chars.blank`'s view, marks and all: a
+        `foreign_tokens` token is such a word there (its marks before and after blanked, but "'" and "’"),
+        so it counts at least the tokens `foreign_tokens` does. None: a word that view would cut in two."""
+        gate = self.__dict__.get("_gate_automaton", False)
+        if gate is False:
+            gate = None
+            if not any(c in WORD_MARKS or c.isspace() for w in self.foreign for c in w):
+                before = {"" if p in WORD_MARKS else p for p in _BEFORE}
+                after = {"" if q in WORD_MARKS else q for q in _AFTER}
+                words = {p + w + q for w in self.foreign for p in before for q in after}
+                gate = BytesAhoCorasick([f" {w} ".encode() for w in sorted(words)])
+            self._gate_automaton = gate
+        return gate
+
+    def _worth_a_look(self, window: str, blanked: bytes | None = None, chars: frozenset[str] | None = None) -> bool:
         """Cheap test of a whole block: could any fragment of it be a candidate? (Runs on every block of every
-        article, so it works on whitespace-split tokens with C-level set look-ups and stdlib character classes.)"""
-        tokens = window.split()
-        lowered = list(map(str.lower, tokens))
-        evidence = 0 if self.foreign_tokens.isdisjoint(lowered) else sum(map(self.foreign_tokens.__contains__, lowered))
+        article, so it works on whitespace-split tokens with C-level set look-ups and stdlib character classes.)
+        A whole block comes with `lint.chars.blanked` of its text and its characters outside ASCII: its foreign
+        words are then counted by one automaton pass, at least as many as its tokens hold."""
+        # (lower-casing the whole window lower-cases each token alike: no white space is case-ignorable, so the
+        # one context-dependent lower case, a final sigma, never looks across a token's edge)
+        if blanked is not None and self._gate() is not None:
+            evidence = len(self._gate().find_matches_as_indexes(b" " + blanked + b" ", overlapping=True))
+        else:
+            tokens = window.lower().split()
+            foreign = self.foreign_tokens
+            evidence = 0 if foreign.isdisjoint(tokens) else sum(map(foreign.__contains__, tokens))
         if evidence < 2 and not window.isascii():
-            if _FAST_OTHER_SCRIPT.search(window):
+            if _OTHER_SCRIPT_CHARS.holds(chars) if chars is not None else _FAST_OTHER_SCRIPT.search(window):
                 return True
-            if _FAST_LATIN_ACCENT.search(window):
+            if _LATIN_ACCENT_CHARS.holds(chars) if chars is not None else _FAST_LATIN_ACCENT.search(window):
                 # lower-case words with an accented letter: rare in English ("café"), common in French or Czech
-                for token in filterfalse(str.isascii, tokens):
-                    starts = set()
-                    for m in _ACCENTED.finditer(token):
-                        i = m.start()
-                        while i and (token[i - 1].isalpha() or unicodedata.category(token[i - 1])[0] == "M"):
-                            i -= 1
-                        if token[i].islower():
-                            starts.add(i)
-                    evidence += len(starts)
-                    if evidence >= 2:
-                        break
+                return _lower_accented(window, chars if chars is not None else characters_outside_ascii(window), evidence)
         return evidence >= 2
 
     def warm(self) -> None:
         # (built here once, not in every forked worker; the model is not: it loads, memory-mapped, only in a
         # worker whose articles have a candidate fragment, and numpy alone costs more than that load)
         self.foreign_tokens
+        self._gate()
 
     def identify(self, text: str, article_words: int = 1) -> str | None:
         """The listed language `text` is in, or None (the article language, or unsure). `article_words`: how many
@@ -246,7 +290,10 @@ class Language(Rule):
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):
             text = block.text
-            if not self._worth_a_look(text[start:end]):
+            if start == 0 and end == len(text):
+                if not self._worth_a_look(text, blanked(block), non_ascii(block)):
+                    continue
+            elif not self._worth_a_look(text[start:end]):
                 continue
             reported: list[tuple[int, int]] = []
             for kind, s, e, holes in self._fragments(block, start, end):

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 import regex
 
 from ..lazyre import compile_lazily
+from ..chars import Chars
 from .base import Rule
 
 # UTF-8 lead byte read as Latin-1/Windows-1252 (Â..ô), then a continuation byte read the same way.
@@ -26,6 +27,8 @@ _SUSPECT = compile_lazily(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+# A block without _SUSPECT's first character is skipped by the first test of `hits`.
+_TRIGGER = Chars(regex.compile("[\u00c2-\u00f4]"))
 
 
 
@@ -74,6 +77,9 @@ class Mojibake(Rule):
     kind = "mojibake"
     FIELDS = ()
     DEFAULT_MESSAGE = "'{match}' is mojibake (text decoded with the wrong character set): it should read '{suggestion}'."
+
+    def trigger(self):
+        return _TRIGGER
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

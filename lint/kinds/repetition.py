@@ -11,6 +11,7 @@ import re
 from itertools import islice
 from operator import eq
 
+from ..chars import blank, blanked
 from .base import Rule
 from .fields import Field
 
@@ -20,18 +21,17 @@ from .fields import Field
 _DOUBLE = re.compile(r"(?<![\w'’-])(?P<word>\w++)(?P<gap>[ \t\u00a0]+|[ \t]*\n[ \t]*)(?P<second>(?P=word))(?![\w'’-])", re.IGNORECASE)
 
 # A cheap first look at a window: its words, lower-cased, split at white space and at the punctuation that
-# may stand right before or after a word, so that a doubled word the regex can find is two equal neighbours.
-# The regex then runs only where there are such neighbours (a few blocks in a hundred): twice as fast.
-_PUNCTUATION = ",.;:!?“”‘\"()[]{}<>…«»„‹›—–/*•·|¿¡#@&+=\u200b\u00ad"
+# may stand right before or after a word (`lint.chars.WORD_MARKS`), so that a doubled word the regex can find is
+# two equal neighbours. The regex then runs only where there are such neighbours (a few blocks in a hundred).
 
 
 def _neighbours(text: str) -> bool:
     """Whether two neighbouring words of `text` are equal, case aside (a superset of what _DOUBLE finds)."""
-    text = text.lower()
-    for mark in _PUNCTUATION:
-        if mark in text:
-            text = text.replace(mark, " ")
-    words = text.split()
+    return _equal_neighbours(blank(text.lower()))
+
+
+def _equal_neighbours(data: bytes) -> bool:
+    words = data.split()
     return any(map(eq, words, islice(words, 1, None)))
 
 
@@ -49,7 +49,10 @@ class Repetition(Rule):
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):
-            if not _neighbours(block.text[start:end]):
+            if start == 0 and end == len(block.textmap):
+                if not _equal_neighbours(blanked(block)):
+                    continue
+            elif not _neighbours(block.text[start:end]):
                 continue
             for m in _DOUBLE.finditer(block.text, start, end):
                 first, second = m.group("word"), m.group("second")

@@ -16,11 +16,13 @@ from __future__ import annotations
 import regex
 
 from ..lazyre import compile_lazily
+from ..chars import Chars
 from .base import Rule
 from .fields import Field
 
 _SCRIPTS = ("Latin", "Cyrillic", "Greek")
-_FOREIGN = compile_lazily(r"[\p{Cyrillic}\p{Greek}]")
+_FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+_TRIGGER = Chars(_FOREIGN)  # a block without a Cyrillic or Greek letter is skipped by the first test of `hits`
 _WORD = compile_lazily(r"[\p{L}\p{M}]+")
 _SCRIPT_OF = {name: regex.compile(rf"\p{{{name}}}") for name in _SCRIPTS}
 
@@ -84,6 +86,9 @@ class Script(Rule):
             for block in doc.blocks:  # (no list of every word of a book-length file at once)
                 words.update(_WORD.findall(block.text))
         return word in words
+
+    def trigger(self):
+        return _TRIGGER
 
     def hits(self, doc):
         for block, start, end in doc.units(self.scope):

@@ -8,10 +8,12 @@ a line `=>`, then the translation.
 from __future__ import annotations
 
 from ..bilingual import CHECK_NAMES
+from ..candidates import Attribute
 from .base import Rule
 from .fields import Field
 
 EXAMPLE_SEPARATOR = "\n=>\n"
+_NEEDS_SOURCE = Attribute("source")
 
 
 class Source(Rule):
@@ -63,6 +65,9 @@ class Source(Rule):
         from ..bilingual.glossary import load
 
         return [load(os.path.join(self.pack_dir, str(self.example_glossary)))]
+
+    def trigger(self):
+        return _NEEDS_SOURCE  # (`hits` finds nothing in a document without one)
 
     def hits(self, doc):
         ctx = getattr(doc, "source", None)
