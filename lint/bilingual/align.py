@@ -16,6 +16,7 @@ _VARIANCE = 6.8
 _DIAGONAL_Z = 2.0  # one-to-one pairs all within this many deviations: no search needed
 _ANCHOR_BONUS = 3.0
 _FLOOR_COST = -math.log(1e-12)
+_REACHED = 1e300  # any cost a path can have
 _BEAM = 12.0  # a cell costing this much more than its row's best is not searched further
 _BAND = 3  # units either side of the length diagonal searched
 
@@ -111,10 +112,11 @@ def _search(src: list[int], tgt: list[int], anchors, ratio: float, beam: float |
         next_cost, next_back = (cost[i + 1], back[i + 1]) if i < n else (None, None)
         # up to the next row's window too, so that target units skipped at a long source unit stay reachable
         lo, hi = max(0, centre - band), min(m, centres[i + 1] + band)
-        cutoff = (min(row_cost[lo:hi + 1]) + beam) if beam is not None else inf
+        # finite, so that unreached cells (inf) are always skipped
+        cutoff = min(min(row_cost[lo:hi + 1]) + beam, _REACHED) if beam is not None else _REACHED
         for j in range(lo, hi + 1):
             here = row_cost[j]
-            if here > cutoff:  # (and inf: unreached) far worse than this row's best: no optimal path goes through it
+            if here > cutoff:  # unreached, or far worse than this row's best: no optimal path goes through it
                 continue
             if i < n:  # a source unit left without translation
                 c = here + skip_src + skip_len  # the sum in this order: ties between equal paths break as they always did
