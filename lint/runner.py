@@ -105,21 +105,13 @@ class Runner:
 
     def __init__(self, options: Options = Options()) -> None:
         self.options = options
-        self._configs: dict[tuple[str, str], Config] = {}  # (path, cwd) -> its configuration (find_config's own answer)
 
     # -- configuration ----------------------------------------------------------
     def config_for(self, path: str) -> Config:
-        """The configuration for `path`: --config, else the nearest one walking up from it (asked several times
-        for each file: remembered, as find_config remembers each folder's)."""
+        """The configuration for `path`: --config, else the nearest one walking up from it."""
         if self.options.config_path:
             return load_config_file(self.options.config_path)
-        key = (path, os.getcwd())
-        found = self._configs.get(key)
-        if found is None:
-            if len(self._configs) >= 100_000:  # (memory stays flat on an archive of millions of files)
-                self._configs.clear()
-            found = self._configs[key] = find_config(_config_base(*key))
-        return found
+        return find_config(_config_base(path, os.getcwd()))
 
     def rules_for(self, path: str):
         return resolve(self.config_for(path), self.options.selection).rules

@@ -404,3 +404,30 @@ def test_number_words_stand_for_the_sources_figures(tmp_path, target, expected):
     (tmp_path / "t.txt").write_text(target + "\n", encoding="utf-8")
     found = findings("--source", str(tmp_path / "s.txt"), "--source-lang", "de", str(tmp_path / "t.txt"))
     assert [(f["line"], f["column"], f["match"]) for f in found if f["rule"] == "Source.Numbers"] == expected
+
+
+def test_alignment_with_empty_units_and_many_more_target_units_is_found():
+    """Leading zero-length target units and 2:7 counts once left the search nowhere to start."""
+    from lint.bilingual import align
+
+    groups = align.align([100, 100], [0, 0, 0, 0, 0, 100, 100], None, 1.0)
+    assert [(list(s), list(t)) for s, t in groups][-1] == ([1], [6])
+    assert sum(len(t) for _, t in groups) == 7 and sum(len(s) for s, _ in groups) == 2
+
+
+def test_number_words_after_a_letter_whose_lower_case_is_longer(tmp_path):
+    """'İ' lower-cases to two characters: the number words after it are still read ('İstanbul' once hid them)."""
+    (tmp_path / "s.txt").write_text("Istanbul hat 10 Bezirke und 25 Parks.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("İstanbul has ten districts and twenty-five parks.\n", encoding="utf-8")
+    found = findings("--source", str(tmp_path / "s.txt"), "--source-lang", "de", str(tmp_path / "t.txt"))
+    assert [f for f in found if f["rule"] == "Source.Numbers"] == []
+
+
+@pytest.mark.parametrize("text, months", [
+    ("On 3 Sept. and in September, not in Sepember.", [9, 9]),
+    ("In March we march; may it be May.", [3, 5]),
+])
+def test_english_month_names(text, months):
+    from lint.bilingual import numbers
+
+    assert [min(n.values) for n in numbers.extract(text, "en") if not n.text[0].isdigit()] == months

@@ -15,28 +15,6 @@ _MOVES = {(1, 1): 0.85, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.05, (1, 2): 0.06, 
 _VARIANCE = 6.8
 _DIAGONAL_Z = 2.0  # one-to-one pairs all within this many deviations: no search needed
 _ANCHOR_BONUS = 3.0
-_FLOOR_COST = -math.log(1e-12)
-_REACHED = 1e300  # any cost a path can have
-_BEAM = 12.0  # a cell costing this much more than its row's best is not searched further
-_BAND = 3  # units either side of the length diagonal searched
-
-
-_STEPS = 256  # length-cost table resolution: deviations per unit
-_LENGTH_COST: list[float] = []
-
-
-def _length_costs() -> list[float]:
-    """-log P(deviation >= z) for z in steps of 1/_STEPS, up to where it reaches the floor: a list index is
-    cheaper than an erfc and a log for each of the few hundred moves an article's search weighs."""
-    if not _LENGTH_COST:
-        z = 0
-        while True:
-            c = -math.log(_norm_sf(z / _STEPS))
-            _LENGTH_COST.append(c)
-            if c >= _FLOOR_COST:
-                break
-            z += 1
-    return _LENGTH_COST
 
 
 def _norm_sf(z: float) -> float:
@@ -62,16 +40,6 @@ def align(src: list[int], tgt: list[int], anchors=None, ratio: float | None = No
         return [(range(i, i + 1), range(i, i + 1)) for i in range(n)]
     if callable(anchors) and not getattr(anchors, "is_anchors", False):
         anchors = anchors()  # built only now that the search needs them
-    found = _search(src, tgt, anchors, ratio, _BEAM)
-    if found is None:  # the beam lost every way to the end: search the whole band
-        found = _search(src, tgt, anchors, ratio, None)
-    return found
-
-
-def _search(src: list[int], tgt: list[int], anchors, ratio: float, beam: float | None) -> list[tuple[range, range]] | None:
-    """The cheapest path through the band around the length diagonal; with `beam`, cells costing that much more
-    than their row's best are not extended (None when that cut every way to the end)."""
-    n, m = len(src), len(tgt)
     src_pre = [0]
     for x in src:
         src_pre.append(src_pre[-1] + x)
@@ -83,25 +51,15 @@ def _search(src: list[int], tgt: list[int], anchors, ratio: float, beam: float |
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    sqrt = math.sqrt
-    costs = _length_costs()
-    last = len(costs) - 1
+    log, sqrt, erfc = math.log, math.sqrt, math.erfc
     matches = [(di, dj, -math.log(prior)) for (di, dj), prior in _MOVES.items() if di and dj]
     skip_src, skip_tgt = -math.log(_MOVES[(1, 0)]), -math.log(_MOVES[(0, 1)])
-    half_var = 0.5 * _VARIANCE
+    inv_root2, floor, half_var = 1 / sqrt(2), 1e-12, 0.5 * _VARIANCE
     table = getattr(anchors, "table", None)  # anchors' 2-D prefix sums, when it has them: read inline
     # Search a band around the diagonal: translations do not move sentences across half an article.
-    band = _BAND + max(n, m) // 16
-    stretch = tgt_pre[m] / (src_pre[n] or 1)  # the diagonal from corner to corner, whatever the expected ratio
-    # The length diagonal: for each source prefix, the target unit where that much text would end.
-    centres, j = [], 0
-    for x in src_pre:
-        while j < m and tgt_pre[j + 1] <= x * stretch:
-            j += 1
-        centres.append(j)
-    centres.append(m)
+    band = abs(n - m) + max(3, max(n, m) // 16)
     for i in range(n + 1):
-        centre = centres[i]
+        centre = i * m // n
         row_cost, row_back = cost[i], back[i]
         src_i = src_pre[i]
         # the length costs of this row's source groups: 1, 2 or 3 units from i
@@ -110,13 +68,9 @@ def _search(src: list[int], tgt: list[int], anchors, ratio: float, beam: float |
                  for di, dj, prior_cost in matches if i + di <= n]
         skip_len = 0.02 * (src_pre[i + 1] - src_i) ** 0.5 if i < n else inf
         next_cost, next_back = (cost[i + 1], back[i + 1]) if i < n else (None, None)
-        # up to the next row's window too, so that target units skipped at a long source unit stay reachable
-        lo, hi = max(0, centre - band), min(m, centres[i + 1] + band)
-        # finite, so that unreached cells (inf) are always skipped
-        cutoff = min(min(row_cost[lo:hi + 1]) + beam, _REACHED) if beam is not None else _REACHED
-        for j in range(lo, hi + 1):
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             here = row_cost[j]
-            if here > cutoff:  # unreached, or far worse than this row's best: no optimal path goes through it
+            if here == inf:
                 continue
             if i < n:  # a source unit left without translation
                 c = here + skip_src + skip_len  # the sum in this order: ties between equal paths break as they always did
@@ -140,16 +94,15 @@ def _search(src: list[int], tgt: list[int], anchors, ratio: float, beam: float |
                 if base - bonus >= target_cost[nj]:
                     continue  # the length cost is never negative: this move cannot win, its erfc is not needed
                 lt = tgt_pre[nj] - tgt_j
-                k = int(_STEPS * abs(lt - ls) / sqrt((ls + lt) * half_var or _VARIANCE) + 0.5)
-                c = base + costs[k if k < last else last]
+                z = abs(lt - ls) / sqrt((ls + lt) * half_var or _VARIANCE)
+                tail = erfc(z * inv_root2)
+                c = base - log(tail if tail > floor else floor)
                 if bonus:
                     c -= bonus
                 if c < target_cost[nj]:
                     target_cost[nj], target_back[nj] = c, (i, j)
     pairs = []
     i, j = n, m
-    if back[n][m] is None:
-        return None
     while (i, j) != (0, 0):
         pi, pj = back[i][j]
         pairs.append((range(pi, i), range(pj, j)))

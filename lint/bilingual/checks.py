@@ -361,7 +361,6 @@ def japanese_names(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        keys = None
         # tag each source paragraph once (the sentences a pair groups differ from one alignment to another)
         found = ctx.cache.get(("ja_names", pair.para))
         if found is None:
@@ -371,28 +370,21 @@ def japanese_names(ctx: BilingualContext, rule):
             if written not in pair.source:
                 continue
             wanted = [k for k in map(entities.name_key, parts) if k]
-            if keys is None:
-                keys = _name_keys(ctx, pair.para)
-            if any(k in keys[0] for k in wanted) or any(k in keys[1]() for k in wanted):
+            if any(k in _name_keys(ctx, pair.para, False) for k in wanted) or \
+                    any(k in _name_keys(ctx, pair.para, True) for k in wanted):
                 continue
             s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
 
 
-def _name_keys(ctx: BilingualContext, para: int):
-    """The consonant keys of a paragraph's capitalised Latin words (where a romanised name is), and a function
-    giving those of every Latin word (computed once, only if a name is not among the capitalised ones)."""
-    found = ctx.cache.get(("name_keys", para))
+def _name_keys(ctx: BilingualContext, para: int, every: bool) -> set:
+    """The consonant keys of a paragraph's capitalised Latin words (where a romanised name is), or with `every`
+    of all its Latin words (computed once each, the second only if a name is not among the capitalised ones)."""
+    key = ("name_keys", para, every)
+    found = ctx.cache.get(key)
     if found is None:
         words = set(_LATIN_RUN.findall(_para_target(ctx, para)))
-        every: list = []
-
-        def all_keys() -> set:
-            if not every:
-                every.append({entities.name_key(w) for w in words})
-            return every[0]
-
-        found = ctx.cache[("name_keys", para)] = ({entities.name_key(w) for w in words if w[0].isupper()}, all_keys)
+        found = ctx.cache[key] = {entities.name_key(w) for w in words if every or w[0].isupper()}
     return found
 
 

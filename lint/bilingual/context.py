@@ -97,7 +97,8 @@ class BilingualContext:
 
     def _span_values(self, spans) -> list[set]:
         """The figures (above 1) within each (block, start, end) span: each block's numbers read once and dealt
-        out to its spans in one walk (spans of a block come in order and do not overlap)."""
+        out to its spans in one walk (a block's spans come in order and do not overlap; its numbers come by start,
+        and a Chinese or Japanese one may lie inside another)."""
         out: list[set] = [set() for _ in spans]
         by_block: dict[int, list[int]] = {}
         for k, (blk, _, _) in enumerate(spans):
@@ -111,8 +112,9 @@ class BilingualContext:
                 while i < len(found) and found[i].start < a:
                     i += 1
                 j = i
-                while j < len(found) and found[j].end <= b:
-                    out[k].update(v for v in found[j].values if v > 1)
+                while j < len(found) and found[j].start < b:
+                    if found[j].end <= b:
+                        out[k].update(v for v in found[j].values if v > 1)
                     j += 1
         return out
 

@@ -324,7 +324,7 @@ def _number_word_runs(text: str, lower: str):
     runs are read over these words alone, as over all of them (any other word between breaks a run anyway).
     Runs of nothing but 'a' and 'an' are not numbers and are not returned."""
     if len(lower) != len(text):  # a character whose lower case is longer: offsets would shift, read every word
-        words = [(m.start(), m.end(), lower[m.start():m.end()]) for m in _LETTERS.finditer(text)]
+        words = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(text)]
     else:
         words = _number_words(text, lower)
     i, n = 0, len(words)
@@ -401,7 +401,7 @@ def _month_pattern(lang: str):
 
 # English month names and abbreviations: one pattern, read at the places where a three-letter stem begins.
 _EN_MONTH = regex.compile(r"(?<!\w)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)", regex.IGNORECASE)
+                          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)", regex.IGNORECASE)
 _EN_MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _EN_MONTH_STEMS = None
 
