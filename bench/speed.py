@@ -31,6 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench as generator  # noqa: E402 - bench/bench.py: the article generator the single-case bench uses
@@ -95,7 +96,7 @@ class Case:
     name: str
     command: list[str]
     words: int
-    before_each: object = None
+    before_each: Callable[[], None] | None = None
 
 
 def measure(cases: list[Case], runs: int) -> dict[str, Measured]:
@@ -104,7 +105,8 @@ def measure(cases: list[Case], runs: int) -> dict[str, Measured]:
     walls: dict[str, list[float]] = {c.key: [] for c in cases}
     cpus: dict[str, list[float]] = {c.key: [] for c in cases}
     peaks, first = {c.key: 0 for c in cases}, {}
-    for _ in range(runs):
+    for round_no in range(runs):
+        print(f"  round {round_no + 1} of {runs} ...", file=sys.stderr, flush=True)  # (the figures come after the last)
         for case in cases:
             if case.before_each:
                 case.before_each()
