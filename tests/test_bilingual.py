@@ -431,3 +431,21 @@ def test_english_month_names(text, months):
     from lint.bilingual import numbers
 
     assert [min(n.values) for n in numbers.extract(text, "en") if not n.text[0].isdigit()] == months
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("東京で会議が開かれた。首相は記者団に対し、計画を続けると述べた。", "ja"),
+    ("北京今天举行了会议。总理对记者说，计划将继续。", "zh"),
+    ("서울에서 회의가 열렸다. 총리는 계획을 계속하겠다고 말했다.", "ko"),
+    ("The minister said on Monday that the plan would go on, and that talks with the unions were in hand.", "en"),
+    # one Japanese word does not make an English text Japanese
+    ("The chef served a bowl of ramen (ラーメン) to the minister, who said that it was the best in the city.", "en"),
+    # not told by script or English function words: py3langid's model decides
+    ("Die Regierung hat am Montag in Berlin beschlossen, dass die Steuern nicht steigen werden, was viele "
+     "überraschte. Der Minister sagte, man werde an dem Plan festhalten.", "de"),
+    ("Уряд у понеділок оголосив, що податки не зростуть, і міністр пообіцяв продовжити переговори.", "uk"),
+])
+def test_source_language_detection(text, lang):
+    from lint.bilingual.context import detect_language
+
+    assert detect_language(text) == lang

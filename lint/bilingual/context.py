@@ -18,6 +18,8 @@ from . import align, numbers, segment
 from .entities import latin_words
 
 _LATIN = regex.compile(r"\p{Latin}")
+_WORD = regex.compile(r"\p{L}+")
+_WORD_CHAR = regex.compile(r"\p{L}")
 # English characters per source character in news translation (measured on dev/ for ja, WMT data for zh).
 _PRIOR_RATIO = {"ja": 2.6, "zh": 3.2, "ko": 2.3, "ru": 1.05, "uk": 1.05, "de": 0.9, "fr": 0.9, "es": 0.92}
 
@@ -233,13 +235,49 @@ def is_latin(lang: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """The source language, identified offline (py3langid's model, memory-mapped as the Language rules use it)."""
+    """The source language, identified offline: by its script when the script tells it (kana is Japanese, Hangul
+    Korean, Han alone Chinese), by English's function words when they are a fifth of the words, else by py3langid's
+    model (memory-mapped as the Language rules use it; loading it and numpy costs more than checking an article)."""
     if not text.strip():
         return "en"
+    told = _told_by_script(text) or _told_by_function_words(text)
+    if told:
+        return told
     from ..kinds.language import model
 
     lang, _ = model().classify(text)
     return lang
+
+
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HAN = regex.compile(r"\p{Han}")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_ENGLISH_FUNCTION_WORDS = frozenset("the a an and of to in is are was were that for with on by as it at from this be "
+                                    "has have had not or but".split())
+
+
+def _told_by_script(text: str) -> str | None:
+    """ja, ko or zh when that script's characters are at least a third of the letters (an English text quoting
+    one Japanese word is not Japanese)."""
+    head = text[:2000]
+    letters = len(_WORD_CHAR.findall(head)) or 1
+    kana, hangul, han = len(_KANA.findall(head)), len(_HANGUL.findall(head)), len(_HAN.findall(head))
+    if kana and (kana + han) * 3 >= letters:
+        return "ja"
+    if hangul * 3 >= letters and hangul:
+        return "ko"
+    if han * 3 >= letters and han and not kana:
+        return "zh"
+    return None
+
+
+def _told_by_function_words(text: str) -> str | None:
+    """English when at least a fifth of the first 500 words are its function words (other languages' text
+    has almost none of them; a short or mixed text is left to the model)."""
+    words = [w.lower() for w in _WORD.findall(text[:6000])][:500]
+    if len(words) >= 20 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= len(words) / 5:
+        return "en"
+    return None
 
 
 def source_text_paragraphs(path: str, text: str) -> list[str]:
