@@ -169,7 +169,8 @@ class ContentCache:
         self.folder = os.path.join(os.path.abspath(folder), f"v{FORMAT}")
         self.path = os.path.join(self.folder, DATABASE)
         self._rules: dict = {}  # (config path, pack paths, selection) -> the rules' identity, once per process
-        self._of_path: dict = {}  # (file path, selection) -> its rules' identity, within one run
+        self._of_path: dict = {}  # file path -> its rules' identity, within one run, for `_of_selection`
+        self._of_selection = None  # the selection `_of_path` holds identities for
         self._code: str | None = None
         self._checked: dict[str, dict | None] = {}  # rules identity -> what `checked` read for it
         self._db = None  # the connection, opened on first need (None: not yet; False: unusable in this process)
@@ -178,13 +179,17 @@ class ContentCache:
         self.pending: list[tuple[str, bytes]] = []  # (key, entry) stored but not written yet
 
     def __getstate__(self) -> dict:  # worker processes work the identities out again, with a connection of their own
-        return {"folder": self.folder, "path": self.path, "_rules": {}, "_of_path": {}, "_code": None, "_checked": {},
-                "_db": None, "_damaged": False, "_pid": None, "pending": []}
+        return {"folder": self.folder, "path": self.path, "_rules": {}, "_of_path": {}, "_of_selection": None,
+                "_code": None, "_checked": {}, "_db": None, "_damaged": False, "_pid": None, "pending": []}
 
     # -- the key ---------------------------------------------------------------------
     def rules_identity(self, runner, path: str) -> str:
         """What decides which rules run for `path` and how: its configuration, the packs, the selection, the code."""
-        known = self._of_path.get((path, runner.options.selection))  # (asked several times for each file)
+        selection = runner.options.selection
+        if selection is not self._of_selection:  # the memo is by path for one selection (hashing one costs more)
+            self._of_path.clear()
+            self._of_selection = selection
+        known = self._of_path.get(path)  # (asked several times for each file)
         if known is not None:
             return known
         config = runner.config_for(path)
@@ -200,7 +205,7 @@ class ContentCache:
             identity = self._rules[memo] = _hash(*parts)
         if len(self._of_path) >= 100_000:  # (memory stays flat on an archive of millions of files)
             self._of_path.clear()
-        self._of_path[(path, runner.options.selection)] = identity
+        self._of_path[path] = identity
         return identity
 
     def key(self, runner, path: str, text: str) -> str:

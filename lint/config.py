@@ -263,10 +263,20 @@ def resolve(config: Config, selection: Selection = Selection()) -> Resolved:
     return Resolved(tuple(active), registry, tuple(dict.fromkeys(warnings)))
 
 
+_GENERATION = [0]  # how many times forget() was called: what remembers a configuration keys on it
+
+
+def generation() -> int:
+    """Bumped by forget(): a memo of configurations taken before it must not be used after it."""
+    return _GENERATION[0]
+
+
 def forget() -> None:
     """Forget every configuration and pack read so far (a long-lived process, such as the language server,
     calls this when files may have changed; a `mtlint check` run reads each once)."""
     from .packs import load_packs
+
+    _GENERATION[0] += 1
 
     for cached in (load_config_file, find_config, resolve, load_packs):
         cached.cache_clear()

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import formats
-from .config import Config, Selection, find_config, load_config_file, resolve
+from .config import Config, Selection, find_config, generation, load_config_file, resolve
 from .errors import MtlintError
 from .finding import Finding
 from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
@@ -105,13 +105,23 @@ class Runner:
 
     def __init__(self, options: Options = Options()) -> None:
         self.options = options
+        self._configs: dict[tuple[str, str], Config] = {}  # (path, cwd) -> find_config's answer for it
+        self._configs_generation = generation()
 
     # -- configuration ----------------------------------------------------------
     def config_for(self, path: str) -> Config:
-        """The configuration for `path`: --config, else the nearest one walking up from it."""
+        """The configuration for `path`: --config, else the nearest one walking up from it (asked several times
+        for each file, so remembered until config.forget(), which the language server calls on a change)."""
         if self.options.config_path:
             return load_config_file(self.options.config_path)
-        return find_config(_config_base(path, os.getcwd()))
+        if self._configs_generation != generation() or len(self._configs) >= 100_000:  # (flat on huge archives)
+            self._configs.clear()
+            self._configs_generation = generation()
+        key = (path, os.getcwd())
+        found = self._configs.get(key)
+        if found is None:
+            found = self._configs[key] = find_config(_config_base(*key))
+        return found
 
     def rules_for(self, path: str):
         return resolve(self.config_for(path), self.options.selection).rules

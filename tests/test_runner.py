@@ -116,3 +116,17 @@ def test_the_runner_lints_in_memory_text_as_the_cli_lints_the_file(tmp_path):
     result = Runner(Options()).lint_string(str(tmp_path / "a.md"), text)
     assert [f.as_dict() | {"path": "a.md"} for f in result.findings] == cli
     assert {f.level for f in result.findings} == {"warning"}
+
+
+def test_a_configuration_written_later_is_seen_after_forget(tmp_path):
+    """The language server's Runner lives for the session: config.forget() must reach its memo of configurations."""
+    from lint import config
+
+    article = tmp_path / "a.txt"
+    article.write_text("Officials met in Kiev on Tuesday.\n", encoding="utf-8")
+    runner = Runner(Options())
+    assert runner.config_for(str(article)).path is None
+    (tmp_path / ".mtlint.yml").write_text("fail_on: error\n", encoding="utf-8")
+    assert runner.config_for(str(article)).path is None  # remembered until told
+    config.forget()
+    assert runner.config_for(str(article)).path == str(tmp_path / ".mtlint.yml")
