@@ -383,7 +383,9 @@ def _name_keys(ctx: BilingualContext, para: int, every: bool) -> set:
     key = ("name_keys", para, every)
     found = ctx.cache.get(key)
     if found is None:
-        words = set(_LATIN_RUN.findall(_para_target(ctx, para)))
+        words = ctx.cache.get(("latin_words", para))
+        if words is None:  # the paragraph's words are read once for both sets
+            words = ctx.cache[("latin_words", para)] = set(_LATIN_RUN.findall(_para_target(ctx, para)))
         found = ctx.cache[key] = {entities.name_key(w) for w in words if every or w[0].isupper()}
     return found
 
@@ -558,18 +560,19 @@ def untranslated(ctx: BilingualContext, rule):
         if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "still in the source language"}, []
             continue
-        if run is not None and _has_script(ctx, pair.block, script):
+        if run is not None and _has_script(ctx, pair.block, run):
             for m in run.finditer(text):
                 if len(m.group()) >= rule.min_chars:
                     yield pair.block, pair.start + m.start(), pair.start + m.end(), {"source": quote(pair.source), "problem": "script"}, []
 
 
-def _has_script(ctx: BilingualContext, block, script: str) -> bool:
-    """Whether a target block holds any character of the source's script (searched once per block)."""
+def _has_script(ctx: BilingualContext, block, run) -> bool:
+    """Whether a target block holds a run of the source's script (`run`: _script_run's pattern; searched once
+    per block)."""
     key = ("script", id(block))
     found = ctx.cache.get(key)
     if found is None:
-        found = ctx.cache[key] = regex.search(script, block.text) is not None
+        found = ctx.cache[key] = run.search(block.text) is not None
     return found
 
 
