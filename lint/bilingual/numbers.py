@@ -347,21 +347,25 @@ def _number_word_runs(text: str, lower: str):
 
 
 _ARTICLES = ("a", "an")
-_NUMBER_WORDS = None
+_NUMBER_WORD_LIST = tuple(sorted((_FIRST_WORDS | _NEXT_WORDS) - set(_ARTICLES)))  # found by automaton; articles by hand
+
+
+@lru_cache(maxsize=8)
+def _automaton(words: tuple[str, ...], longest: bool = False):
+    """An Aho-Corasick automaton of `words` (leftmost-longest matches with `longest`), built on first use."""
+    import ahocorasick_rs
+
+    kind = ahocorasick_rs.MatchKind.LeftmostLongest if longest else ahocorasick_rs.MatchKind.Standard
+    return ahocorasick_rs.AhoCorasick(list(words), matchkind=kind)
 
 
 def _number_words(text: str, lower: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of each whole word ([A-Za-z]+, as _LETTERS reads words) that is a number word, and of
     each 'a' or 'an' next to one (across one space or hyphen), in order."""
-    global _NUMBER_WORDS
-    if _NUMBER_WORDS is None:
-        import ahocorasick_rs
-
-        _NUMBER_WORDS = ahocorasick_rs.AhoCorasick(sorted((_FIRST_WORDS | _NEXT_WORDS) - set(_ARTICLES)),
-                                                   matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     size = len(text)
     found: dict[int, tuple[int, int, str]] = {}
-    for _, start, end in _NUMBER_WORDS.find_matches_as_indexes(lower):
+    words = _automaton(_NUMBER_WORD_LIST, longest=True)
+    for _, start, end in words.find_matches_as_indexes(lower):
         if (start and _is_letter(text[start - 1])) or (end < size and _is_letter(text[end])) or not text[start:end].isascii():
             continue  # inside a longer word
         found[start] = (start, end, lower[start:end])
@@ -403,22 +407,18 @@ def _month_pattern(lang: str):
 _EN_MONTH = regex.compile(r"(?<!\w)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)", regex.IGNORECASE)
 _EN_MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
-_EN_MONTH_STEMS = None
+_EN_MONTH_STEMS = tuple(_EN_MONTH_NUMBER)
 
 
 def _english_months(norm: str):
     """(match, month) of each English month name: an Aho-Corasick pass finds where a stem begins and the pattern
     is tried only there (a regex of every name and abbreviation scans eight times slower)."""
-    global _EN_MONTH_STEMS
     lower = norm.lower()
     if len(lower) != len(norm):  # a character whose lower case is longer: positions would shift
         found = _EN_MONTH.finditer(norm)
     else:
-        if _EN_MONTH_STEMS is None:
-            import ahocorasick_rs
-
-            _EN_MONTH_STEMS = ahocorasick_rs.AhoCorasick(list(_EN_MONTH_NUMBER))
-        found = (m for _, start, _ in _EN_MONTH_STEMS.find_matches_as_indexes(lower) for m in (_EN_MONTH.match(norm, start),) if m)
+        stems = _automaton(_EN_MONTH_STEMS)
+        found = (m for _, start, _ in stems.find_matches_as_indexes(lower) for m in (_EN_MONTH.match(norm, start),) if m)
     for m in found:
         yield m, _EN_MONTH_NUMBER[m.group()[:3].lower()]
 
