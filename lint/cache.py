@@ -113,7 +113,7 @@ def _normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
-def _versions(names: tuple[str, ...]) -> dict[str, str]:
+def library_versions(names: tuple[str, ...]) -> dict[str, str]:
     """name -> version, as `importlib.metadata.version` gives it, read from the names of the `.dist-info` folders
     on sys.path (the first one of a name wins, as there); importlib.metadata (a tenth of a warm run to import and
     ask) only for a name not found that way, or when any `.egg-info` could come first."""
@@ -149,7 +149,7 @@ def _versions(names: tuple[str, ...]) -> dict[str, str]:
 
 def _code_identity() -> str:
     """The versions mtlint and its rule libraries run at, and the stamps of mtlint's own source files."""
-    versions = _versions(LIBRARIES)
+    versions = library_versions(LIBRARIES)
     parts = [f"{name}={versions[name]}".encode() for name in LIBRARIES]
     parts += _tree(os.path.dirname(os.path.abspath(__file__)), (".py",), content=False)
     return _hash(*parts)

@@ -47,7 +47,7 @@ def test_a_warm_check_imports_only_what_it_uses(tmp_path):
 def test_library_versions_are_those_importlib_metadata_gives():
     from importlib import metadata
 
-    from lint.cache import LIBRARIES, _versions
+    from lint.cache import LIBRARIES, library_versions
 
     def version(name):
         try:
@@ -55,8 +55,8 @@ def test_library_versions_are_those_importlib_metadata_gives():
         except metadata.PackageNotFoundError:
             return "none"
 
-    assert _versions(LIBRARIES) == {name: version(name) for name in LIBRARIES}
-    assert _versions(("mtlint", "no-such-library-here")) == {"mtlint": version("mtlint"), "no-such-library-here": "none"}
+    assert library_versions(LIBRARIES) == {name: version(name) for name in LIBRARIES}
+    assert library_versions(("mtlint", "no-such-library-here")) == {"mtlint": version("mtlint"), "no-such-library-here": "none"}
 
 
 def test_the_audit_command_is_listed_and_runs_though_imported_late():
