@@ -11,8 +11,11 @@ load during the run touches every case alike); the median is reported, as wall t
 system of the process and the children it waited for), because this machine
 is shared and noisy: CPU time moves much less with the load. Peak RSS is the
 largest resident size of the process or one of its children (GNU time's %M).
-With `--corpus DIR` (default: the shared human corpus, when it is there) the
-mtlint/proselint ratio is also measured on real news files, read in place.
+With `--corpus DIR [DIR ...]` (default: the shared corpus's real news, when it is
+there: dev/human, the human-written articles, and dev/mt, machine translations
+of news by 10+ systems, 268k words in 708 article-sized files, near the 340k
+words issue 11 measured on) the mtlint/proselint ratio is also measured on real
+news files, read in place.
 
     pip install -e '.[bench]'          # proselint, only for this script
     python bench/speed.py              # 1M words, 3 runs per case
@@ -36,7 +39,8 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench as generator  # noqa: E402 - bench/bench.py: the article generator the single-case bench uses
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "human"
+SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+DEFAULT_CORPUS = [SHARED_DEV / "human", SHARED_DEV / "mt"]
 SHORT_ARTICLE = ("Two of Kiev's strongest supporters met in the capital on Tuesday, officials said, "
                  "as talks on security and trade continued.\n")
 
@@ -134,8 +138,9 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=1_000_000, help="words of generated news per format (default 1,000,000)")
     parser.add_argument("--per-file", type=int, default=600, help="words per generated article (default 600)")
     parser.add_argument("--runs", type=int, default=3, help="runs per case; the median is reported (default 3)")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None,
-                        help="real articles for a second mtlint/proselint ratio (default: the shared human corpus)")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=[d for d in DEFAULT_CORPUS if d.is_dir()],
+                        help="folders of real articles for a second mtlint/proselint ratio (default: the shared "
+                             "corpus's dev/human and dev/mt)")
     parser.add_argument("--no-corpus", action="store_true", help="only the generated files")
     parser.add_argument("--mtlint", default=shutil.which("mtlint") or "mtlint")
     parser.add_argument("--proselint", default=shutil.which("proselint"))
@@ -187,11 +192,13 @@ def main() -> int:
                  words["txt"]),
         ]
         if args.corpus and not args.no_corpus:
-            corpus_words = words_in(args.corpus)
-            print(f"Real news: {args.corpus} ({corpus_words:,} words, {len(list(args.corpus.iterdir()))} files), read in place; "
+            corpus_words = sum(words_in(folder) for folder in args.corpus)
+            files = sum(len(list(folder.iterdir())) for folder in args.corpus)
+            print(f"Real news: {' '.join(map(str, args.corpus))} ({corpus_words:,} words, {files} files), read in place; "
                   f"its two cases run in the same rounds")
-            cases += [Case("mtlint_corpus", "mtlint, corpus, --jobs 1", plain + [str(args.corpus)], corpus_words),
-                      Case("proselint_corpus", "proselint, corpus", [args.proselint, "check", str(args.corpus)], corpus_words)]
+            folders = [str(folder) for folder in args.corpus]
+            cases += [Case("mtlint_corpus", "mtlint, real news, --jobs 1", plain + folders, corpus_words),
+                      Case("proselint_corpus", "proselint, real news", [args.proselint, "check", *folders], corpus_words)]
         results.update(measure(cases, args.runs))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
