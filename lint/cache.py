@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 
 try:  # the BLAKE2 module alone: hashlib would load OpenSSL's bindings first (a sixtieth of start-up) for nothing
     from _blake2 import blake2b
@@ -26,13 +27,18 @@ from .document import Directive
 from .finding import Finding, Fix
 from .result import Result
 
-FORMAT = "2"  # the entry layout; a change makes old entries unreachable (1: a msgpack file per entry)
+FORMAT = "3"  # the entry layout; a change makes old entries unreachable (1: a msgpack file per entry; 2: keys of the text)
 DATABASE = "findings.sqlite"
 FLUSH_EVERY = 2000  # pending entries written at once, also before the run ends (memory stays flat)
 QUERY_KEYS = 500  # keys looked up in one query (SQLite allows 32766 parameters)
 BUSY_SECONDS = 2.0  # how long a write waits for another process's transaction before it gives up
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # sqlite3 error codes of a damaged file and of a file that is no database
 _CHECKED = "checked:"  # the key prefix of the records of rules already checked
+_STAMP = "stamp:"  # the key prefix of the records of what a file (by absolute path) held at a stamp
+# A stamp is trusted only once its file has been left alone this long before it was read: a file written twice
+# within one tick of the file system's clock (milliseconds) keeps its times, so a stamp taken in that tick could
+# outlive a second write (git's "racy" entries, dealt with the same way).
+SETTLED_NS = 2_000_000_000
 _INHERITED: list = []  # connections a forked process found open: kept, never used or closed
 # Libraries whose behaviour decides findings (the bilingual formats' segmentation and romanisation among them).
 LIBRARIES = ("mtlint", "regex", "ftfy", "py3langid", "markdown-it-py", "mdit-py-plugins", "pyyaml", "ahocorasick-rs",
@@ -67,6 +73,18 @@ def _linux_cache_home() -> str | None:
     if xdg or not home.startswith("/"):
         return None
     return os.path.expanduser("~/.cache")
+
+
+def text_digest(text: str) -> str:
+    """The digest of an article's text, which its key holds."""
+    return _hash(text.encode("utf-8", "surrogatepass"))
+
+
+def _settled(stamp: str) -> bool:
+    """Whether the file of `stamp` had not been written or changed for SETTLED_NS when it was taken (now, or
+    just before: it is taken before the file is read); a time in the future is never settled."""
+    *_, mtime, ctime = stamp.split(":")
+    return max(int(mtime), int(ctime)) < time.time_ns() - SETTLED_NS
 
 
 def _hash(*parts: bytes) -> str:
@@ -173,6 +191,7 @@ class ContentCache:
         self._of_selection = None  # the selection `_of_path` holds identities for
         self._code: str | None = None
         self._checked: dict[str, dict | None] = {}  # rules identity -> what `checked` read for it
+        self._stored: set[str] = set()  # the rules identities whose record `checked` read from the database
         self._db = None  # the connection, opened on first need (None: not yet; False: unusable in this process)
         self._damaged = False  # the database file is garbage: the next flush makes a new one
         self._pid = os.getpid()  # a forked worker never uses its parent's connection
@@ -180,7 +199,7 @@ class ContentCache:
 
     def __getstate__(self) -> dict:  # worker processes work the identities out again, with a connection of their own
         return {"folder": self.folder, "path": self.path, "_rules": {}, "_of_path": {}, "_of_selection": None,
-                "_code": None, "_checked": {}, "_db": None, "_damaged": False, "_pid": None, "pending": []}
+                "_code": None, "_checked": {}, "_stored": set(), "_db": None, "_damaged": False, "_pid": None, "pending": []}
 
     # -- the key ---------------------------------------------------------------------
     def rules_identity(self, runner, path: str) -> str:
@@ -209,8 +228,31 @@ class ContentCache:
         return identity
 
     def key(self, runner, path: str, text: str) -> str:
-        return _hash(self.rules_identity(runner, path).encode(), path.encode("utf-8", "surrogateescape"),
-                     text.encode("utf-8", "surrogatepass"))
+        return self.key_of(runner, path, text_digest(text))
+
+    def key_of(self, runner, path: str, digest: str) -> str:
+        """The key of `path` holding the text of `digest` (`text_digest`) under the rules that apply to it."""
+        return _hash(self.rules_identity(runner, path).encode(), path.encode("utf-8", "surrogateescape"), digest.encode())
+
+    # -- what files held -------------------------------------------------------------
+    # A warm run over an unchanged tree would spend most of its time reading and hashing articles it will not lint.
+    # The digest of what a file held is kept under its stamp (lint.inputs.stamp: inode, size, write and change
+    # times); a file whose stamp is the one kept is not read again. Any write moves the change time (which no
+    # user can set back), so a kept stamp never stands for other text, settled stamps apart (SETTLED_NS).
+    def remember_stamp(self, path: str, stamp: str, text: str) -> None:
+        """Keep that `path`, at `stamp`, held `text` (when the stamp is settled: see SETTLED_NS)."""
+        if stamp and _settled(stamp):
+            self._put(_STAMP + os.path.abspath(path), [stamp, text_digest(text)])
+
+    def digests(self, stamps: dict[str, str]) -> dict[str, str]:
+        """path -> the digest of its text, for those of `stamps` (path -> its stamp now) kept at that very stamp."""
+        wanted = {_STAMP + os.path.abspath(path): (path, stamp) for path, stamp in stamps.items()}
+        found = {}
+        for key, data in self._read_many(list(wanted)).items():
+            path, stamp = wanted[key]
+            if isinstance(data, list) and len(data) == 2 and data[0] == stamp and isinstance(data[1], str):
+                found[path] = data[1]
+        return found
 
     # -- rules already checked ----------------------------------------------------------
     # A run that loaded the packs and configuration for a rules identity (and so checked them: a broken pack or an
@@ -225,7 +267,16 @@ class ContentCache:
             valid = (isinstance(data, dict) and isinstance(data.get("warnings"), list)
                      and isinstance(data.get("grammar"), bool))
             self._checked[identity] = data if valid else None
+            if valid:
+                self._stored.add(identity)
         return self._checked[identity]
+
+    def may_hold(self, runner, path: str) -> bool:
+        """Whether the database can hold entries for the rules of `path`: it held their record of rules checked
+        when this run first asked. A record is written with (or before) the first entries under it, in one
+        transaction, so without one there is nothing to look up: a cold run reads each article once, not twice."""
+        self.checked(runner, path)
+        return self.rules_identity(runner, path) in self._stored
 
     def remember_checked(self, runner, path: str, resolved) -> None:
         """Record what loading the rules for `path` gave (`resolved`: a lint.config.Resolved)."""
@@ -386,7 +437,7 @@ class ContentCache:
         if self._pid != os.getpid():  # (a forked worker: the parent's connection and pending entries are not its own)
             if self._db:
                 _INHERITED.append(self._db)  # never closed here (SQLite connections must not cross a fork)
-            self._db, self._pid, self.pending, self._checked = None, os.getpid(), [], {}
+            self._db, self._pid, self.pending, self._checked, self._stored = None, os.getpid(), [], {}, set()
 
     def _connection(self, create: bool):
         """The open database (made when `create`), or None when there is none or it cannot be used."""

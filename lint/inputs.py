@@ -28,6 +28,14 @@ class Decoded:
     text: str
     encoding: str = "utf-8"  # "utf-8", "utf-16-le" or "utf-16-be" (the byte order of the BOM)
     has_bom: bool = False
+    stamp: str = ""  # the file's `stamp` as it was just before it was read ("" for standard input)
+
+
+def stamp(info: os.stat_result) -> str:
+    """What the file system says of a file's identity and last change: device, inode, size, and the times of
+    the last write (mtime, which a user may set back) and of the last change of any kind (ctime, which only the
+    clock sets). A file whose stamp is unchanged holds what it held (the content cache's shortcut)."""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
 def decode(path: str, data: bytes) -> Decoded:
@@ -82,7 +90,9 @@ def read_file(path: str) -> Decoded:
                 data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
-    return decode(path, data)
+    decoded = decode(path, data)
+    decoded.stamp = stamp(info)
+    return decoded
 
 
 # -- collecting -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from . import formats
 from .config import Config, Selection, find_config, generation, load_config_file, resolve
 from .errors import MtlintError
 from .finding import Finding
-from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file
+from .inputs import MAX_FILE_BYTES, Collected, Decoded, collect, decode, read_file, stamp
 from .result import Result
 
 # (--baseline and --changed-since modules load only when used: start-up; the engine, and with it the rule kinds,
@@ -192,7 +193,7 @@ class Runner:
         if not self._may_cache(config):
             return False
         checked = self.options.cache.checked(self, path)
-        return checked is not None and not checked["grammar"]
+        return checked is not None and not checked["grammar"] and self.options.cache.may_hold(self, path)
 
     def _cached(self, path: str, text: str, config: Config) -> Result | None:
         """The cache's result for `text` at `path` when it may serve it before the rules are loaded, else None."""
@@ -225,6 +226,8 @@ class Runner:
     def _lint_file(self, path: str, name: str, data: bytes | None) -> Linted:
         source = decode(name, data or b"") if path == "-" else read_file(path)
         linted = Linted(self.lint_string(name, source.text))
+        if source.stamp and self._may_cache(self.config_for(name)):  # (a warm run then need not read it)
+            self.options.cache.remember_stamp(path, source.stamp, source.text)
         text = source.text
         if self.options.fix and any(self._fixable(f) for f in linted.result.findings):
             text = self._fix(path, source, linted)
@@ -345,13 +348,30 @@ class Runner:
         return done
 
     def _from_cache_batch(self, paths: list[str]) -> dict[str, Linted]:
-        cache, texts, keys = self.options.cache, {}, {}
-        for path in paths:
-            try:
-                if not self._servable(path, self.config_for(path)):
+        """The batch's cached outcomes. A file whose stamp is the one the cache kept with its text's digest is
+        not read (unless the report or the baseline needs its text): its key is made from the kept digest."""
+        from .cache import text_digest
+
+        cache, texts, keys, stamps = self.options.cache, {}, {}, {}
+        needs_text = self.options.keep_text or self.options.baseline is not None
+        servable = [path for path in paths if self._servable(path, self.config_for(path))]
+        if not needs_text:
+            for path in servable:
+                try:
+                    info = os.stat(path)
+                except OSError:  # (reported when the file is linted)
                     continue
-                texts[path] = read_file(path).text
-                keys[path] = cache.key(self, path, texts[path])
+                if stat.S_ISREG(info.st_mode):
+                    stamps[path] = stamp(info)
+        digests = cache.digests(stamps) if stamps else {}
+        for path in servable:
+            try:
+                digest = digests.get(path)
+                if digest is None:
+                    source = read_file(path)
+                    texts[path], digest = source.text, text_digest(source.text)
+                    cache.remember_stamp(path, source.stamp, source.text)
+                keys[path] = cache.key_of(self, path, digest)
             except Exception:  # (reported when the file is linted)
                 continue
         found = cache.lookup_many(list(keys.values()))
@@ -359,7 +379,7 @@ class Runner:
         for path, key in keys.items():
             result = found.get(key)
             if result is not None:
-                result.findings = self._reported(path, result.findings, texts[path])
+                result.findings = self._reported(path, result.findings, texts.get(path, ""))
                 done[path] = Linted(result, text=texts[path] if self.options.keep_text else "")
         return done
 

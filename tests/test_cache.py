@@ -14,7 +14,7 @@ from pathlib import Path
 import msgpack
 
 from conftest import EXAMPLES, ROOT
-from lint.cache import ContentCache
+from lint.cache import FORMAT, ContentCache
 from lint.runner import Options, Runner
 
 SEED = (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
@@ -47,16 +47,16 @@ def _check(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def _rows(folder: Path) -> dict[str, bytes]:
     """The cache's entries (key -> stored bytes), without its records of rules already checked."""
-    database = folder / "v2" / "findings.sqlite"
+    database = folder / f"v{FORMAT}" / "findings.sqlite"
     if not database.exists():
         return {}
     with closing(sqlite3.connect(database)) as db:
         rows = db.execute("SELECT key, value FROM entries").fetchall()
-    return {key: value for key, value in rows if not key.startswith("checked:")}
+    return {key: value for key, value in rows if not key.startswith(("checked:", "stamp:"))}
 
 
 def _set_row(folder: Path, key: str, value: bytes) -> None:
-    with closing(sqlite3.connect(folder / "v2" / "findings.sqlite")) as db, db:
+    with closing(sqlite3.connect(folder / f"v{FORMAT}" / "findings.sqlite")) as db, db:
         db.execute("UPDATE entries SET value = ? WHERE key = ?", (value, key))
 
 
@@ -170,7 +170,7 @@ def test_a_database_that_is_garbage_is_made_again(tmp_path):
     expected = _check(tmp_path, "--cache-dir", str(store)).stdout
     rows = _rows(store)
     assert len(rows) == 5
-    database = store / "v2" / "findings.sqlite"
+    database = store / f"v{FORMAT}" / "findings.sqlite"
     for damage in (b"this is not a database at all" * 200, database.read_bytes()[:5000]):
         database.write_bytes(damage)
         again = _check(tmp_path, "--cache-dir", str(store))
@@ -261,7 +261,7 @@ def test_a_database_another_process_holds_locked_leaves_the_run_uncached(tmp_pat
     expected = _check(tmp_path, "--cache-dir", str(store)).stdout
     (tmp_path / "content" / "towns.txt").write_text("Officials in Kharkov said so.\n", encoding="utf-8")
     before = _entries(store)
-    with closing(sqlite3.connect(store / "v2" / "findings.sqlite", isolation_level=None)) as holder:
+    with closing(sqlite3.connect(store / f"v{FORMAT}" / "findings.sqlite", isolation_level=None)) as holder:
         holder.execute("BEGIN EXCLUSIVE")
         locked = _check(tmp_path, "--cache-dir", str(store))
         holder.execute("ROLLBACK")
@@ -291,3 +291,64 @@ def test_jobs_lint_only_what_the_cache_misses_and_the_parent_stores_it(tmp_path)
     assert again.stdout == _check(tmp_path, "--no-cache").stdout != cold.stdout
     assert len(_entries(store) - first) == 10
     assert not list(store.rglob("*-wal")) and not list(store.rglob("*-shm"))  # closed: the log folded in
+
+
+def _counting_reads(monkeypatch) -> list[str]:
+    """The paths the runner reads from now on (lint.runner.read_file, which every article read goes through)."""
+    from lint import runner
+
+    read, real = [], runner.read_file
+
+    def counted(path):
+        read.append(os.path.basename(path))
+        return real(path)
+
+    monkeypatch.setattr(runner, "read_file", counted)
+    return read
+
+
+def test_a_warm_run_reads_no_file_whose_stamp_it_kept_and_rereads_one_rewritten(tmp_path, monkeypatch):
+    """A file whose stamp (inode, size, write and change times) is the one kept is not read: its key comes from
+    the digest kept with the stamp. Rewritten with the same size and its write time put back, a file still gets a
+    new change time, which no one can set back: it is read and linted again, and the report is an uncached one's."""
+    from lint import cache
+    from conftest import run_cli
+
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # (these files are milliseconds old: trust their stamps at once)
+    content = _tree(tmp_path)
+    store = str(tmp_path / "cache")
+    check = lambda *extra: run_cli("check", "--format", "json", "--jobs", "1", *extra, "content", cwd=tmp_path)  # noqa: E731
+    read = _counting_reads(monkeypatch)
+    cold = check("--cache-dir", store)
+    assert sorted(read) == ["repaired.txt", "seed.html", "seed.md", "seed.txt", "towns.txt"]
+    read.clear()
+    warm = check("--cache-dir", store)
+    assert read == [] and warm.stdout == cold.stdout
+
+    towns = content / "towns.txt"
+    before = towns.stat()
+    text = towns.read_text(encoding="utf-8")
+    towns.write_text(text.replace("Kiev", "Kyiv"), encoding="utf-8")  # the same length
+    os.utime(towns, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (towns.stat().st_size, towns.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    read.clear()
+    after = check("--cache-dir", store)
+    assert set(read) == {"towns.txt"}  # (read for its key, then by the lint its miss leads to)
+    assert after.stdout == check("--no-cache").stdout != cold.stdout
+    assert "UkrainePlaces" not in [f["rule"].split(".")[1] for f in json.loads(after.stdout) if f["path"].endswith("towns.txt")]
+
+
+def test_a_stamp_taken_while_its_file_may_still_be_written_is_not_trusted(tmp_path, monkeypatch):
+    """A file written within SETTLED_NS of being read could be written again within the same tick of the file
+    system's clock, keeping its stamp: such a stamp is not kept, and the next run reads the file again."""
+    from conftest import run_cli
+
+    _tree(tmp_path)  # just written: none of its files has settled
+    store = str(tmp_path / "cache")
+    read = _counting_reads(monkeypatch)
+    cold = run_cli("check", "--format", "json", "--cache-dir", store, "content", cwd=tmp_path)
+    read.clear()
+    warm = run_cli("check", "--format", "json", "--cache-dir", store, "content", cwd=tmp_path)
+    assert len(read) == 5 and warm.stdout == cold.stdout  # read again, and still served from the cache
+    with closing(sqlite3.connect(tmp_path / "cache" / f"v{FORMAT}" / "findings.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM entries WHERE key LIKE 'stamp:%'").fetchone() == (0,)
