@@ -118,7 +118,7 @@ class Runner:
         if self._configs_generation != generation() or len(self._configs) >= 100_000:  # (flat on huge archives)
             self._configs.clear()
             self._configs_generation = generation()
-        key = (path, os.getcwd())
+        key = (path, "" if path.startswith("/") else os.getcwd())  # (an absolute path needs no working folder)
         found = self._configs.get(key)
         if found is None:
             found = self._configs[key] = find_config(_config_base(*key))

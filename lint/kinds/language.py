@@ -180,14 +180,19 @@ class Language(Rule):
         lower = [w for w in words if w[0].islower()]
         if len(lower) < 2:  # names and titles are capitalised
             return None
-        english = sum(1 for w in words if w.lower() in self.english)
-        if sum(1 for w in lower if _OTHER_SCRIPT.search(w)) >= 2:
-            return english
+        lowered = list(map(str.lower, words))
+        # (Cyrillic, Greek and accented letters are all outside ASCII: only such words need a regex)
+        outside = [] if text.isascii() else [w for w in lower if not w.isascii()]
+        if sum(1 for w in outside if _OTHER_SCRIPT.search(w)) >= 2:
+            return sum(map(self.english.__contains__, lowered))
         # evidence of another language: its function words, lower-case words with diacritics
-        foreign = sum(1 for w in words if w.lower() in self.foreign) + sum(1 for w in lower if _ACCENTED.search(w))
+        foreign = sum(map(self.foreign.__contains__, lowered)) + sum(1 for w in outside if _ACCENTED.search(w))
+        if foreign < 2:
+            return None
         # an English sentence quoting foreign names or dishes keeps its frame: "The café on Rue de la Paix serves
         # crème brûlée and pâté" has three English function words in thirteen
-        return english if foreign >= 2 and english * 6 <= len(words) else None
+        english = sum(map(self.english.__contains__, lowered))
+        return english if english * 6 <= len(words) else None
 
     def _gate(self):
         """An automaton of the foreign words as whole words of `lint.chars.blank`'s view, marks and all: a
