@@ -188,9 +188,9 @@ def _sequence(parts: list[_Analysis]) -> _Analysis:
     for p in parts:
         if p.exact is not None:
             joined = _product(run, p.exact)
-            if joined is None:  # too many combinations: close the run, start again from this part
+            if joined is None:  # too many combinations: close the run, start again where the two meet
                 candidates.append(run)
-                joined = p.exact
+                joined = _meeting(run, p.exact)
             run = joined
             whole = _product(whole, p.exact) if whole is not None else _UNKNOWN
         else:
@@ -203,6 +203,16 @@ def _sequence(parts: list[_Analysis]) -> _Analysis:
             candidates.append(p.factor)
     candidates.append(run)
     return _Analysis(whole, _best(*candidates))
+
+
+def _meeting(run: frozenset[str], exact: frozenset[str]) -> frozenset[str]:
+    """What a run followed by a part starts from when their product is too large: the run's last characters
+    joined to the part's strings (every match of the two holds one, as `[ \u00a0]{1,3}[?!]{1,3}` holds " ?",
+    " !", "\u00a0?" or "\u00a0!"), when every string of the run has a last character and the join is not too
+    large itself; else the part's own strings."""
+    if not all(run):
+        return exact
+    return _product(frozenset(s[-1] for s in run), exact) or exact
 
 
 def _parse(pattern: str, flags: int):
