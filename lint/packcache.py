@@ -43,22 +43,23 @@ class LazyPattern:
     takes some microseconds where compiling it again takes milliseconds (its parser is Python). Those bytes
     are unpickled only when the pattern is first used, so a pack loads as fast as before."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key", "_saved")
+    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key", "_saved", "_linting")
 
-    def __init__(self, pattern: str, flags: int, rule, key: str) -> None:
+    def __init__(self, pattern: str, flags: int, rule, key: str, linting: bool = False) -> None:
         self.pattern, self.flags = pattern, flags
         self._compiled = None
         self._saved = None  # the compiled pattern, pickled (from the pack cache)
         self._rule, self._key = rule, key  # compiled by the rule's own compile, checks and all (and picklable)
+        self._linting = linting  # made while linting: kept between processes in the pattern file (below)
 
     def __getstate__(self):
         saved = self._saved
         if saved is None and self._compiled is not None:
             saved = pickle.dumps(self._compiled, protocol=pickle.HIGHEST_PROTOCOL)
-        return self.pattern, self.flags, self._rule, self._key, saved
+        return self.pattern, self.flags, self._rule, self._key, saved, self._linting
 
     def __setstate__(self, state) -> None:
-        self.pattern, self.flags, self._rule, self._key, self._saved = state
+        self.pattern, self.flags, self._rule, self._key, self._saved, self._linting = state
         self._compiled = None
 
     @property
@@ -69,8 +70,12 @@ class LazyPattern:
                     self._compiled = pickle.loads(self._saved)
                 except Exception:
                     self._saved = None
+            if self._compiled is None and self._linting:
+                self._compiled = remembered_pattern(self.pattern, self.flags)
             if self._compiled is None:
                 self._compiled = self._rule._compile_now(self.pattern, self._key, self.flags)
+                if self._linting:
+                    remember_pattern(self.pattern, self.flags, self._compiled)
             self._saved = None
         return self._compiled
 
@@ -225,4 +230,78 @@ def store_pack(path: str, signature: tuple, pack, files: list[str], derived: lis
         payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
         _write(entry[: -len(".json")] + ".pickle", lambda handle: handle.write(payload))
     except (OSError, pickle.PicklingError, TypeError, AttributeError):  # (a plug-in kind that cannot be pickled)
+        pass
+
+
+# -- patterns compiled while linting -------------------------------------------------------
+# Some regexes are made while linting, not when a pack loads: a word list's trie pruned to the phrases whose words a
+# paragraph holds (lint.kinds.substitution), one per set of such words. Every process compiled them again, a few
+# dozen in a run over real news (a fifth of what its first articles cost), though the same sets come back run after
+# run. They are kept here, as `regex` pickles them (its compiled code), in one file per code identity: a process
+# reads it when it first needs a pattern the pack cache does not hold, and, when it compiled new ones, adds them
+# at exit (the file read again first, so two processes' patterns both stay; the newest MAX_PATTERNS kept). A --jobs
+# worker reads it but adds nothing: its new patterns are compiled again by the next run.
+MAX_PATTERNS = 1000
+_PATTERNS: list[dict] = []  # [(pattern, flags) -> pickled compiled pattern], read on first need
+_NEW_PATTERNS: dict = {}  # what this process compiled that the file did not hold
+
+
+def _patterns_file() -> str | None:
+    if os.environ.get(SWITCH, "") == "0":
+        return None
+    from .cache import default_dir
+
+    return os.path.join(default_dir(), f"packs-v{FORMAT}", f"patterns-{_code_identity()}.pickle")
+
+
+def _read_patterns(path: str) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            if not _trusted(handle.fileno()):
+                return {}
+            data = pickle.load(handle)
+        return data if isinstance(data, dict) else {}
+    except Exception:  # missing, truncated, corrupt: compile them again
+        return {}
+
+
+def remembered_pattern(pattern: str, flags: int):
+    """The compiled `pattern` an earlier process kept (checked when it was first compiled), or None."""
+    if not _PATTERNS:
+        path = _patterns_file()
+        _PATTERNS.append(_read_patterns(path) if path else {})
+    saved = _PATTERNS[0].get((pattern, flags))
+    if saved is None:
+        return None
+    try:
+        return pickle.loads(saved)
+    except Exception:
+        return None
+
+
+def remember_pattern(pattern: str, flags: int, compiled) -> None:
+    """Keep a pattern just compiled (and checked) for the next process (written at exit)."""
+    if not _PATTERNS or _patterns_file() is None or len(_NEW_PATTERNS) >= MAX_PATTERNS:  # (flat on an archive)
+        return
+    if not _NEW_PATTERNS:
+        import atexit
+
+        atexit.register(_save_patterns, os.getpid())
+    try:
+        _NEW_PATTERNS[(pattern, flags)] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        pass
+
+
+def _save_patterns(pid: int) -> None:
+    path = _patterns_file()
+    if os.getpid() != pid or path is None or not _NEW_PATTERNS:  # (a forked worker inherits the parent's handler)
+        return
+    merged = {**_read_patterns(path), **_NEW_PATTERNS}
+    if len(merged) > MAX_PATTERNS:
+        merged = dict(list(merged.items())[-MAX_PATTERNS:])
+    try:
+        payload = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
+        _write(path, lambda handle: handle.write(payload))
+    except OSError:
         pass

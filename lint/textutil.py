@@ -100,7 +100,9 @@ class Trie:
             alts, child, tags = value
             if only is not None and only.isdisjoint(tags):
                 continue
-            alt = next(iter(alts)) if len(alts) == 1 else "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+            # longest first, then by text: the same pattern in every process (a set's order changes with the
+            # process's string hashing), so that packcache can keep it between runs
+            alt = next(iter(alts)) if len(alts) == 1 else "(?:" + "|".join(sorted(alts, key=_longest_first)) + ")"
             branches.append(alt + self._emit(child, only))
         ends = "" in node and (only is None or not only.isdisjoint(node[""]))
         if not branches:
@@ -109,6 +111,10 @@ class Trie:
         if ends:
             return "(?:" + body + ")?"
         return body
+
+
+def _longest_first(alternative: str) -> tuple[int, str]:
+    return -len(alternative), alternative
 
 
 @lru_cache(maxsize=4096)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 
@@ -80,3 +81,48 @@ def test_a_changed_pack_leaves_one_entry_for_it(tmp_path):
     (pack / "Braces.yml").write_text(RULE.replace("    ", "") + "level: error\n", encoding="utf-8")
     assert _check(tmp_path, cache)[0] == 1
     assert len(_entries(cache)) == before  # the entry of the pack as it was is gone
+
+
+COUNTING = (
+    "import atexit, sys\n"
+    "from lint.kinds import base\n"
+    "from lint import cli\n"
+    "compiled = []\n"
+    "real = base.Rule._compile_now\n"
+    "base.Rule._compile_now = lambda self, pattern, key, flags: compiled.append(pattern) or real(self, pattern, key, flags)\n"
+    "atexit.register(lambda: print('compiled', len(compiled), file=sys.stderr))  # (after the pattern file is written)\n"
+    "sys.argv = ['mtlint', 'check', '--no-cache', '--jobs', '1', '--format', 'json', '--fail-on', 'never', 'article.txt']\n"
+    "cli.run()\n"
+)
+
+
+def _counted_run(folder, cache) -> tuple[str, int]:
+    """A whole `mtlint check` (its exit, where new patterns are written, included): the report, and how many
+    regexes it compiled (Rule._compile_now: what neither the pack cache nor the pattern file held)."""
+    env = {**os.environ, "MTLINT_CACHE_DIR": str(cache)}
+    env.pop("MTLINT_PACK_CACHE", None)
+    proc = subprocess.run([sys.executable, "-c", COUNTING], cwd=folder, env=env, capture_output=True, text=True)
+    return proc.stdout, int(proc.stderr.rsplit("compiled ", 1)[1])
+
+
+def test_patterns_compiled_while_linting_are_kept_for_the_next_process(tmp_path):
+    """A word list's trie pruned to the names a paragraph holds is compiled while linting; the next process, the
+    packs unchanged, reads it back compiled (the same pattern text in every process) and finds the same."""
+    (tmp_path / "article.txt").write_text("Stephane Sejourne met Recep Tayyip Erdogan in Kiev.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first, _ = _counted_run(tmp_path, cache)  # (packs loaded and checked: every regex compiled)
+    (kept,) = (cache / "packs-v1").glob("patterns-*.pickle")
+    with open(kept, "rb") as handle:
+        patterns = [pattern for pattern, _ in pickle.load(handle)]
+    # the two pruned tries only (the names of the article's words; its Ukrainian place), no regex of a pack
+    assert len(patterns) == 2 and any("Erdo" in p for p in patterns) and any("K(?:iev|IEV)" in p for p in patterns)
+    rules = [(f["rule"], f["column"], f["match"]) for f in json.loads(first)]
+    assert ("Names.People", 1, "Stephane Sejourne") in rules and ("Terminology.UkrainePlaces", 47, "Kiev") in rules
+    again, compiled_again = _counted_run(tmp_path, cache)
+    assert (again, compiled_again) == (first, 0)
+
+    kept.write_bytes(b"\x80\x05garbage")  # a damaged file: compiled again, same findings, and written anew
+    damaged, compiled_damaged = _counted_run(tmp_path, cache)
+    assert damaged == first and compiled_damaged > 0
+    kept.chmod(0o666)  # a file others may write is never unpickled
+    assert _counted_run(tmp_path, cache)[1] > 0

@@ -118,7 +118,7 @@ class Substitution(Rule):
                 self._patterns.clear()
             body = self._whole_trie().pattern(needles)
             # (no phrase of these needles, which the prefilter never gives: nothing to search for)
-            compiled = self._patterns[needles] = self.compile(WORD_START + body + WORD_END, "swap") if body else False
+            compiled = self._patterns[needles] = self.compile(WORD_START + body + WORD_END, "swap", linting=True) if body else False
         return compiled
 
     # -- loading ----------------------------------------------------------------
