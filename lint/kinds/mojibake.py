@@ -73,6 +73,40 @@ def _lone_letters(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+_IS_BAD: list = []  # ftfy's own mojibake test, loaded on first need
+
+
+def _fix_encoding(text: str) -> str:
+    """`ftfy.fix_encoding(text)`. ftfy returns a text its heuristic (`ftfy.badness.is_bad`) does not find bad
+    unchanged, before anything else; that test is asked first, from ftfy's badness.py loaded on its own (it
+    imports nothing of ftfy's): most suspect blocks are Czech or Turkish names ("Lukáš"), and the whole package
+    (its tables, wcwidth, codecs) costs four times as much to import as that one module."""
+    if not _IS_BAD:
+        _IS_BAD.append(_ftfy_is_bad())
+    if _IS_BAD[0] is not None and not _IS_BAD[0](text):
+        return text
+    import ftfy  # a third of start-up: only once a block looks like mojibake to ftfy itself
+
+    return ftfy.fix_encoding(text)
+
+
+def _ftfy_is_bad():
+    """ftfy's `badness.is_bad`, from the installed ftfy's badness.py run as a module of its own (without the
+    package's __init__); None when that cannot be done (then ftfy.fix_encoding decides, as it always did)."""
+    try:
+        import importlib.util
+        import os
+
+        package = importlib.util.find_spec("ftfy")
+        spec = importlib.util.spec_from_file_location("_mtlint_ftfy_badness",
+                                                      os.path.join(os.path.dirname(package.origin), "badness.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.is_bad
+    except Exception:
+        return None
+
+
 class Mojibake(Rule):
     kind = "mojibake"
     FIELDS = ()
@@ -86,9 +120,7 @@ class Mojibake(Rule):
             text = block.text[start:end]
             if text.isascii() or not _SUSPECT.search(text):
                 continue
-            import ftfy  # a third of start-up: only once a block looks like mojibake
-
-            fixed = _lone_letters(ftfy.fix_encoding(text))
+            fixed = _lone_letters(_fix_encoding(text))
             if fixed == text:
                 continue
             for s, e, replacement in _changes(text, fixed):
