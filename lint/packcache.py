@@ -43,23 +43,22 @@ class LazyPattern:
     takes some microseconds where compiling it again takes milliseconds (its parser is Python). Those bytes
     are unpickled only when the pattern is first used, so a pack loads as fast as before."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key", "_saved", "_linting")
+    __slots__ = ("pattern", "flags", "_compiled", "_rule", "_key", "_saved")
 
-    def __init__(self, pattern: str, flags: int, rule, key: str, linting: bool = False) -> None:
+    def __init__(self, pattern: str, flags: int, rule, key: str) -> None:
         self.pattern, self.flags = pattern, flags
         self._compiled = None
         self._saved = None  # the compiled pattern, pickled (from the pack cache)
         self._rule, self._key = rule, key  # compiled by the rule's own compile, checks and all (and picklable)
-        self._linting = linting  # made while linting: kept between processes in the pattern file (below)
 
     def __getstate__(self):
         saved = self._saved
         if saved is None and self._compiled is not None:
             saved = pickle.dumps(self._compiled, protocol=pickle.HIGHEST_PROTOCOL)
-        return self.pattern, self.flags, self._rule, self._key, saved, self._linting
+        return self.pattern, self.flags, self._rule, self._key, saved
 
     def __setstate__(self, state) -> None:
-        self.pattern, self.flags, self._rule, self._key, self._saved, self._linting = state
+        self.pattern, self.flags, self._rule, self._key, self._saved = state
         self._compiled = None
 
     @property
@@ -70,12 +69,8 @@ class LazyPattern:
                     self._compiled = pickle.loads(self._saved)
                 except Exception:
                     self._saved = None
-            if self._compiled is None and self._linting:
-                self._compiled = remembered_pattern(self.pattern, self.flags)
             if self._compiled is None:
                 self._compiled = self._rule._compile_now(self.pattern, self._key, self.flags)
-                if self._linting:
-                    remember_pattern(self.pattern, self.flags, self._compiled)
             self._saved = None
         return self._compiled
 
@@ -233,17 +228,18 @@ def store_pack(path: str, signature: tuple, pack, files: list[str], derived: lis
         pass
 
 
-# -- patterns compiled while linting -------------------------------------------------------
+# -- patterns made while linting ------------------------------------------------------------
 # Some regexes are made while linting, not when a pack loads: a word list's trie pruned to the phrases whose words a
-# paragraph holds (lint.kinds.substitution), one per set of such words. Every process compiled them again, a few
-# dozen in a run over real news (a fifth of what its first articles cost), though the same sets come back run after
-# run. They are kept here, as `regex` pickles them (its compiled code), in one file per code identity: a process
-# reads it when it first needs a pattern the pack cache does not hold, and, when it compiled new ones, adds them
-# at exit (the file read again first, so two processes' patterns both stay; the newest MAX_PATTERNS kept). A --jobs
-# worker reads it but adds nothing: its new patterns are compiled again by the next run.
+# paragraph holds (lint.kinds.substitution), one per set of such words. Every process built the trie and compiled
+# them again, a few dozen in a run over real news (a fifth of what its first articles cost), though the same sets
+# come back run after run. They are kept here, as `regex` pickles them (its compiled code), under a key their maker
+# chooses (one that names everything the pattern is made of), in one file per code identity: a process reads it
+# when it first needs such a pattern, and, when it made new ones, adds them at exit (the file read again first, so
+# two processes' patterns both stay; the newest MAX_PATTERNS kept). A --jobs worker hands its new ones to its parent.
 MAX_PATTERNS = 1000
-_PATTERNS: list[dict] = []  # [(pattern, flags) -> pickled compiled pattern], read on first need
-_NEW_PATTERNS: dict = {}  # what this process compiled that the file did not hold
+_PATTERNS: list[dict] = []  # [key -> the pattern, pickled], read on first need
+_NEW_PATTERNS: dict = {}  # what this process made that the file did not hold
+_SAVING: list[int] = []  # the process whose exit writes them, once it has some
 
 
 def _patterns_file() -> str | None:
@@ -261,16 +257,17 @@ def _read_patterns(path: str) -> dict:
                 return {}
             data = pickle.load(handle)
         return data if isinstance(data, dict) else {}
-    except Exception:  # missing, truncated, corrupt: compile them again
+    except Exception:  # missing, truncated, corrupt: made again
         return {}
 
 
-def remembered_pattern(pattern: str, flags: int):
-    """The compiled `pattern` an earlier process kept (checked when it was first compiled), or None."""
+def remembered_pattern(key):
+    """What an earlier process kept under `key` (a compiled pattern, checked when it was first compiled, or
+    False for "nothing to search for"), or None."""
     if not _PATTERNS:
         path = _patterns_file()
         _PATTERNS.append(_read_patterns(path) if path else {})
-    saved = _PATTERNS[0].get((pattern, flags))
+    saved = _PATTERNS[0].get(key)
     if saved is None:
         return None
     try:
@@ -279,23 +276,45 @@ def remembered_pattern(pattern: str, flags: int):
         return None
 
 
-def remember_pattern(pattern: str, flags: int, compiled) -> None:
-    """Keep a pattern just compiled (and checked) for the next process (written at exit)."""
-    if not _PATTERNS or _patterns_file() is None or len(_NEW_PATTERNS) >= MAX_PATTERNS:  # (flat on an archive)
-        return
-    if not _NEW_PATTERNS:
-        import atexit
-
-        atexit.register(_save_patterns, os.getpid())
+def remember_pattern(key, compiled) -> None:
+    """Keep a pattern just made (and checked) for the next process (written at exit)."""
     try:
-        _NEW_PATTERNS[(pattern, flags)] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+        _keep_new([(key, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))])
     except Exception:
         pass
 
 
+def _keep_new(entries) -> None:
+    if _patterns_file() is None:
+        return
+    if not _SAVING:
+        import atexit
+
+        atexit.register(_save_patterns, os.getpid())
+        _SAVING.append(os.getpid())
+    for key, saved in entries:
+        if len(_NEW_PATTERNS) >= MAX_PATTERNS:  # (memory stays flat on an archive)
+            break
+        _NEW_PATTERNS[key] = saved
+
+
+def take_new_patterns() -> list:
+    """The patterns this process made since it last was asked (a --jobs worker, whose exit writes nothing, hands
+    them to its parent with its results: `keep_new_patterns`)."""
+    taken = list(_NEW_PATTERNS.items())
+    _NEW_PATTERNS.clear()
+    return taken
+
+
+def keep_new_patterns(entries: list) -> None:
+    """Keep patterns a --jobs worker made, to be written at this process's exit."""
+    if entries:
+        _keep_new(entries)
+
+
 def _save_patterns(pid: int) -> None:
     path = _patterns_file()
-    if os.getpid() != pid or path is None or not _NEW_PATTERNS:  # (a forked worker inherits the parent's handler)
+    if os.getpid() != pid or path is None or not _NEW_PATTERNS:  # (a forked worker may inherit the handler)
         return
     merged = {**_read_patterns(path), **_NEW_PATTERNS}
     if len(merged) > MAX_PATTERNS:

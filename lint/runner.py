@@ -321,6 +321,7 @@ class Runner:
             for active in rules:  # built once here (word-list tries), shared by the forked workers
                 active.rule.warm()
             from .candidates import prepare
+            from .packcache import keep_new_patterns
 
             prepare(tuple(active.rule for active in rules))
             from concurrent.futures import ProcessPoolExecutor
@@ -333,10 +334,11 @@ class Runner:
                 # Small chunks: the last one a worker takes decides when the run ends (a tenth of a second of
                 # articles at 100 a chunk); a chunk's round trip costs a fraction of one article.
                 chunk = max(1, min(CHUNK_FILES, len(on_disk) // (jobs * 8)))
-                for path, (linted, entries) in zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)):
+                for path, (linted, entries, patterns) in zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)):
                     done[path] = linted
                     if entries:
                         self.options.cache.add_pending(entries)
+                    keep_new_patterns(patterns)
         return [done[f] if f in done else self.lint_file(f, stdin_data if f == "-" else None) for f in files]
 
     def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
@@ -416,18 +418,24 @@ def _config_base(path: str, cwd: str) -> str:
 _WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)
 
 
-def _lint_in_worker(path: str) -> tuple[Linted, list]:
+def _lint_in_worker(path: str) -> tuple[Linted, list, list]:
     """One file in a --jobs worker: the task is its path alone, not a pickled Runner per chunk of files; the
-    content cache's new entries go back with the result, for the parent to write them all at once."""
+    content cache's new entries and the patterns made while linting go back with the result, for the parent to
+    write them all at once."""
+    from .packcache import take_new_patterns
+
     linted = _WORKER_RUNNER.lint_file(path)
     cache = _WORKER_RUNNER.options.cache
-    return linted, cache.take_pending() if cache else []
+    return linted, cache.take_pending() if cache else [], take_new_patterns()
 
 
 def _worker_init(parent: int, runner: "Runner") -> None:
     """A worker dies with the run that started it (Linux), instead of outliving a killed parent."""
+    from .packcache import take_new_patterns
+
     global _WORKER_RUNNER
     _WORKER_RUNNER = runner
+    take_new_patterns()  # (the parent's own, which it writes itself)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         import ctypes

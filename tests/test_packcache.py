@@ -113,9 +113,10 @@ def test_patterns_compiled_while_linting_are_kept_for_the_next_process(tmp_path)
     first, _ = _counted_run(tmp_path, cache)  # (packs loaded and checked: every regex compiled)
     (kept,) = (cache / "packs-v1").glob("patterns-*.pickle")
     with open(kept, "rb") as handle:
-        patterns = [pattern for pattern, _ in pickle.load(handle)]
-    # the two pruned tries only (the names of the article's words; its Ukrainian place), no regex of a pack
-    assert len(patterns) == 2 and any("Erdo" in p for p in patterns) and any("K(?:iev|IEV)" in p for p in patterns)
+        keys = list(pickle.load(handle))
+    # the two pruned tries only (the people the article's words may name; its Ukrainian place), no regex of a pack
+    assert sorted(sorted(needles) for kind, _, _, needles in keys if kind == "substitution") == [
+        ["erdogan", "sejourne", "stephane"], ["kiev"]] and len(keys) == 2
     rules = [(f["rule"], f["column"], f["match"]) for f in json.loads(first)]
     assert ("Names.People", 1, "Stephane Sejourne") in rules and ("Terminology.UkrainePlaces", 47, "Kiev") in rules
     again, compiled_again = _counted_run(tmp_path, cache)
@@ -126,3 +127,22 @@ def test_patterns_compiled_while_linting_are_kept_for_the_next_process(tmp_path)
     assert damaged == first and compiled_damaged > 0
     kept.chmod(0o666)  # a file others may write is never unpickled
     assert _counted_run(tmp_path, cache)[1] > 0
+
+
+def test_patterns_made_in_jobs_workers_are_written_by_the_parent(tmp_path):
+    """A --jobs worker's exit writes nothing: its new patterns travel back with its results."""
+    from lint.runner import PARALLEL_MIN_FILES
+
+    for i in range(PARALLEL_MIN_FILES + 4):
+        (tmp_path / f"a{i}.txt").write_text(f"Stephane Sejourne met officials in Kiev on day {i}.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "MTLINT_CACHE_DIR": str(cache)}
+    env.pop("MTLINT_PACK_CACHE", None)
+    run = lambda: subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--jobs", "2", "--format", "json",  # noqa: E731
+                                  "."], cwd=tmp_path, env=env, capture_output=True, text=True)
+    first = run()
+    assert first.returncode == 1 and first.stdout.count("Names.People") == PARALLEL_MIN_FILES + 4
+    (kept,) = (cache / "packs-v1").glob("patterns-*.pickle")
+    with open(kept, "rb") as handle:
+        assert sorted(sorted(key[3]) for key in pickle.load(handle)) == [["kiev"], ["sejourne", "stephane"]]
+    assert run().stdout == first.stdout

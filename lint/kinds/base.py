@@ -181,12 +181,10 @@ class Rule:
         line = self.spec.line_of(key) if key is not None and isinstance(self.spec, LineDict) else getattr(self.spec, "line", None)
         raise PackError(f"rule {self.id}: {message}", self.path, line)
 
-    def compile(self, pattern: str, key: str = "exceptions", flags: int = 0, linting: bool = False) -> regex.Pattern:
-        """`pattern` compiled (now, or when first used if the pack loaded cleanly before); `linting`: made while
-        linting, not by loading the pack, so kept between processes by packcache (the pack cache keeps the rest)."""
+    def compile(self, pattern: str, key: str = "exceptions", flags: int = 0) -> regex.Pattern:
         if self.ignorecase:
             flags |= regex.IGNORECASE
-        compiled = LazyPattern(pattern, flags, self, key, linting)
+        compiled = LazyPattern(pattern, flags, self, key)
         if not lazy_compiles():  # unless this pack, as it is on disk, loaded cleanly before: compile (and check) now
             compiled.compiled
         return compiled

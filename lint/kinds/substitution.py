@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import unicodedata
 
+from ..cache import blake2b
 from ..candidates import enabled as candidates_enabled
 from ..lazyre import compile_lazily
+from ..packcache import remember_pattern, remembered_pattern
 from ..prefilter import Prefilter, longest_word
 from ..textutil import WORD_END, WORD_START, Trie, fold, has_diacritics, squash_spaces
 from .base import Rule
@@ -87,23 +89,27 @@ class Substitution(Rule):
         self.prefilter = Prefilter(list(self.lookup if not self.ignorecase else self.swaps) + canonical_names)
         self._trie = None
         self._patterns: dict[frozenset[str] | None, object] = {}
+        # what the trie is made of, as a digest: the key (with a set of needles) of its pruned patterns, which
+        # packcache keeps compiled between processes, so that a process that finds them builds no trie
+        self.trie_identity = blake2b(repr(self._phrases()).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     @property
     def pattern(self):
         """The exact trie of every wrong form and name, compiled when a block first needs it (not at start-up)."""
         return self.pattern_for(None)
 
-    def warm(self) -> None:
-        self._whole_trie()
+    def _phrases(self) -> list[tuple[bool, str, str]]:
+        """(folded, phrase, needle) of every phrase the trie holds, in the order it adds them: the wrong forms as
+        written, then the names with or without their diacritics."""
+        needle = lambda phrase: self.prefilter.needle_of.get(phrase) or longest_word(phrase)  # noqa: E731
+        return ([(False, variant, needle(variant)) for variant in (self.lookup if not self.ignorecase else self.swaps)]
+                + [(True, canonical, needle(canonical)) for canonical, _ in self.names.values()])
 
     def _whole_trie(self) -> Trie:
         if self._trie is None:
             self._trie = Trie()
-            needle = lambda phrase: self.prefilter.needle_of.get(phrase) or longest_word(phrase)  # noqa: E731 (worked out once)
-            for variant in self.lookup if not self.ignorecase else self.swaps:
-                self._trie.add_literal(variant, needle(variant))
-            for canonical in (c for c, _ in self.names.values()):
-                self._trie.add_folded(canonical, needle(canonical))
+            for folded, phrase, needle in self._phrases():
+                (self._trie.add_folded if folded else self._trie.add_literal)(phrase, needle)
         return self._trie
 
     def pattern_for(self, needles: frozenset[str] | None):
@@ -116,9 +122,14 @@ class Substitution(Rule):
         if compiled is None:
             if len(self._patterns) >= 256:  # many articles, each with its own few names: keep memory flat
                 self._patterns.clear()
-            body = self._whole_trie().pattern(needles)
-            # (no phrase of these needles, which the prefilter never gives: nothing to search for)
-            compiled = self._patterns[needles] = self.compile(WORD_START + body + WORD_END, "swap", linting=True) if body else False
+            key = ("substitution", self.trie_identity, self.ignorecase, needles)
+            compiled = remembered_pattern(key)
+            if compiled is None:
+                body = self._whole_trie().pattern(needles)
+                # (no phrase of these needles, which the prefilter never gives: nothing to search for)
+                compiled = self.compile(WORD_START + body + WORD_END, "swap").compiled if body else False
+                remember_pattern(key, compiled)
+            self._patterns[needles] = compiled
         return compiled
 
     # -- loading ----------------------------------------------------------------
