@@ -231,9 +231,9 @@ class Language(Rule):
         return evidence >= 2
 
     def warm(self) -> None:
-        # (built here once, not in every forked worker; the model is not: it loads, memory-mapped, only in a
-        # worker whose articles have a candidate fragment, and numpy alone costs more than that load)
-        self.foreign_tokens
+        # (the gate is built here once, not in every forked worker. Not `foreign_tokens`, 57,000 strings: only a
+        # window narrower than a block needs them, which most runs never see. Nor the model: it loads, memory-
+        # mapped, only in a worker whose articles have a candidate fragment)
         self._gate()
 
     def identify(self, text: str, article_words: int = 1) -> str | None:
