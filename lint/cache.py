@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import time
 
 try:  # the BLAKE2 module alone: hashlib would load OpenSSL's bindings first (a sixtieth of start-up) for nothing
     from _blake2 import blake2b
@@ -80,11 +79,11 @@ def text_digest(text: str) -> str:
     return _hash(text.encode("utf-8", "surrogatepass"))
 
 
-def _settled(stamp: str) -> bool:
-    """Whether the file of `stamp` had not been written or changed for SETTLED_NS when it was taken (now, or
-    just before: it is taken before the file is read); a time in the future is never settled."""
+def _settled(stamp: str, looked_at: int) -> bool:
+    """Whether the file of `stamp` had not been written or changed for SETTLED_NS at `looked_at` (the clock read
+    before the file was looked at, however long its linting then took); a time in the future is never settled."""
     *_, mtime, ctime = stamp.split(":")
-    return max(int(mtime), int(ctime)) < time.time_ns() - SETTLED_NS
+    return max(int(mtime), int(ctime)) < looked_at - SETTLED_NS
 
 
 def _hash(*parts: bytes) -> str:
@@ -239,9 +238,10 @@ class ContentCache:
     # The digest of what a file held is kept under its stamp (lint.inputs.stamp: inode, size, write and change
     # times); a file whose stamp is the one kept is not read again. Any write moves the change time (which no
     # user can set back), so a kept stamp never stands for other text, settled stamps apart (SETTLED_NS).
-    def remember_stamp(self, path: str, stamp: str, text: str) -> None:
-        """Keep that `path`, at `stamp`, held `text` (when the stamp is settled: see SETTLED_NS)."""
-        if stamp and _settled(stamp):
+    def remember_stamp(self, path: str, stamp: str, text: str, looked_at: int) -> None:
+        """Keep that `path`, at `stamp`, held `text` (when the stamp had settled at `looked_at`, the clock before
+        the file was looked at: see SETTLED_NS). Never on Windows, whose st_ctime is the creation time."""
+        if stamp and _settled(stamp, looked_at) and os.name == "posix":
             self._put(_STAMP + os.path.abspath(path), [stamp, text_digest(text)])
 
     def digests(self, stamps: dict[str, str]) -> dict[str, str]:

@@ -23,7 +23,7 @@ from .cache import open_cache
 from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, find_config, load_config_file, resolve
 from .errors import MtlintError
 from .finding import LEVEL_RANK
-from .output import FORMATTERS, NEEDS_TEXT, Context
+from .output import FORMATTERS, NEEDS_EVERY_TEXT, NEEDS_TEXT, Context
 from .runner import MAX_STDIN_READ, Linted, Options, Run, Runner
 from .starter import starter_config
 
@@ -159,7 +159,8 @@ def check(paths, config_path, packs, enable, disable, output_format, output, fai
     options = Options(config_path, selection, "diff" if diff else "fix" if fix else None, unsafe_fixes, stdin_filename,
                       force_exclude, not no_gitignore, output_format in NEEDS_TEXT or bool(write_baseline), debug,
                       languagetool_url=languagetool_url, cache=open_cache(cache_dir, no_cache),
-                      bilingual=_bilingual(paths, source_path, source_lang, target_lang, glossary))
+                      bilingual=_bilingual(paths, source_path, source_lang, target_lang, glossary),
+                      text_of_clean=output_format in NEEDS_EVERY_TEXT)
     runner = Runner(options)
     try:
         # Load the configuration and packs up front, so a broken pack fails before any file is read.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import time
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -28,13 +29,14 @@ class Decoded:
     text: str
     encoding: str = "utf-8"  # "utf-8", "utf-16-le" or "utf-16-be" (the byte order of the BOM)
     has_bom: bool = False
-    stamp: str = ""  # the file's `stamp` as it was just before it was read ("" for standard input)
+    stamp: str = ""  # the `stamp` of the very file that was read, taken once it was open ("" for standard input)
+    stamped_at: int = 0  # the clock (time.time_ns()) before the file was looked at: what the stamp's age is told by
 
 
 def stamp(info: os.stat_result) -> str:
     """What the file system says of a file's identity and last change: device, inode, size, and the times of
-    the last write (mtime, which a user may set back) and of the last change of any kind (ctime, which only the
-    clock sets). A file whose stamp is unchanged holds what it held (the content cache's shortcut)."""
+    the last write (mtime, which a user may set back) and of the last change of any kind (ctime on POSIX, which
+    no program sets back). A file whose stamp is unchanged holds what it held (the content cache's shortcut)."""
     return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
@@ -69,6 +71,7 @@ def _too_large(size: int) -> str:
 
 def read_file(path: str) -> Decoded:
     """Read and decode one article; anything but a readable regular file is one InputError."""
+    looked_at = time.time_ns()
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -84,6 +87,9 @@ def read_file(path: str) -> Decoded:
         raise InputError(_too_large(info.st_size), path)
     try:
         with open(path, "rb") as handle:
+            # The stamp of the file this handle reads, not of whatever the path named at the stat above (a link
+            # re-pointed, a file renamed over it in between): what the content cache keeps with its text.
+            opened = os.fstat(handle.fileno())
             # sized to the file: a read of the limit itself allocates (and returns) 20 MiB for every article
             data = handle.read(min(info.st_size, MAX_FILE_BYTES) + 1)
             if len(data) > info.st_size:  # it grew since: read on, up to the limit
@@ -91,7 +97,8 @@ def read_file(path: str) -> Decoded:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     decoded = decode(path, data)
-    decoded.stamp = stamp(info)
+    if stat.S_ISREG(opened.st_mode):
+        decoded.stamp, decoded.stamped_at = stamp(opened), looked_at
     return decoded
 
 

@@ -7,7 +7,8 @@ user's cache folder; every later one maps them, so a process reads only the page
 touches, and classifies with `MappedIdentifier`: py3langid's own arithmetic in plain
 Python over the mapped tables, because importing numpy and py3langid (70 ms) cost more
 than the few fragments an article needs identified. When the cache folder cannot be
-written, py3langid loads its model itself, as before: the identifier is the same either way.
+written (or a file of it is damaged), py3langid loads its model itself, as before: either way it
+identifies alike.
 """
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def load_identifier(languages: tuple[str, ...] | None = None):
         return MappedIdentifier(folder, languages)
     except _Unknown:
         raise
-    except (OSError, ValueError, KeyError, ImportError):  # no cache folder, a damaged file: py3langid's own loading
+    except (OSError, ValueError, KeyError, TypeError, ImportError):  # no cache folder, a damaged file: py3langid's own loading
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -105,7 +106,14 @@ def _mapped(path: str) -> tuple[str, tuple[int, ...], memoryview]:
     if header is None or header[2] != "False":
         raise ValueError(f"{path}: not a C-ordered array")
     shape = tuple(int(n) for n in header[3].split(",") if n.strip())
-    return header[1], shape, memoryview(data)[start + length:]
+    descr = header[1]
+    size = int(descr[2:]) * (4 if descr[1] == "U" else 1)  # bytes an element ("<U3": three UTF-32 units)
+    for extent in shape:
+        size *= extent
+    body = memoryview(data)[start + length:]
+    if len(body) != size:  # a file cut short (or grown): never read past what it holds
+        raise ValueError(f"{path}: {len(body)} bytes of data where its header says {size}")
+    return descr, shape, body
 
 
 def _elements(path: str) -> memoryview:
@@ -124,8 +132,9 @@ class MappedIdentifier:
     (log1p of each count times its row of the float16 probability table, plus the class priors); scaled
     by one over the square root of the byte length, normalised to probabilities, and a label's aliased
     column folded into its first. py3langid does the sums in float32 with numpy, this in float64: the
-    probabilities agree to about 1e-6 (a test pins it). A fragment has a few hundred features, so the
-    sums cost about a millisecond, and no process pays numpy's import to identify a handful of them."""
+    probabilities agree within 1e-5 and the likeliest language is the same (a test pins both). A fragment
+    has a few hundred features, so the sums cost about a millisecond, and no process pays numpy's import to
+    identify a handful of them."""
 
     def __init__(self, folder: str, languages: tuple[str, ...] | None) -> None:
         descr, shape, data = _mapped(os.path.join(folder, "classes.npy"))
@@ -151,6 +160,11 @@ class MappedIdentifier:
         self._nextmove = _elements(os.path.join(folder, "nextmove.npy"))
         self._row_of_state = _elements(os.path.join(folder, "nextmove_row.npy"))
         self._feature_of_state = _elements(os.path.join(folder, "out_feat.npy"))
+        states = len(self._row_of_state)
+        if (len(priors) != len(classes) or len(self._feature_of_state) != states or len(self._nextmove) % 256
+                or max(self._row_of_state) >= len(self._nextmove) // 256
+                or max(self._feature_of_state) >= shape[0]):
+            raise ValueError(f"{folder}: the model's arrays do not fit together")
         first: dict[str, int] = {}
         self._aliases = [(first[c], i) for i, c in enumerate(classes) if first.setdefault(c, i) != i]
 

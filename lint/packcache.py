@@ -235,7 +235,8 @@ def store_pack(path: str, signature: tuple, pack, files: list[str], derived: lis
 # come back run after run. They are kept here, as `regex` pickles them (its compiled code), under a key their maker
 # chooses (one that names everything the pattern is made of), in one file per code identity: a process reads it
 # when it first needs such a pattern, and, when it made new ones, adds them at exit (the file read again first, so
-# two processes' patterns both stay; the newest MAX_PATTERNS kept). A --jobs worker hands its new ones to its parent.
+# what other processes wrote stays, though of two exiting at once one's new patterns may be lost: they are made
+# again; the newest MAX_PATTERNS kept). A --jobs worker hands its new ones to its parent.
 MAX_PATTERNS = 1000
 _PATTERNS: list[dict] = []  # [key -> the pattern, pickled], read on first need
 _NEW_PATTERNS: dict = {}  # what this process made that the file did not hold
@@ -278,6 +279,8 @@ def remembered_pattern(key):
 
 def remember_pattern(key, compiled) -> None:
     """Keep a pattern just made (and checked) for the next process (written at exit)."""
+    if _patterns_file() is None:  # (MTLINT_PACK_CACHE=0: nothing is kept)
+        return
     try:
         _keep_new([(key, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))])
     except Exception:

@@ -54,6 +54,7 @@ class Options:
     changed: dict[str, frozenset[int] | None] | None = None  # path -> changed lines (--changed-since)
     cache: object | None = None  # a lint.cache.ContentCache (--cache-dir); None: --no-cache
     bilingual: object | None = None  # a lint.bilingual.context.Setup (--source, --glossary, languages)
+    text_of_clean: bool = True  # keep_text for files without findings too (the HTML report shows every article)
 
     @property
     def applicable(self) -> frozenset[str]:
@@ -227,7 +228,7 @@ class Runner:
         source = decode(name, data or b"") if path == "-" else read_file(path)
         linted = Linted(self.lint_string(name, source.text))
         if source.stamp and self._may_cache(self.config_for(name)):  # (a warm run then need not read it)
-            self.options.cache.remember_stamp(path, source.stamp, source.text)
+            self.options.cache.remember_stamp(path, source.stamp, source.text, source.stamped_at)
         text = source.text
         if self.options.fix and any(self._fixable(f) for f in linted.result.findings):
             text = self._fix(path, source, linted)
@@ -318,7 +319,7 @@ class Runner:
             on_disk = [f for f in on_disk if f not in done]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
             rules = self.rules_for(on_disk[0])
-            for active in rules:  # built once here (word-list tries), shared by the forked workers
+            for active in rules:  # built once here (automatons), shared by the forked workers
                 active.rule.warm()
             from .candidates import prepare
             from .packcache import keep_new_patterns
@@ -351,13 +352,15 @@ class Runner:
 
     def _from_cache_batch(self, paths: list[str]) -> dict[str, Linted]:
         """The batch's cached outcomes. A file whose stamp is the one the cache kept with its text's digest is
-        not read (unless the report or the baseline needs its text): its key is made from the kept digest."""
+        not read: its key is made from the kept digest; it is read after all only when the report quotes it (a
+        file with findings, for the formats that show lines; every file for the HTML report) or the baseline
+        needs its text, and then served only if that text is still the one of the digest."""
         from .cache import text_digest
 
         cache, texts, keys, stamps = self.options.cache, {}, {}, {}
-        needs_text = self.options.keep_text or self.options.baseline is not None
+        every_text = self.options.baseline is not None or (self.options.keep_text and self.options.text_of_clean)
         servable = [path for path in paths if self._servable(path, self.config_for(path))]
-        if not needs_text:
+        if not every_text:
             for path in servable:
                 try:
                     info = os.stat(path)
@@ -372,7 +375,7 @@ class Runner:
                 if digest is None:
                     source = read_file(path)
                     texts[path], digest = source.text, text_digest(source.text)
-                    cache.remember_stamp(path, source.stamp, source.text)
+                    cache.remember_stamp(path, source.stamp, source.text, source.stamped_at)
                 keys[path] = cache.key_of(self, path, digest)
             except Exception:  # (reported when the file is linted)
                 continue
@@ -380,9 +383,18 @@ class Runner:
         done = {}
         for path, key in keys.items():
             result = found.get(key)
-            if result is not None:
-                result.findings = self._reported(path, result.findings, texts.get(path, ""))
-                done[path] = Linted(result, text=texts[path] if self.options.keep_text else "")
+            if result is None:
+                continue
+            if path not in texts and self.options.keep_text and (result.findings or result.unused_directives):
+                try:
+                    text = read_file(path).text
+                except Exception:  # (reported when the file is linted)
+                    continue
+                if text_digest(text) != digests[path]:
+                    continue  # changed since its stamp was taken: linted again
+                texts[path] = text
+            result.findings = self._reported(path, result.findings, texts.get(path, ""))
+            done[path] = Linted(result, text=texts.get(path, "") if self.options.keep_text else "")
         return done
 
 

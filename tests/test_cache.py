@@ -352,3 +352,70 @@ def test_a_stamp_taken_while_its_file_may_still_be_written_is_not_trusted(tmp_pa
     assert len(read) == 5 and warm.stdout == cold.stdout  # read again, and still served from the cache
     with closing(sqlite3.connect(tmp_path / "cache" / f"v{FORMAT}" / "findings.sqlite")) as db:
         assert db.execute("SELECT count(*) FROM entries WHERE key LIKE 'stamp:%'").fetchone() == (0,)
+
+
+def test_the_text_report_reads_on_a_warm_run_only_the_files_it_quotes(tmp_path, monkeypatch):
+    """The text report quotes the lines of findings: a warm run reads the files that have findings and serves the
+    rest by their stamps; the HTML report shows every article, so it reads them all."""
+    from lint import cache
+    from conftest import run_cli
+
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    _tree(tmp_path)
+    store = str(tmp_path / "cache")
+    check = lambda *extra: run_cli("check", "--jobs", "1", "--cache-dir", store, *extra, "content", cwd=tmp_path)  # noqa: E731
+    cold = check()
+    read = _counting_reads(monkeypatch)
+    warm = check()
+    assert warm.stdout == cold.stdout and "repaired.txt" not in cold.stdout
+    assert sorted(read) == ["seed.html", "seed.md", "seed.txt", "towns.txt"]  # not repaired.txt: nothing to quote
+    read.clear()
+    check("--format", "html")
+    assert len(read) == 5
+
+
+def test_the_stamp_kept_is_the_one_of_the_file_read_not_of_what_the_path_named_before(tmp_path, monkeypatch):
+    """A link re-pointed between the look at the path and the opening: the text read is the new file's, and so
+    is the stamp kept with it (else, the link pointed back, the old file's stamp would stand for the new text)."""
+    from lint import inputs
+
+    (tmp_path / "a.txt").write_text("Talks in Kiev.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks in Kyiv.\n", encoding="utf-8")
+    link = tmp_path / "current.txt"
+    link.symlink_to(tmp_path / "a.txt")
+    real_open = open
+
+    def switching_open(path, *args, **kwargs):
+        link.unlink()
+        link.symlink_to(tmp_path / "b.txt")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(inputs, "open", switching_open, raising=False)
+    before = inputs.time.time_ns()
+    decoded = inputs.read_file(str(link))
+    assert decoded.text == "Talks in Kyiv.\n"
+    assert decoded.stamp == inputs.stamp(os.stat(tmp_path / "b.txt")) != inputs.stamp(os.stat(tmp_path / "a.txt"))
+    assert decoded.stamped_at <= before + 1_000_000  # (the clock before the look, not after the read)
+
+
+def test_a_stamp_is_settled_by_the_clock_before_its_file_was_looked_at_not_after_the_lint(tmp_path, monkeypatch):
+    """However long the lint takes, a stamp taken within SETTLED_NS of the file's last change is not kept."""
+    import time
+
+    from lint import cache, runner
+    from conftest import run_cli
+
+    (tmp_path / "a.txt").write_text("Talks in Kiev.\n", encoding="utf-8")
+    real = runner.Runner.lint_string
+
+    def slow(self, *args, **kwargs):
+        time.sleep(cache.SETTLED_NS / 1e9 + 0.2)  # (the file is settled by the end of this, not at its look)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(runner.Runner, "lint_string", slow)
+    run_cli("check", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"), "a.txt", cwd=tmp_path)
+    with closing(sqlite3.connect(tmp_path / "cache" / f"v{FORMAT}" / "findings.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM entries WHERE key LIKE 'stamp:%'").fetchone() == (0,)
+    stamp = "1:2:3:1000000000:1000000000"
+    assert cache._settled(stamp, 1_000_000_000 + cache.SETTLED_NS + 1)
+    assert not cache._settled(stamp, 1_000_000_000 + cache.SETTLED_NS)

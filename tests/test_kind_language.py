@@ -160,3 +160,22 @@ def test_an_unwritable_cache_falls_back_to_py3langid_s_own_loading(tmp_path, mon
     (tmp_path / "blocked").write_text("a file where the cache folder would be", encoding="utf-8")
     monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "blocked"))
     assert langid_model.load_identifier().classify("Wir werden keine Bodentruppen schicken.")[0] == "de"
+
+
+@pytest.mark.parametrize("name, cut", [("nextmove.npy", 3), ("out_feat.npy", 400_000), ("ptc.npy", 27_000_000),
+                                       ("pc.npy", 4), ("classes.npy", 12)])
+def test_a_model_file_cut_short_falls_back_to_py3langid_s_own_loading(tmp_path, monkeypatch, name, cut):
+    """A cached array shorter than its header says (a disk that filled up) is never read past its end: the
+    identifier is py3langid's own, and identifies as it does."""
+    from py3langid.langid import LanguageIdentifier
+
+    from lint import langid_model
+
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    langid_model.load_identifier()  # unpacks the model into the cache folder
+    (folder,) = (tmp_path / "cache").iterdir()
+    data = (folder / name).read_bytes()
+    (folder / name).write_bytes(data[: len(data) - cut])
+    damaged = langid_model.load_identifier()
+    assert isinstance(damaged, LanguageIdentifier)
+    assert damaged.classify("Wir werden keine Bodentruppen schicken.")[0] == "de"

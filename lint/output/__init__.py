@@ -20,6 +20,7 @@ class _Formatters(dict):
 FORMATTERS = _Formatters(text="text", json="json_format", sarif="sarif", github="github", gitlab="gitlab", html="html")
 # Formats that need each file's text: context lines (text), content fingerprints, the article itself (html).
 NEEDS_TEXT = {"text", "sarif", "gitlab", "html"}
+NEEDS_EVERY_TEXT = {"html"}  # (the others quote only the files that have findings)
 
 
 @dataclass
