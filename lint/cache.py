@@ -234,14 +234,15 @@ class ContentCache:
         return _hash(self.rules_identity(runner, path).encode(), path.encode("utf-8", "surrogateescape"), digest.encode())
 
     # -- what files held -------------------------------------------------------------
+    keeps_stamps = os.name == "posix"  # (on Windows st_ctime is the creation time: a rewrite would keep the stamp)
     # A warm run over an unchanged tree would spend most of its time reading and hashing articles it will not lint.
     # The digest of what a file held is kept under its stamp (lint.inputs.stamp: inode, size, write and change
     # times); a file whose stamp is the one kept is not read again. Any write moves the change time (which no
     # user can set back), so a kept stamp never stands for other text, settled stamps apart (SETTLED_NS).
     def remember_stamp(self, path: str, stamp: str, text: str, looked_at: int) -> None:
         """Keep that `path`, at `stamp`, held `text` (when the stamp had settled at `looked_at`, the clock before
-        the file was looked at: see SETTLED_NS). Never on Windows, whose st_ctime is the creation time."""
-        if stamp and _settled(stamp, looked_at) and os.name == "posix":
+        the file was looked at: see SETTLED_NS); never where stamps are not kept (`keeps_stamps`)."""
+        if stamp and self.keeps_stamps and _settled(stamp, looked_at):
             self._put(_STAMP + os.path.abspath(path), [stamp, text_digest(text)])
 
     def digests(self, stamps: dict[str, str]) -> dict[str, str]:

@@ -7,8 +7,8 @@ user's cache folder; every later one maps them, so a process reads only the page
 touches, and classifies with `MappedIdentifier`: py3langid's own arithmetic in plain
 Python over the mapped tables, because importing numpy and py3langid (70 ms) cost more
 than the few fragments an article needs identified. When the cache folder cannot be
-written (or a file of it is damaged), py3langid loads its model itself, as before: either way it
-identifies alike.
+written, or a file of it is damaged, py3langid loads its model itself, as before: either
+way it identifies alike.
 """
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def load_identifier(languages: tuple[str, ...] | None = None):
         return MappedIdentifier(folder, languages)
     except _Unknown:
         raise
-    except (OSError, ValueError, KeyError, TypeError, ImportError):  # no cache folder, a damaged file: py3langid's own loading
+    except (OSError, ValueError, KeyError, TypeError, ImportError):  # no cache folder, a damaged file: py3langid's own
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -288,8 +288,7 @@ def remember_pattern(key, compiled) -> None:
 
 
 def _keep_new(entries) -> None:
-    if _patterns_file() is None:
-        return
+    """Add `entries` (key, pickled pattern) to what this process's exit writes (its callers asked _patterns_file)."""
     if not _SAVING:
         import atexit
 

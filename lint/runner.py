@@ -360,7 +360,7 @@ class Runner:
         cache, texts, keys, stamps = self.options.cache, {}, {}, {}
         every_text = self.options.baseline is not None or (self.options.keep_text and self.options.text_of_clean)
         servable = [path for path in paths if self._servable(path, self.config_for(path))]
-        if not every_text:
+        if cache.keeps_stamps and not every_text:
             for path in servable:
                 try:
                     info = os.stat(path)

@@ -35,7 +35,7 @@ def test_ftfy_is_asked_first_whether_a_text_is_bad_and_repairs_as_its_fix_encodi
 
     for text in SUSPECT_BUT_CLEAN + BROKEN:
         assert mojibake._fix_encoding(text) == ftfy.fix_encoding(text), text
-    assert all(not mojibake._IS_BAD[0](text) for text in SUSPECT_BUT_CLEAN)
+    assert all(not mojibake._ftfy_is_bad()(text) for text in SUSPECT_BUT_CLEAN)
 
 
 def test_an_article_whose_suspect_letters_ftfy_finds_clean_never_imports_ftfy(tmp_path):

@@ -14,6 +14,7 @@ Windows-1252 inside a lower-case word that decodes strictly to one letter.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import regex
 
@@ -73,23 +74,20 @@ def _lone_letters(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
-_IS_BAD: list = []  # ftfy's own mojibake test, loaded on first need
-
-
 def _fix_encoding(text: str) -> str:
     """`ftfy.fix_encoding(text)`. ftfy returns a text its heuristic (`ftfy.badness.is_bad`) does not find bad
     unchanged, before anything else; that test is asked first, from ftfy's badness.py loaded on its own (it
     imports nothing of ftfy's): most suspect blocks are Czech or Turkish names ("Lukáš"), and the whole package
     (its tables, wcwidth, codecs) costs four times as much to import as that one module."""
-    if not _IS_BAD:
-        _IS_BAD.append(_ftfy_is_bad())
-    if _IS_BAD[0] is not None and not _IS_BAD[0](text):
+    is_bad = _ftfy_is_bad()
+    if is_bad is not None and not is_bad(text):
         return text
     import ftfy  # a third of start-up: only once a block looks like mojibake to ftfy itself
 
     return ftfy.fix_encoding(text)
 
 
+@lru_cache(maxsize=None)
 def _ftfy_is_bad():
     """ftfy's `badness.is_bad`, from the installed ftfy's badness.py run as a module of its own (without the
     package's __init__); None when that cannot be done (then ftfy.fix_encoding decides, as it always did)."""
