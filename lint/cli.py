@@ -126,7 +126,7 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--source-lang", metavar="CODE", help="The source language (default: identified offline).")
 @click.option("--lang", "target_lang", metavar="CODE", help="The translation's language (default: the config's, else en).")
 @click.option("--glossary", type=click.Path(exists=True, dir_okay=False), metavar="FILE", help="A termbase: TBX, CSV or YAML.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Processes that lint: this one and N-1 forked workers (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines and the summary; nothing on a clean run.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error (for bug reports).")

@@ -318,29 +318,58 @@ class Runner:
         if done:  # what the cache holds is served here: worker processes start (and packs load) only for the rest
             on_disk = [f for f in on_disk if f not in done]
         if jobs > 1 and len(on_disk) > PARALLEL_MIN_FILES:
-            rules = self.rules_for(on_disk[0])
-            for active in rules:  # built once here (automatons), shared by the forked workers
-                active.rule.warm()
-            from .candidates import prepare
-            from .packcache import keep_new_patterns
-
-            prepare(tuple(active.rule for active in rules))
-            from concurrent.futures import ProcessPoolExecutor
-
-            if self.options.cache:
-                self.options.cache.close()  # (no database connection crosses the fork; the workers open their own)
-            gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
-            with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk)), initializer=_worker_init,
-                                     initargs=(os.getpid(), self)) as pool:
-                # Small chunks: the last one a worker takes decides when the run ends (a tenth of a second of
-                # articles at 100 a chunk); a chunk's round trip costs a fraction of one article.
-                chunk = max(1, min(CHUNK_FILES, len(on_disk) // (jobs * 8)))
-                for path, (linted, entries, patterns) in zip(on_disk, pool.map(_lint_in_worker, on_disk, chunksize=chunk)):
-                    done[path] = linted
-                    if entries:
-                        self.options.cache.add_pending(entries)
-                    keep_new_patterns(patterns)
+            done.update(self._lint_in_parallel(on_disk, jobs))
         return [done[f] if f in done else self.lint_file(f, stdin_data if f == "-" else None) for f in files]
+
+    def _lint_in_parallel(self, paths: list[str], jobs: int) -> dict[str, Linted]:
+        """Lint `paths` in `jobs` processes: this one and `jobs - 1` forked workers, which share what it built
+        (automatons, compiled packs). Work goes out in small chunks, the workers' from the front of the list and
+        this process's own from the back, so that neither waits for the other: a worker always has a chunk
+        queued while this process lints one, and the run ends within a chunk of both finishing. This process
+        lints rather than only collects because on two cores it would otherwise hold a core for little more
+        than unpickling results (and a run pays the fork once, not the start-up of a pool of `jobs`)."""
+        from collections import deque
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+        from .candidates import prepare
+        from .packcache import keep_new_patterns
+
+        rules = self.rules_for(paths[0])
+        for active in rules:  # built once here (automatons), shared by the forked workers
+            active.rule.warm()
+        prepare(tuple(active.rule for active in rules))
+        # Small chunks: the last one taken decides when the run ends; a chunk's round trip costs a fraction of
+        # one article.
+        size = max(1, min(CHUNK_FILES, len(paths) // (jobs * 8)))
+        chunks = deque(paths[first:first + size] for first in range(0, len(paths), size))
+        done: dict[str, Linted] = {}
+        if self.options.cache:
+            self.options.cache.close()  # (no database connection crosses the fork; the workers open their own)
+        gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
+        workers = jobs - 1
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
+                                 initargs=(os.getpid(), self)) as pool:
+            queued: set = set()
+
+            def collect(finished) -> None:
+                for future in finished:
+                    queued.discard(future)
+                    for path, (linted, entries, patterns) in future.result():
+                        done[path] = linted
+                        if entries:
+                            self.options.cache.add_pending(entries)
+                        keep_new_patterns(patterns)
+
+            while chunks or queued:
+                collect([future for future in queued if future.done()])
+                while chunks and len(queued) < 2 * workers:  # one chunk in hand and one queued per worker
+                    queued.add(pool.submit(_lint_chunk_in_worker, chunks.popleft()))
+                if chunks:
+                    for path in chunks.pop():
+                        done[path] = self.lint_file(path)
+                elif queued:
+                    collect(wait(queued, return_when=FIRST_COMPLETED).done)
+        return done
 
     def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
         """The outcomes of those of `paths` the content cache holds, looked up a few hundred at a time (one
@@ -430,15 +459,15 @@ def _config_base(path: str, cwd: str) -> str:
 _WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)
 
 
-def _lint_in_worker(path: str) -> tuple[Linted, list, list]:
-    """One file in a --jobs worker: the task is its path alone, not a pickled Runner per chunk of files; the
-    content cache's new entries and the patterns made while linting go back with the result, for the parent to
+def _lint_chunk_in_worker(paths: list[str]) -> list[tuple[str, tuple[Linted, list, list]]]:
+    """A chunk of files in a --jobs worker: the task is their paths alone, not a pickled Runner per chunk; the
+    content cache's new entries and the patterns made while linting go back with each result, for the parent to
     write them all at once."""
     from .packcache import take_new_patterns
 
-    linted = _WORKER_RUNNER.lint_file(path)
     cache = _WORKER_RUNNER.options.cache
-    return linted, cache.take_pending() if cache else [], take_new_patterns()
+    return [(path, (_WORKER_RUNNER.lint_file(path), cache.take_pending() if cache else [], take_new_patterns()))
+            for path in paths]
 
 
 def _worker_init(parent: int, runner: "Runner") -> None:

@@ -81,7 +81,8 @@ def test_standard_input_has_the_file_size_limit(tmp_path):
 def test_workers_exit_when_the_run_is_killed(tmp_path):
     for i in range(400):
         (tmp_path / f"a{i:03}.txt").write_text("Talks\n\n" + "Held in Kiev with Stephane Sejourne. " * 300, encoding="utf-8")
-    proc = subprocess.Popen([MTLINT, "check", "--jobs", "2", "."], cwd=tmp_path, stdout=subprocess.DEVNULL,
+    # --jobs 3: the run lints in its own process and two forked workers
+    proc = subprocess.Popen([MTLINT, "check", "--jobs", "3", "."], cwd=tmp_path, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     children: list[int] = []
     for _ in range(200):  # wait for the two workers to start
@@ -99,6 +100,34 @@ def test_workers_exit_when_the_run_is_killed(tmp_path):
         time.sleep(0.05)
     assert alive == []
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".mtlint-tmp")]
+
+
+def test_with_two_jobs_the_run_and_its_worker_both_lint_and_the_report_keeps_the_order(tmp_path, monkeypatch):
+    """--jobs 2 is this process and one forked worker (which inherits the patched lint_file, so each file says
+    which process linted it): both take part, every file is linted once, and the results come back in the
+    order of the files, as --jobs 1 gives them."""
+    names = [f"a{i:02}.txt" for i in range(40)]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(f"Talks {i}\n\nHeld in Kiev with Stephane Sejourne.\n", encoding="utf-8")
+    files = [str(tmp_path / name) for name in names]
+    serial = [linted.result.findings for linted in Runner(Options()).lint_files(files, jobs=1)]
+    log = tmp_path / "linted-by"
+    real = Runner.lint_file
+
+    def lint_file(self, path, data=None):
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()} {os.path.basename(path)}\n")
+        return real(self, path, data)
+
+    monkeypatch.setattr(Runner, "lint_file", lint_file)
+    parallel = Runner(Options()).lint_files(files, jobs=2)
+    assert [linted.result.path for linted in parallel] == files
+    assert [linted.result.findings for linted in parallel] == serial
+    assert [(f.rule, f.line, f.column, f.match) for f in serial[7]] == [
+        ("Terminology.UkrainePlaces", 3, 9, "Kiev"), ("Names.People", 3, 19, "Stephane Sejourne")]
+    by = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(name for _, name in by) == names
+    assert {pid for pid, _ in by} >= {str(os.getpid())} and len({pid for pid, _ in by}) == 2
 
 
 def _state(pid: int) -> str:
