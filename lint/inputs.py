@@ -179,7 +179,21 @@ def collect(paths: tuple[str, ...], excluded: Callable[[str], bool], force_exclu
                 out.files.append(path)
         else:
             out.problems.append(f"{path}: no such file or folder")
+    out.files = _once_each(out.files)
     return out
+
+
+def _once_each(files: list[str]) -> list[str]:
+    """`files` with each file once, as first named (`a.txt ./a.txt`, or a folder and a file in it): a file linted
+    twice would be reported twice, and fixed twice, by two --jobs processes at once."""
+    seen: set[str] = set()
+    kept = []
+    for path in files:
+        key = path if path == "-" else os.path.normpath(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
 
 
 def _walk(top: str, excluded: Callable[[str], bool], gitignore: _GitIgnore | None, out: Collected) -> int:

@@ -11,6 +11,7 @@ import gc
 import os
 import signal
 import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -324,12 +325,14 @@ class Runner:
     def _lint_in_parallel(self, paths: list[str], jobs: int) -> dict[str, Linted]:
         """Lint `paths` in `jobs` processes: this one and `jobs - 1` forked workers, which share what it built
         (automatons, compiled packs). Work goes out in small chunks, the workers' from the front of the list and
-        this process's own from the back, so that neither waits for the other: a worker always has a chunk
-        queued while this process lints one, and the run ends within a chunk of both finishing. This process
-        lints rather than only collects because on two cores it would otherwise hold a core for little more
-        than unpickling results (and a run pays the fork once, not the start-up of a pool of `jobs`)."""
+        this process's own from the back, until they meet. This process lints rather than only collects because
+        on two cores it would otherwise hold a core for little more than unpickling results. A feeder thread
+        keeps every worker two chunks ahead whatever this process is linting (one huge article must not leave
+        the workers idle); the forks happen before that thread starts, with this process's only thread."""
+        import threading
         from collections import deque
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         from .candidates import prepare
         from .packcache import keep_new_patterns
@@ -342,33 +345,63 @@ class Runner:
         # one article.
         size = max(1, min(CHUNK_FILES, len(paths) // (jobs * 8)))
         chunks = deque(paths[first:first + size] for first in range(0, len(paths), size))
-        done: dict[str, Linted] = {}
+        workers = max(1, min(jobs - 1, len(chunks) - 1))  # (no more workers than chunks the parent leaves them)
         if self.options.cache:
             self.options.cache.close()  # (no database connection crosses the fork; the workers open their own)
         gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
-        workers = jobs - 1
-        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
-                                 initargs=(os.getpid(), self)) as pool:
-            queued: set = set()
+        sent: list = []  # futures, in the order their chunks were sent
+        slots = threading.Semaphore(2 * workers)  # a chunk in hand and one queued per worker
+        feed_error: list[BaseException] = []
 
-            def collect(finished) -> None:
-                for future in finished:
-                    queued.discard(future)
+        def send_next(pool) -> bool:
+            try:
+                chunk = chunks.popleft()  # (deque pops are atomic: this process's own take from the other end)
+            except IndexError:
+                slots.release()
+                return False
+            future = pool.submit(_lint_chunk_in_worker, chunk)
+            future.add_done_callback(lambda _: slots.release())
+            sent.append(future)
+            return True
+
+        def feed(pool) -> None:
+            try:
+                while slots.acquire() and send_next(pool):
+                    pass
+            except BaseException as exc:  # a broken pool: raised by this process once its own part is done
+                feed_error.append(exc)
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context(), initializer=_worker_init,
+                                 initargs=(os.getpid(), self)) as pool:
+            for _ in range(2 * workers):  # the first submit forks every worker, before any thread is started
+                if not (slots.acquire() and send_next(pool)):
+                    break
+            feeder = threading.Thread(target=feed, args=(pool,), name="mtlint-feeder", daemon=True)
+            feeder.start()
+            done: dict[str, Linted] = {}
+            try:
+                while True:
+                    try:
+                        chunk = chunks.pop()
+                    except IndexError:
+                        break
+                    for path in chunk:
+                        done[path] = self.lint_file(path)
+            finally:
+                chunks.clear()  # (interrupted: the feeder sends nothing more)
+            feeder.join()
+            try:
+                if feed_error:
+                    raise feed_error[0]
+                for future in sent:
                     for path, (linted, entries, patterns) in future.result():
                         done[path] = linted
                         if entries:
                             self.options.cache.add_pending(entries)
                         keep_new_patterns(patterns)
-
-            while chunks or queued:
-                collect([future for future in queued if future.done()])
-                while chunks and len(queued) < 2 * workers:  # one chunk in hand and one queued per worker
-                    queued.add(pool.submit(_lint_chunk_in_worker, chunks.popleft()))
-                if chunks:
-                    for path in chunks.pop():
-                        done[path] = self.lint_file(path)
-                elif queued:
-                    collect(wait(queued, return_when=FIRST_COMPLETED).done)
+            except BrokenProcessPool:
+                raise MtlintError("a --jobs worker process died (killed, or out of memory?); nothing was reported: "
+                                  "run again, or with --jobs 1") from None
         return done
 
     def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
@@ -470,6 +503,14 @@ def _lint_chunk_in_worker(paths: list[str]) -> list[tuple[str, tuple[Linted, lis
             for path in paths]
 
 
+def _fork_context():
+    """The fork start method where there is one that is safe (Linux): the workers share the parent's built rules
+    and are told to die with it. Elsewhere (macOS, Windows) the platform's own, which sends the Runner."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+
+
 def _worker_init(parent: int, runner: "Runner") -> None:
     """A worker dies with the run that started it (Linux), instead of outliving a killed parent."""
     from .packcache import take_new_patterns
@@ -478,6 +519,8 @@ def _worker_init(parent: int, runner: "Runner") -> None:
     _WORKER_RUNNER = runner
     take_new_patterns()  # (the parent's own, which it writes itself)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if not sys.platform.startswith("linux"):
+        return
     try:
         import ctypes
 

@@ -152,3 +152,18 @@ def test_report_to_a_missing_folder_is_one_line_exit_2(tmp_path):
     result = run_cli("check", "--output", str(tmp_path / "no" / "r.txt"), str(tmp_path / "a.txt"))
     assert result.exit_code == 2
     assert result.stderr == f"mtlint: error: {tmp_path / 'no' / 'r.txt'}: cannot write the report: No such file or directory\n"
+
+
+def test_a_file_named_twice_or_also_found_in_a_named_folder_is_linted_and_fixed_once(tmp_path):
+    """`a.txt ./a.txt`, or `. a.txt`: one file, so one report of each problem and one fix (two --jobs processes
+    must never fix the same file at once), under the name it was first given."""
+    (tmp_path / "a.txt").write_text("Talks\n\nHeld in Kiev.\n", encoding="utf-8")
+    for args, shown in ((("a.txt", "./a.txt"), "a.txt"), ((".", "a.txt"), "./a.txt"),
+                        (("a.txt", str(tmp_path / "a.txt")), "a.txt")):
+        found = run_cli("check", "--format", "json", "-p", "Terminology", *args, cwd=tmp_path).json()
+        assert [(f["path"], f["rule"], f["line"], f["column"], f["match"]) for f in found] == [
+            (shown, "Terminology.UkrainePlaces", 3, 9, "Kiev")]
+    fixed = run_cli("check", "--fix", "-p", "Terminology", "a.txt", "./a.txt", cwd=tmp_path)
+    assert fixed.exit_code == 0, fixed.stderr
+    assert "Fixed 1 problem" in fixed.stdout + fixed.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Talks\n\nHeld in Kyiv.\n"

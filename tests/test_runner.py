@@ -130,6 +130,67 @@ def test_with_two_jobs_the_run_and_its_worker_both_lint_and_the_report_keeps_the
     assert {pid for pid, _ in by} >= {str(os.getpid())} and len({pid for pid, _ in by}) == 2
 
 
+def test_a_worker_that_dies_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    """A --jobs worker killed mid-run (here: it exits on one article, as one the kernel kills for memory would)
+    leaves nothing to report: the run says so in one line (exit code 2), not with BrokenProcessPool's traceback."""
+    from lint.errors import MtlintError
+
+    files = []
+    for i in range(40):
+        (tmp_path / f"a{i:02}.txt").write_text(f"Talks {i}\n\nHeld in Kiev.\n", encoding="utf-8")
+        files.append(str(tmp_path / f"a{i:02}.txt"))
+    parent, real = os.getpid(), Runner.lint_file
+
+    def lint_file(self, path, data=None):
+        if os.getpid() != parent:  # (a forked worker inherits this)
+            os._exit(1)
+        return real(self, path, data)
+
+    monkeypatch.setattr(Runner, "lint_file", lint_file)
+    try:
+        Runner(Options()).lint_files(files, jobs=2)
+    except MtlintError as exc:
+        assert str(exc) == ("a --jobs worker process died (killed, or out of memory?); nothing was reported: run "
+                            "again, or with --jobs 1")
+    else:
+        raise AssertionError("a dead worker went unnoticed")
+    for i in range(40):  # the CLI: the same line, exit code 2
+        (tmp_path / f"b{i:02}.txt").write_text("Talks\n\n" + "Held in Kiev. " * 4000, encoding="utf-8")
+    proc = subprocess.Popen([MTLINT, "check", "--jobs", "2", "--no-cache", "."], cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for _ in range(200):
+        time.sleep(0.05)
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        if children:
+            os.kill(int(children[0]), signal.SIGKILL)
+            break
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert stderr.splitlines() == ["mtlint: error: a --jobs worker process died (killed, or out of memory?); "
+                                   "nothing was reported: run again, or with --jobs 1"]
+
+
+def test_jobs_work_whatever_the_default_start_method(tmp_path):
+    """Python 3.14 makes forkserver the default on Linux; a worker's parent is then the fork server, not the run.
+    The run forks its workers itself (they share its built rules and die with it), so every default works."""
+    for i in range(20):
+        (tmp_path / f"a{i:02}.txt").write_text(f"Talks {i}\n\nHeld in Kiev with Stephane Sejourne.\n", encoding="utf-8")
+    script = ("import multiprocessing, sys\n"
+              "if __name__ == '__main__':\n"
+              "    multiprocessing.set_start_method(sys.argv[1])\n"
+              "    from lint.runner import Options, Runner\n"
+              "    files = sorted(str(p) for p in __import__('pathlib').Path(sys.argv[2]).iterdir())\n"
+              "    for linted in Runner(Options()).lint_files(files, jobs=3):\n"
+              "        print(linted.result.path, [(f.rule, f.line, f.column) for f in linted.result.findings])\n")
+    outputs = {method: subprocess.run([sys.executable, "-c", script, method, str(tmp_path)], capture_output=True,
+                                      text=True, timeout=120) for method in ("fork", "spawn", "forkserver")}
+    assert all(run.returncode == 0 and run.stderr == "" for run in outputs.values()), outputs
+    lines = outputs["fork"].stdout.splitlines()
+    assert len(lines) == 20 and lines[3] == (f"{tmp_path / 'a03.txt'} [('Terminology.UkrainePlaces', 3, 9), "
+                                             "('Names.People', 3, 19)]")
+    assert outputs["spawn"].stdout == outputs["forkserver"].stdout == outputs["fork"].stdout
+
+
 def _state(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/status").read_text().split("State:", 1)[1].split("\n", 1)[0].lower()
