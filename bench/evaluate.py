@@ -24,8 +24,10 @@ def main() -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--show", type=int, default=0, help="print up to N findings (path:line rule match)")
     parser.add_argument("--mtlint", default=shutil.which("mtlint") or "mtlint")
-    parser.add_argument("extra", nargs="*", help="extra mtlint options, after --")
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)  # (argparse would take mtlint's options for its own)
+    args = parser.parse_args(argv[:split])
+    args.extra = argv[split + 1:]
     words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in args.folder.rglob("*.txt"))
     proc = subprocess.run([args.mtlint, "check", "--format", "json", "--fail-on", "never", *args.extra, str(args.folder)],
                           capture_output=True, text=True)
