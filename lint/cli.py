@@ -81,9 +81,12 @@ def run() -> None:
     import atexit
     import threading
 
-    if threading.active_count() > 1:
+    from .runner import workers_abandoned
+
+    if threading.active_count() > 1 and not workers_abandoned():  # (a dead worker's pool threads are never joined)
         sys.exit(status)
-    atexit._run_exitfuncs()
+    if not workers_abandoned():  # (multiprocessing's own handler would join those threads too)
+        atexit._run_exitfuncs()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

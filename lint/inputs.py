@@ -184,12 +184,17 @@ def collect(paths: tuple[str, ...], excluded: Callable[[str], bool], force_exclu
 
 
 def _once_each(files: list[str]) -> list[str]:
-    """`files` with each file once, as first named (`a.txt ./a.txt`, or a folder and a file in it): a file linted
-    twice would be reported twice, and fixed twice, by two --jobs processes at once."""
-    seen: set[str] = set()
+    """`files` with each file once, as first named (`a.txt ./a.txt`, a folder and a file in it, a link and its
+    target): a file linted twice would be reported twice, and fixed twice, by two --jobs processes at once. The
+    file is known by its device and inode, not by its spelling (`link/../a.txt` may be another file)."""
+    seen: set = set()
     kept = []
     for path in files:
-        key = path if path == "-" else os.path.normpath(os.path.abspath(path))
+        try:
+            info = os.stat(path) if path != "-" else None
+            key = (info.st_dev, info.st_ino) if info is not None else path
+        except OSError:  # (a dangling link: reported when it is read)
+            key = os.path.abspath(path)
         if key not in seen:
             seen.add(key)
             kept.append(path)

@@ -350,7 +350,8 @@ class Runner:
             self.options.cache.close()  # (no database connection crosses the fork; the workers open their own)
         gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
         sent: list = []  # futures, in the order their chunks were sent
-        slots = threading.Semaphore(2 * workers)  # a chunk in hand and one queued per worker
+        slots = threading.Semaphore(2 * workers)  # a chunk in hand and one queued per worker (the first each
+        # at the start, the second by the feeder: with few chunks, the parent keeps some)
         feed_error: list[BaseException] = []
 
         def send_next(pool) -> bool:
@@ -371,16 +372,23 @@ class Runner:
             except BaseException as exc:  # a broken pool: raised by this process once its own part is done
                 feed_error.append(exc)
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context(), initializer=_worker_init,
-                                 initargs=(os.getpid(), self)) as pool:
-            for _ in range(2 * workers):  # the first submit forks every worker, before any thread is started
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context(), initializer=_worker_init,
+                                   initargs=(os.getpid(), self))
+        died = False
+        try:
+            for _ in range(workers):  # the first submit forks every worker, before any thread is started
                 if not (slots.acquire() and send_next(pool)):
                     break
+            processes = list(getattr(pool, "_processes", {}).values())  # (the workers, to see one die)
+
+            def broken() -> bool:
+                return bool(feed_error) or any(process.exitcode is not None for process in processes)
+
             feeder = threading.Thread(target=feed, args=(pool,), name="mtlint-feeder", daemon=True)
             feeder.start()
             done: dict[str, Linted] = {}
             try:
-                while True:
+                while not broken():  # (a dead worker: the run is lost, linting on would be for nothing)
                     try:
                         chunk = chunks.pop()
                     except IndexError:
@@ -389,19 +397,27 @@ class Runner:
                         done[path] = self.lint_file(path)
             finally:
                 chunks.clear()  # (interrupted: the feeder sends nothing more)
-            feeder.join()
-            try:
-                if feed_error:
-                    raise feed_error[0]
-                for future in sent:
-                    for path, (linted, entries, patterns) in future.result():
-                        done[path] = linted
-                        if entries:
-                            self.options.cache.add_pending(entries)
-                        keep_new_patterns(patterns)
-            except BrokenProcessPool:
-                raise MtlintError("a --jobs worker process died (killed, or out of memory?); nothing was reported: "
-                                  "run again, or with --jobs 1") from None
+            # Never an unbounded wait: a worker killed while sending its results leaves the pool waiting for the
+            # rest of the message, its futures unset, for ever.
+            while feeder.is_alive() or not all(future.done() for future in sent):
+                if broken():
+                    raise BrokenProcessPool
+                feeder.join(0.1)
+            if feed_error:
+                raise feed_error[0]
+            for future in sent:
+                for path, (linted, entries, patterns) in future.result():
+                    done[path] = linted
+                    if entries:
+                        self.options.cache.add_pending(entries)
+                    keep_new_patterns(patterns)
+        except BrokenProcessPool:
+            died = True
+            _ABANDONED.append(pool)  # (its threads may wait for ever: the process exits without joining them)
+            raise MtlintError("a --jobs worker process died (killed, or out of memory?); nothing was reported: "
+                              "run again, or with --jobs 1") from None
+        finally:
+            pool.shutdown(wait=not died, cancel_futures=died)
         return done
 
     def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
@@ -487,6 +503,15 @@ def _config_base(path: str, cwd: str) -> str:
     if path == "-" or path.startswith("<"):
         return cwd
     return path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+
+
+_ABANDONED: list = []  # --jobs pools left behind when a worker died (see workers_abandoned)
+
+
+def workers_abandoned() -> bool:
+    """Whether a --jobs worker died in this process's run: the pool's threads may then wait for ever on a pipe
+    the dead worker half wrote, so the process must end without joining them (lint.cli.run does)."""
+    return bool(_ABANDONED)
 
 
 _WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)

@@ -154,16 +154,21 @@ def test_report_to_a_missing_folder_is_one_line_exit_2(tmp_path):
     assert result.stderr == f"mtlint: error: {tmp_path / 'no' / 'r.txt'}: cannot write the report: No such file or directory\n"
 
 
-def test_a_file_named_twice_or_also_found_in_a_named_folder_is_linted_and_fixed_once(tmp_path):
-    """`a.txt ./a.txt`, or `. a.txt`: one file, so one report of each problem and one fix (two --jobs processes
-    must never fix the same file at once), under the name it was first given."""
+def test_a_file_named_twice_or_also_found_in_a_named_folder_is_linted_once(tmp_path):
+    """`a.txt ./a.txt`, `. a.txt`, or a link beside its target: one file, so one report of each problem (and two
+    --jobs processes never fix it at once), under the name it was first given. A path that only looks like
+    another (`link/../a.txt`, where `link` points elsewhere) is another file, and linted."""
     (tmp_path / "a.txt").write_text("Talks\n\nHeld in Kiev.\n", encoding="utf-8")
-    for args, shown in ((("a.txt", "./a.txt"), "a.txt"), ((".", "a.txt"), "./a.txt"),
-                        (("a.txt", str(tmp_path / "a.txt")), "a.txt")):
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    cases = [(("a.txt", "./a.txt"), ["a.txt"]), ((".", "a.txt"), ["./a.txt"]),
+             (("a.txt", str(tmp_path / "a.txt")), ["a.txt"]), (("a.txt", "b.txt"), ["a.txt"]),
+             (("a.txt", "link/../a.txt"), ["a.txt", "link/../a.txt"])]
+    for args, shown in cases:
+        if "link/../a.txt" in args:
+            elsewhere = tmp_path.parent / (tmp_path.name + "-elsewhere")
+            (elsewhere / "deep").mkdir(parents=True)
+            (elsewhere / "a.txt").write_text("Talks\n\nHeld in Kiev.\n", encoding="utf-8")
+            (tmp_path / "link").symlink_to(elsewhere / "deep")
         found = run_cli("check", "--format", "json", "-p", "Terminology", *args, cwd=tmp_path).json()
-        assert [(f["path"], f["rule"], f["line"], f["column"], f["match"]) for f in found] == [
-            (shown, "Terminology.UkrainePlaces", 3, 9, "Kiev")]
-    fixed = run_cli("check", "--fix", "-p", "Terminology", "a.txt", "./a.txt", cwd=tmp_path)
-    assert fixed.exit_code == 0, fixed.stderr
-    assert "Fixed 1 problem" in fixed.stdout + fixed.stderr
-    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Talks\n\nHeld in Kyiv.\n"
+        assert [(f["path"], f["rule"], f["line"], f["column"]) for f in found] == [
+            (path, "Terminology.UkrainePlaces", 3, 9) for path in shown], args
