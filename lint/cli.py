@@ -24,7 +24,7 @@ from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, f
 from .errors import MtlintError
 from .finding import LEVEL_RANK
 from .output import FORMATTERS, NEEDS_EVERY_TEXT, NEEDS_TEXT, Context
-from .runner import MAX_STDIN_READ, Linted, Options, Run, Runner
+from .runner import MAX_STDIN_READ, Linted, Options, Run, Runner, workers_abandoned
 from .starter import starter_config
 
 
@@ -81,11 +81,10 @@ def run() -> None:
     import atexit
     import threading
 
-    from .runner import workers_abandoned
-
-    if threading.active_count() > 1 and not workers_abandoned():  # (a dead worker's pool threads are never joined)
+    abandoned = workers_abandoned()  # (a dead worker's pool threads: never joined, nor by multiprocessing's handler)
+    if threading.active_count() > 1 and not abandoned:
         sys.exit(status)
-    if not workers_abandoned():  # (multiprocessing's own handler would join those threads too)
+    if not abandoned:
         atexit._run_exitfuncs()
     try:
         sys.stdout.flush()

@@ -190,15 +190,21 @@ def _once_each(files: list[str]) -> list[str]:
     seen: set = set()
     kept = []
     for path in files:
-        try:
-            info = os.stat(path) if path != "-" else None
-            key = (info.st_dev, info.st_ino) if info is not None else path
-        except OSError:  # (a dangling link: reported when it is read)
-            key = os.path.abspath(path)
+        key = path if path == "-" else _file_identity(path)
         if key not in seen:
             seen.add(key)
             kept.append(path)
     return kept
+
+
+def _file_identity(path: str):
+    """(device, inode), or for a path that cannot be stat'ed (a dangling link: reported when it is read) its
+    absolute spelling."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return info.st_dev, info.st_ino
 
 
 def _walk(top: str, excluded: Callable[[str], bool], gitignore: _GitIgnore | None, out: Collected) -> int:

@@ -506,6 +506,7 @@ def _config_base(path: str, cwd: str) -> str:
 
 
 _ABANDONED: list = []  # --jobs pools left behind when a worker died (see workers_abandoned)
+_FORKS = sys.platform.startswith("linux")  # where --jobs workers are forked (and told to die with the run)
 
 
 def workers_abandoned() -> bool:
@@ -533,7 +534,7 @@ def _fork_context():
     and are told to die with it. Elsewhere (macOS, Windows) the platform's own, which sends the Runner."""
     import multiprocessing
 
-    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    return multiprocessing.get_context("fork") if _FORKS else None
 
 
 def _worker_init(parent: int, runner: "Runner") -> None:
@@ -544,7 +545,7 @@ def _worker_init(parent: int, runner: "Runner") -> None:
     _WORKER_RUNNER = runner
     take_new_patterns()  # (the parent's own, which it writes itself)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if not sys.platform.startswith("linux"):
+    if not _FORKS:
         return
     try:
         import ctypes
