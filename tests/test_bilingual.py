@@ -67,6 +67,10 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("de", "Der Betrag: 1.000,5 Euro.", "The amount: 1,000.5 euros."),
     ("fr", "Le montant : 1 000,5 euros.", "The amount: 1,000.5 euros."),
     ("es", "Costó 2,5 millones y 3 mil.", "It cost 2.5 million and 3,000."),
+    ("es", "Invertirá 5.000 millones de euros.", "It will invest 5 billion euros."),
+    ("de", "Um 14:30 Uhr sprach er.", "He spoke at 2:30 pm."),
+    ("fr", "À 21 h 30, il a parlé.", "At 9.30pm, he spoke."),
+    ("ja", "14時30分に会見した。", "He spoke at 2:30 p.m."),
     ("uk", "Прийшли 20 тисяч людей.", "Some 20 thousand people came."),
     ("uk", "Прийшли 20 тис. людей.", "Some 20,000 people came."),
     ("ru", "Бюджет: 1,5 млн рублей.", "The budget: 1.5 million roubles."),
@@ -84,6 +88,9 @@ def test_numbers_equal_across_locales(tmp_path, lang, source, target):
 
 @pytest.mark.parametrize("lang, source, target, expected", [
     ("de", "Die Stadt hat 633 Einwohner.", "The town has 63 inhabitants.", (1, 14, "63")),
+    # three zero decimals are no decimals: 5.000 millones is 5 billion, never 5 million
+    ("es", "Invertirá 5.000 millones de euros.", "It will invest 5 million euros.", (1, 16, "5 million")),
+    ("de", "Um 14:30 Uhr sprach er.", "He spoke at 4:30 pm.", (1, 13, "4")),
     ("uk", "Загинули 3162 людини.", "Some 3, 162 people died.", (1, 6, "3, 162")),
     ("zh", "约有1.8万人参加，其中有40名记者。", "About 18,000 people took part.", (1, 1, "About 18,000 people took part.")),
     ("ja", "死者は２５人に上った。", "The death toll rose.", (1, 1, "The death toll rose.")),

@@ -22,6 +22,9 @@ _SPACE_THOUSANDS = {"fr", "ru", "uk", "pl", "cs", "sv", "nb", "fi", "sk", "bg", 
 _DIGITS = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])(?:[$€£¥₴₽]\s?)?(\d+(?:(?:[.,'\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*)")
 # The translation's side, leniently: a figure glued to letters still counts (FY2021, 802Bcf, No5).
 _DIGITS_LENIENT = regex.compile(_DIGITS.pattern.replace(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])", r"(?<![\p{N}_])", 1))
+# An hour on the 12-hour clock ("2 pm", "2:30 p.m."): the 14 of a source's 14:30 (the minutes are read on their own).
+_CLOCK_12 = regex.compile(r"(?::[0-5]\d)?[ \u00a0]?(?P<half>[ap])\.?m\b\.?", regex.IGNORECASE)
+_HOUR = regex.compile(r"\d{1,2}(?:\.[0-5]\d)?")
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
 _EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -156,6 +159,8 @@ def _readings(digits: str, lang: str) -> set[float]:
     for decimal in ((",", ".") if comma_decimal else (".", ",")):
         if seps.count(decimal) > 1 or (decimal in seps and seps[-1] != decimal):
             continue
+        if seps[-1] == decimal and groups[-1] == "000" and len(seps) == 1 and len(groups[0]) <= 3:
+            continue  # "5.000 millones", "20,000": nobody writes three zero decimals, so a thousands separator
         int_groups = groups[:-1] if seps[-1] == decimal else groups
         thousands_seps = seps[:-1] if seps[-1] == decimal else seps
         if any(len(g) != 3 for g in int_groups[1:]) or (len(int_groups) > 1 and len(int_groups[0]) > 3):
@@ -237,6 +242,14 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 # "5m" and "5 k" may be a unit (metres); the target side also keeps the bare number
                 values = (values | scaled) if word in ("m", "k") or lenient else scaled
                 end = w.end() if not w.group().endswith(".") or word in ("tsd", "mio", "mrd", "тыс", "тис", "md") else w.end() - 1
+            elif _HOUR.fullmatch(digits) and (clock := _CLOCK_12.match(norm, end)) is not None:
+                hour, _, minutes = digits.partition(".")  # (9.30pm: British English writes the minutes after a point)
+                hour = int(hour)
+                values = values | ({float(minutes)} if minutes else set())
+                if 1 <= hour <= 11 and clock.group("half") in "pP":
+                    values = values | {hour + 12.0}  # 2 pm is 14:00
+                elif hour == 12 and clock.group("half") in "aA":
+                    values = values | {0.0}  # 12 am is 00:00
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
     if base in ("zh", "ja"):
