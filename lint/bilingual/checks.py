@@ -73,15 +73,20 @@ def _para_source(ctx: BilingualContext, para: int) -> str:
 
 # -- terminology ------------------------------------------------------------------------
 def terminology(ctx: BilingualContext, rule):
-    """Outdated names (the Terminology pack's finds) that the source does not use itself: certain, so errors."""
-    source_all = "\n".join(ctx.source_paragraphs).lower()
+    """Outdated names (the Terminology pack's finds) that the source does not use itself: certain, so errors.
+
+    Only a source in the target's language, or in another script (where a Latin-script word is a quoted name),
+    excuses the old form by using it: in French, Spanish or German text "Kiev", "Bombay" and "Peking" are those
+    languages' own names for the places, which say nothing about the English one."""
+    excusing = ctx.lang == ctx.target_lang.split("-")[0].lower() or not is_latin(ctx.lang)
+    source_all = "\n".join(ctx.source_paragraphs).lower() if excusing else ""
     raised = rule.raised_rules()
     for other, target in zip(raised, narrow(ctx.doc, raised)):  # as the engine runs them: only where they can fire
         if target is None:
             continue
         for hit in other.hits(target):
             word = hit.block.text[hit.start:hit.end]
-            if regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", source_all):
+            if excusing and regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", source_all):
                 continue  # the source itself says Kiev (a quotation, a dish, a same-language rewrite keeping it)
             src = _source_of(ctx, hit.block, hit.start)
             yield hit.block, hit.start, hit.end, {"source": quote(src), "suggestion": hit.suggestions[0] if hit.suggestions else ""}, hit.suggestions
@@ -234,7 +239,7 @@ def _fmt(v: float) -> str:
 
 def _similar(a: frozenset, b: frozenset) -> bool:
     """A changed number rather than another one: digits kept in part (633 → 63), one digit changed
-    (155 → 115), or the scale wrong (十万 → ten thousand, 十亿 → two billion)."""
+    (155 → 115) or two neighbours swapped (62 → 26), or the scale wrong (十万 → ten thousand, 十亿 → two billion)."""
     for x in a:
         for y in b:
             sx, sy = _digits(x), _digits(y)
@@ -242,8 +247,13 @@ def _similar(a: frozenset, b: frozenset) -> bool:
                 continue
             if sx != sy and (sx.startswith(sy) or sy.startswith(sx) or sx in sy or sy in sx):
                 return True
-            if len(sx) == len(sy) >= 2 and sum(c != d for c, d in zip(sx, sy)) == 1:
-                return True
+            if len(sx) == len(sy) >= 2:
+                differ = [i for i, (c, d) in enumerate(zip(sx, sy)) if c != d]
+                if len(differ) == 1:
+                    return True
+                if len(differ) == 2 and differ[1] == differ[0] + 1 and sx[differ[0]] == sy[differ[1]] \
+                        and sx[differ[1]] == sy[differ[0]]:
+                    return True  # two neighbouring digits swapped (62 → 26, 1.35 → 1.53)
             if x >= 1000 and y >= 1000 and 0.1 <= y / x <= 10:
                 return True
     return False
