@@ -91,6 +91,7 @@ def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     # three zero decimals are no decimals: 5.000 millones is 5 billion, never 5 million
     ("es", "Invertirá 5.000 millones de euros.", "It will invest 5 million euros.", (1, 16, "5 million")),
     ("de", "Um 14:30 Uhr sprach er.", "He spoke at 4:30 pm.", (1, 13, "4")),
+    ("fr", "Selon un sondage, 62 % des Français soutiennent l'aide.", "According to a poll, 26% of French people support the aid.", (1, 22, "26")),
     ("uk", "Загинули 3162 людини.", "Some 3, 162 people died.", (1, 6, "3, 162")),
     ("zh", "约有1.8万人参加，其中有40名记者。", "About 18,000 people took part.", (1, 1, "About 18,000 people took part.")),
     ("ja", "死者は２５人に上った。", "The death toll rose.", (1, 1, "The death toll rose.")),
