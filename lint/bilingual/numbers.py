@@ -256,6 +256,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         for m in _HAN_NUMBER.finditer(norm):
             if m.start() and norm[m.start() - 1] in "数几幾上成":
                 continue  # 数千亿, 几百万: "hundreds of billions", "millions", no figure to keep
+            if m.start() and norm[m.start() - 1].isdigit():
+                continue  # the scale of a figure (1万亿 is one trillion), read with it above
             value = han_value(m.group())
             if value:
                 found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)})))
