@@ -191,7 +191,7 @@ def extract(text: str, lang: str, lenient: bool = False, words: bool = True) -> 
 def _word_numbers(text: str, lang: str, lenient: bool) -> tuple[Number, ...]:
     """Numbers written as words (English) and month names, in order."""
     base = (lang or "en").split("-")[0].lower()
-    found = list(_words(text, lenient)) if base == "en" else []
+    found = list(_words(text, lenient)) if base == "en" else list(_foreign_words(text, base))
     found.extend(_month_names(normalise(text), text, base))
     found.sort(key=lambda n: n.start)
     return tuple(found)
@@ -436,6 +436,82 @@ def _english_months(norm: str):
         found = (m for _, start, _ in stems.find_matches_as_indexes(lower) for m in (_EN_MONTH.match(norm, start),) if m)
     for m in found:
         yield m, _EN_MONTH_NUMBER[m.group()[:3].lower()]
+
+
+# Number words of the other source languages, two to twelve and the tens, with their common case forms (двоє
+# дітей, trois morts, zwei Kinder, dos heridos): a translation that drops "two" is as wrong as one that drops "2".
+# Never one (un, ein, один are also articles and pronouns), nor a word that is mostly something else (French neuf
+# "new", Russian семью "family"). A run joins tens and ones as the language writes them (двадцять два, vingt-deux,
+# treinta y dos, quatre-vingts): it stands for their sum and, leniently, for each word's own value.
+_FOREIGN_WORDS = {
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+           "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+           "siebzig": 70, "achtzig": 80, "neunzig": 90},
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10, "onze": 11,
+           "douze": 12, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60},
+    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+           "once": 11, "doce": 12, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+           "setenta": 70, "ochenta": 80, "noventa": 90},
+    "ru": {**dict.fromkeys(("два", "две", "двое", "двух", "двум", "двумя", "двоих"), 2),
+           **dict.fromkeys(("три", "трое", "трёх", "трех", "трём", "трем", "тремя", "троих"), 3),
+           **dict.fromkeys(("четыре", "четверо", "четырёх", "четырех", "четырём", "четырем", "четырьмя"), 4),
+           **dict.fromkeys(("пять", "пятеро", "пяти", "пятью"), 5), **dict.fromkeys(("шесть", "шестеро", "шести"), 6),
+           **dict.fromkeys(("семь", "семеро"), 7), **dict.fromkeys(("восемь", "восьми"), 8),
+           **dict.fromkeys(("девять", "девяти"), 9), **dict.fromkeys(("десять", "десяти"), 10),
+           "одиннадцать": 11, "двенадцать": 12, **dict.fromkeys(("двадцать", "двадцати"), 20),
+           **dict.fromkeys(("тридцать", "тридцати"), 30), "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+           "семьдесят": 70, "восемьдесят": 80, "девяносто": 90},
+    "uk": {**dict.fromkeys(("два", "дві", "двоє", "двох", "двом", "двома"), 2),
+           **dict.fromkeys(("три", "троє", "трьох", "трьом", "трьома"), 3),
+           **dict.fromkeys(("чотири", "четверо", "чотирьох", "чотирма"), 4),
+           **dict.fromkeys(("п'ять", "п'ятеро", "п'яти", "п'ятьох"), 5), **dict.fromkeys(("шість", "шестеро", "шести"), 6),
+           **dict.fromkeys(("сім", "семеро"), 7), **dict.fromkeys(("вісім", "восьми"), 8),
+           **dict.fromkeys(("дев'ять", "дев'яти"), 9), **dict.fromkeys(("десять", "десяти"), 10),
+           "одинадцять": 11, "дванадцять": 12, **dict.fromkeys(("двадцять", "двадцяти"), 20),
+           **dict.fromkeys(("тридцять", "тридцяти"), 30), "сорок": 40, "п'ятдесят": 50, "шістдесят": 60,
+           "сімдесят": 70, "вісімдесят": 80, "дев'яносто": 90},
+}
+_SENTENCE_OPENING = regex.compile(r"(?:\A|[.!?:]\s+)[\"'„“‚«»(]?\Z")
+_FOREIGN_JOINERS = {"de": ("und",), "fr": ("et",), "es": ("y",)}
+_FOREIGN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’ʼ])\p{L}+(?:['’ʼ]\p{L}+)?(?![\p{L}\p{M}\p{N}'’ʼ])")
+
+
+def _foreign_words(text: str, lang: str):
+    table = _FOREIGN_WORDS.get(lang)
+    if table is None:
+        return
+    joiners = _FOREIGN_JOINERS.get(lang, ())
+    words = [(m.start(), m.end(), m.group().lower().replace("’", "'").replace("ʼ", "'"))
+             for m in _FOREIGN_WORD.finditer(normalise(text))]
+    i = 0
+    while i < len(words):
+        start, end, word = words[i]
+        if word not in table or (start and text[start - 1] == "-"):  # (the tail of a compound: Saint-Sept)
+            i += 1
+            continue
+        if lang == "de" and text[start].isupper() and not _SENTENCE_OPENING.search(text, 0, start):
+            i += 1  # a German numeral is lower case: "außer Acht lassen", "die Elf" are nouns
+            continue
+        parts, j = [table[word]], i
+        while j + 1 < len(words):  # vingt-deux, двадцять два, treinta y dos: a ten, then a unit
+            gap = text[words[j][1]:words[j + 1][0]]
+            nxt = words[j + 1][2]
+            if gap in ("-", " ") and nxt in table and parts[-1] >= 20 and (table[nxt] < 10 or (
+                    lang == "fr" and parts[-1] in (60, 80) and table[nxt] < 20)):  # soixante-dix, quatre-vingt-douze
+                parts.append(table[nxt])
+                j += 1
+            elif gap == " " and nxt in joiners and j + 2 < len(words) and words[j + 2][2] in table \
+                    and parts[-1] >= 20 and table[words[j + 2][2]] < 10 and text[words[j + 1][1]:words[j + 2][0]] == " ":
+                parts.append(table[words[j + 2][2]])
+                j += 2
+            elif lang == "fr" and word == "quatre" and gap == "-" and nxt in ("vingt", "vingts") and len(parts) == 1:
+                parts = [80]  # quatre-vingts
+                j += 1
+            else:
+                break
+        value = float(sum(parts))
+        yield Number(start, words[j][1], text[start:words[j][1]], frozenset({value} | {float(p) for p in parts}))
+        i = j + 1
 
 
 def _month_names(norm: str, text: str, lang: str):
