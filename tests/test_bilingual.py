@@ -83,6 +83,10 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "参加者は１２３人だった。", "There were 123 participants."),
     ("ja", "令和3年に2人が来た。", "Two people came in 2021."),
     ("ja", "４億５０００万ドルの支援。", "Aid of $450 million."),
+    ("ja", "約３割の世帯が影響を受けた。", "About 30% of households were affected."),
+    ("ja", "約３割の世帯が影響を受けた。", "About three in ten households were affected."),
+    ("zh", "七成受访者表示支持，一成员国反对。", "70% of respondents expressed support; one member state was against."),
+    ("zh", "同比增长百分之五点二。", "Up 5.2 percent year on year."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -102,6 +106,7 @@ def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     ("uk", "Загинули 3162 людини.", "Some 3, 162 people died.", (1, 6, "3, 162")),
     ("zh", "约有1.8万人参加，其中有40名记者。", "About 18,000 people took part.", (1, 1, "About 18,000 people took part.")),
     ("ja", "死者は２５人に上った。", "The death toll rose.", (1, 1, "The death toll rose.")),
+    ("zh", "同比增长百分之五点二。", "Up 2.5 percent year on year.", (1, 4, "2.5")),
     # one finding: the scale of 1万亿 is not a second number 万亿 left out
     ("zh", "今年拟发行特别国债1万亿元。", "It plans to issue 1 billion yuan of special bonds.", (1, 19, "1 billion")),
 ])

@@ -44,6 +44,17 @@ _SCALE_WORD = regex.compile(r"[ \u00a0]?(mil millones|[\p{L}]+)\.?", regex.IGNOR
 # Chinese and Japanese scale characters (combinations multiply: 百万 = 10^6, 千億 = 10^11).
 _CJK_SCALE = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
+# Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
+_TENTHS = {"ja": "割", "zh": "成"}
+_TENTH_PARTS = regex.compile(r"(\d)分")
+# The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
+# word of its own (一成员国 "one member state", 三成都 "three Chengdu", 一成不变 "unchanging").
+_HAN_TENTHS = {
+    "ja": regex.compile(r"(?<![零〇一二三四五六七八九十百千万億])([一二三四五六七八九])割"),
+    "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成(?![员功为立本果绩都熟长年交分型形品语不效])"),
+}
+# Chinese percentages in characters: 百分之五点二 is 5.2%, 百分之三十 30%.
+_HAN_PERCENT = regex.compile(r"百分之([零〇一二两三四五六七八九十]+)(?:点([零〇一二三四五六七八九]+))?")
 
 _ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -101,6 +112,16 @@ def han_value(text: str) -> float | None:
                 total += (section or 1) * 1e4
             section = 0
     return total + section + number
+
+
+def _small_han(text: str) -> float | None:
+    """The value of a numeral in Chinese characters below a hundred (五, 十二, 三十五), else None."""
+    if "十" not in text:
+        return float(_HAN_DIGITS[text]) if len(text) == 1 and text in _HAN_DIGITS else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or (tens and tens not in _HAN_DIGITS) or (units and units not in _HAN_DIGITS):
+        return None
+    return float((_HAN_DIGITS[tens] if tens else 1) * 10 + (_HAN_DIGITS[units] if units else 0))
 
 
 # Japanese era years: 令和3年 is 2021.
@@ -233,6 +254,11 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1)) * small for v in values}
                     end += rest.end()
                     factor = small
+            elif norm[end:end + 1] == _TENTHS.get(base):  # ３割 (ja), 3成 (zh): three tenths, 30 per cent
+                tenths = _TENTH_PARTS.match(norm, end + 1)  # ３割５分: 35 per cent
+                extra = float(tenths.group(1)) if tenths else 0.0
+                values = values | {v * 10 + extra for v in values}
+                end = tenths.end() if tenths else end + 1
         else:
             table = _SCALES.get(base, _EN_SCALES)
             w = _SCALE_WORD.match(norm, end)
@@ -261,6 +287,15 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             value = han_value(m.group())
             if value:
                 found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)})))
+        for m in _HAN_TENTHS[base].finditer(norm):  # 三割, 七成: tenths in characters
+            value = float(_HAN_DIGITS[m.group(1)])
+            found.append(Number(m.start(), m.end(), m.group(), frozenset({value, value * 10})))
+        for m in _HAN_PERCENT.finditer(norm):  # (百分之 itself is no hundred: han_value needs two characters)
+            whole = _small_han(m.group(1))
+            if whole is not None:
+                decimals = "".join(str(_HAN_DIGITS[c]) for c in m.group(2) or "")
+                value = whole + (float("0." + decimals) if decimals else 0.0)
+                found.append(Number(m.start(1), m.end(), m.group()[3:], frozenset({_r(value)})))
     found.sort(key=lambda n: n.start)
     return tuple(found)
 
