@@ -471,3 +471,24 @@ def test_source_language_detection(text, lang):
     from lint.bilingual.context import detect_language
 
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("source, target", [
+    # common words that share a place name's letters are no place (рівні "level", сім "seven", історію "history",
+    # українська "Ukrainian", гірників "miners"), and "Ukrainian" is Ukraine's own word
+    ("Інфляція сягне піку на рівні близько 15%.", "Inflation will peak at about 15%."),
+    ("Команда має сім очок.", "The team has seven points."),
+    ("Це найвищий показник за всю історію незалежності.", "It is the highest since independence."),
+    ("Тренер «гірників» похвалив українських біженців.", "The Shakhtar coach praised the refugees."),
+    ("Вболівальники вийшли з прапором України.", "Fans came out with a Ukrainian flag."),
+])
+def test_builtin_termbase_requires_only_place_names_it_finds(tmp_path, source, target):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", "uk")
+    assert [f for f in found if f["rule"] == "Source.GlossaryMissing"] == []
+
+
+def test_builtin_termbase_finds_an_inflected_place_name(tmp_path):
+    found = pair(tmp_path, "Вибухи пролунали у Рівному.\n", "Explosions were heard in the city.\n", "--source-lang", "uk")
+    missing = [f for f in found if f["rule"] == "Source.GlossaryMissing"]
+    assert [(f["line"], f["column"], f["match"]) for f in missing] == [(1, 1, "Explosions were heard in the city.")]
+    assert "Rivne" in missing[0]["message"]

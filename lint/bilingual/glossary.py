@@ -35,17 +35,27 @@ class Entry:
 
 
 _VOWELS = "іїєоеиаяуюыэ"
+# The vowel of a Ukrainian word's last syllable alternates as it is inflected (Київ, Києва; Львів, Львова;
+# Харків, Харкові); the others stay as they are (Суми, Сумах: no "сім", "самому").
+_ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
 
 
 def _term_regex(term: str) -> str:
-    """A source term, allowing the case endings of an inflected language (Київ, Києва, Києві)."""
+    """A source term, allowing the case endings of an inflected language (Київ, Києва, Києві).
+
+    A capitalised term (a name) matches only capitalised: the place Рівне is not the word рівні ("level"),
+    Гірник not гірників ("miners"), Українськ not українська."""
     if regex.search(r"\p{Han}|\p{Hiragana}|\p{Katakana}", term):
         return regex.escape(term)
+    head = f"(?-i:{regex.escape(term[0])})" if term[:1].isupper() else ""
+    rest = term[1:] if head else term
     if regex.search(r"\p{Cyrillic}", term) and len(term) >= 4:
-        stem = term.rstrip(_VOWELS + _VOWELS.upper())
-        body = "".join(f"[{_VOWELS}]" if ch.lower() in _VOWELS else regex.escape(ch) for ch in stem)
-        return body + r"\p{L}{0,3}(?!\p{L})"
-    return regex.escape(term) + r"(?![\p{L}\p{N}])"
+        stem = rest.rstrip(_VOWELS + _VOWELS.upper())
+        last = max((i for i, ch in enumerate(stem) if ch.lower() in _VOWELS), default=-1)
+        body = "".join(f"[{_ALTERNATING[ch.lower()]}]" if i == last and ch.lower() in _ALTERNATING else regex.escape(ch)
+                       for i, ch in enumerate(stem))
+        return head + body + r"\p{L}{0,3}(?!\p{L})"
+    return head + regex.escape(rest) + r"(?![\p{L}\p{N}])"
 
 
 @dataclass

@@ -25,6 +25,7 @@ _DIGITS_LENIENT = regex.compile(_DIGITS.pattern.replace(r"(?<![\p{Latin}\p{Cyril
 # An hour on the 12-hour clock ("2 pm", "2:30 p.m."): the 14 of a source's 14:30 (the minutes are read on their own).
 _CLOCK_12 = regex.compile(r"(?::[0-5]\d)?[ \u00a0]?(?P<half>[ap])\.?m\b\.?", regex.IGNORECASE)
 _HOUR = regex.compile(r"\d{1,2}(?:\.[0-5]\d)?")
+_CLOCK_24 = regex.compile(r"([01]?\d|2[0-4])[.:]([0-5]\d)")
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
 _EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -231,6 +232,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         digits = m.group(1)
         values = _readings(digits, base)
         end = m.end()
+        clock = _CLOCK_24.fullmatch(digits)
+        if clock:  # 22.30 Uhr, 7.10 Uhr, 14h30: an hour and its minutes (a 12-hour rendering gives both)
+            values = values | {float(clock.group(1)), float(clock.group(2))}
         if m.start(1) in eras:
             era = eras[m.start(1)]
             values = values | {float(_ERAS[era.group(1)] + int(digits))}
@@ -300,6 +304,36 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     return tuple(found)
 
 
+# Words that are numbers of hours, days, months or years: noon is 12:00 (and 12 Uhr), midnight 0:00 or 24:00, a
+# decade ten years, a year twelve months, a week seven days (French "huit jours" too), a fortnight 14 or 15 days
+# ("quinze jours"), half a year six months.
+_TIME_WORD_VALUES = {"noon": frozenset({12.0}), "midday": frozenset({12.0}), "midnight": frozenset({0.0, 24.0, 12.0}),
+                     "decade": frozenset({10.0}), "year": frozenset({1.0, 12.0}), "week": frozenset({1.0, 7.0, 8.0}),
+                     "fortnight": frozenset({14.0, 15.0}), "half a year": frozenset({6.0, 0.5}),
+                     "month": frozenset({1.0})}
+_TIME_WORDS = regex.compile(r"\b(noon|midday|midnight|(?<=\b(?:a|one)[ -])(?:decade|year|week|fortnight|month)|"
+                            r"(?<=\ba )(?:decade|fortnight)|half a year)\b", regex.IGNORECASE)
+# Shares in words: a fifth is 20%, three in ten 30%, two out of three 67% (what ３割, 七成 or 两成 say).
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                   "tenth": 10, "tenths": 10}
+_SHARE = regex.compile(r"\b(?:(a|one|two|three|four|seven|nine) (half|halves|thirds?|quarters?|fifths?|tenths?)|"
+                       r"(one|two|three|four|five|six|seven|eight|nine|\d) (?:in|out of) (three|four|five|ten|10))\b",
+                       regex.IGNORECASE)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}
+
+
+def _share_value(m) -> float | None:
+    """The percentage a share in words stands for ('a fifth' 20, 'three in ten' 30), None if it is more than all."""
+    if m.group(1):
+        part, whole = _SMALL[m.group(1).lower()], _FRACTION_WORDS[m.group(2).lower()]
+    else:
+        first = m.group(3).lower()
+        part = int(first) if first.isdigit() else _SMALL[first]
+        whole = 10 if m.group(4) == "10" else _SMALL[m.group(4).lower()]
+    return 100 * part / whole if part <= whole else None
+
+
 def _words(text: str, lenient: bool = False):
     """English number words and ordinals: 'two', 'twenty-five', 'three hundred', 'first', 'a dozen'."""
     lower = text.lower()
@@ -311,10 +345,19 @@ def _words(text: str, lenient: bool = False):
         for m in _AND_A_HALF.finditer(text):
             whole = _ONES.get(m.group(1).lower(), _TENS.get(m.group(1).lower(), 0))
             scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((m.group(2) or "").lower(), 1)
-            yield Number(m.start(), m.end(), m.group(), frozenset({_r((whole + 0.5) * scale)}))
+            values = {_r((whole + 0.5) * scale)}
+            if scale == 1 and text[m.end():m.end() + 6].lower() == " years":  # seven years and six months
+                values |= {float(whole), 6.0, whole * 12 + 6.0}
+            yield Number(m.start(), m.end(), m.group(), frozenset(values))
     if scaled and lenient:
         for m in _BARE_SCALE.finditer(text):
             yield Number(m.start(), m.end(), m.group(), frozenset({_BARE[m.group().lower().rstrip("s")]}))
+    for m in _TIME_WORDS.finditer(text):
+        yield Number(m.start(), m.end(), m.group(), _TIME_WORD_VALUES[m.group(1).lower()])
+    for m in _SHARE.finditer(text):
+        whole = _share_value(m)
+        if whole is not None:
+            yield Number(m.start(), m.end(), m.group(), frozenset({_r(whole), float(round(whole))}))
     if scaled:
         for m in _FRACTION_SCALE.finditer(text):
             value = _FRACTIONS[m.group(1).lower()] * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
