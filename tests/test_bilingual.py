@@ -78,6 +78,17 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "元社長に懲役3年\n\n東京地裁は元社長に懲役3年の判決を言い渡した。",
      "Former president sentenced\n\nThe Tokyo District Court sentenced the former president to three years in prison."),
     ("uk", "Загинули двадцять два вояки і троє цивільних.", "Twenty-two soldiers and three civilians were killed."),
+    # number words the table cannot read wholly are not read at all, nor names, compounds and idioms
+    ("fr", "Dix-sept personnes sont mortes, vingt et un soldats aussi.", "Seventeen people died, and 21 soldiers."),
+    ("fr", "Il avait vingt-neuf ans; soixante-treize blessés.", "He was 29; 73 injured."),
+    ("es", "Llegaron dos mil personas y hubo doscientos cincuenta heridos.", "Some 2,000 people came and 250 were injured."),
+    ("ru", "Погибли пять тысяч человек, двадцать один ранен.", "Some 5,000 people died and 21 were injured."),
+    ("es", "Habló José Eduardo dos Santos.", "José Eduardo dos Santos spoke."),
+    ("fr", "L'élu des Deux-Sèvres, à deux pas de la gare, le 5 sept. 2024.", "The Deux-Sèvres deputy, near the station, on Sept. 5, 2024."),
+    ("de", "Sie trafen sich unter vier Augen um halb drei.", "They met in private at 2.30."),
+    ("zh", "销量增长百分之二百，这一成就令人瞩目，他八成是忘了。", "Sales rose 200%, a remarkable achievement; he probably forgot."),
+    ("zh", "投资1亿两千万元。", "An investment of 120 million yuan."),
+    ("ja", "大谷は打率3割1分を記録した。", "Ohtani batted .310."),
     ("fr", "Il y a quatre-vingt-dix ans, deux frères.", "Ninety years ago, two brothers."),
     ("es", "Hubo treinta y dos heridos.", "There were 32 injured."),
     ("de", "Er ließ die Elf außer Acht; zwei Spieler fehlten.", "He disregarded the team; two players were missing."),
@@ -108,6 +119,7 @@ def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     ("es", "Invertirá 5.000 millones de euros.", "It will invest 5 million euros.", (1, 16, "5 million")),
     ("de", "Um 14:30 Uhr sprach er.", "He spoke at 4:30 pm.", (1, 13, "4")),
     ("fr", "Selon un sondage, 62 % des Français soutiennent l'aide.", "According to a poll, 26% of French people support the aid.", (1, 22, "26")),
+    ("zh", "投资1亿2千万元。", "An investment of 100 million yuan.", (1, 18, "100 million")),
     # a number word of the source is a number: "двоє дітей" left out is a dropped 2
     ("uk", "Ще 12 осіб дістали поранення, зокрема двоє дітей.", "Another 12 people were injured, including children.",
      (1, 1, "Another 12 people were injured, including children.")),
@@ -500,3 +512,9 @@ def test_builtin_termbase_finds_an_inflected_place_name(tmp_path):
     missing = [f for f in found if f["rule"] == "Source.GlossaryMissing"]
     assert [(f["line"], f["column"], f["match"]) for f in missing] == [(1, 1, "Explosions were heard in the city.")]
     assert "Rivne" in missing[0]["message"]
+
+
+@pytest.mark.parametrize("lang, source", [("vi", "Tổng thống đến thăm Kiev hôm thứ Hai."), ("fr", "Le président a visité Kiev lundi.")])
+def test_a_latin_script_source_in_another_language_never_excuses_kiev(tmp_path, lang, source):
+    found = pair(tmp_path, source + "\n", "The president visited Kiev on Monday.\n", "--source-lang", lang)
+    assert [(f["rule"], f["level"], f["column"], f["match"]) for f in found] == [("Source.Terminology", "error", 23, "Kiev")]

@@ -78,7 +78,7 @@ def terminology(ctx: BilingualContext, rule):
     Only a source in the target's language, or in another script (where a Latin-script word is a quoted name),
     excuses the old form by using it: in French, Spanish or German text "Kiev", "Bombay" and "Peking" are those
     languages' own names for the places, which say nothing about the English one."""
-    excusing = ctx.lang == ctx.target_lang.split("-")[0].lower() or not is_latin(ctx.lang)
+    excusing = ctx.lang == ctx.target_lang.split("-")[0].lower() or not _mostly_latin("\n".join(ctx.source_paragraphs))
     source_all = "\n".join(ctx.source_paragraphs).lower() if excusing else ""
     raised = rule.raised_rules()
     for other, target in zip(raised, narrow(ctx.doc, raised)):  # as the engine runs them: only where they can fire
@@ -90,6 +90,18 @@ def terminology(ctx: BilingualContext, rule):
                 continue  # the source itself says Kiev (a quotation, a dish, a same-language rewrite keeping it)
             src = _source_of(ctx, hit.block, hit.start)
             yield hit.block, hit.start, hit.end, {"source": quote(src), "suggestion": hit.suggestions[0] if hit.suggestions else ""}, hit.suggestions
+
+
+def _mostly_latin(text: str) -> bool:
+    """Whether most letters of `text` are Latin (Vietnamese, Indonesian and Polish are; Ukrainian and Japanese
+    are not), read from the text itself rather than from a list of languages."""
+    sample = text[:4000]
+    latin = len(_LATIN_LETTER.findall(sample))
+    return latin * 2 > len(_LETTER.findall(sample))
+
+
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_LETTER = regex.compile(r"\p{L}")
 
 
 def _source_of(ctx: BilingualContext, block, offset: int) -> str:
@@ -228,8 +240,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     return missing
 
 
-_WEEKDAY = regex.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?s?\b\.?|\b(?:yesterday|today|"
-                         r"tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", regex.IGNORECASE)
+_WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|"
+                         r"\b(?i:yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b")
 
 
 # A figure of five or more digits with no thousands separator, standing alone (not part of a code, an address,
@@ -620,6 +632,7 @@ def _has_script(ctx: BilingualContext, block, run) -> bool:
     return found
 
 
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
 
 
@@ -630,6 +643,8 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
         return False
     if len(text.split()) < max(rule.min_words, 5) or _ENGLISH_WORDS.search(text):
         return False
+    if len(_LOWER_WORD.findall(text)) < max(rule.min_words, 4):
+        return False  # mostly names ("José Eduardo dos Santos spoke."): no sentence of the source language
     from ..kinds.language import identifier
 
     lang, prob = identifier((ctx.lang, "en")).classify(text)

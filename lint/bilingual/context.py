@@ -227,7 +227,9 @@ class BilingualContext:
         return positions[id(pair)]
 
 
-_LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "fi", "ro", "hr", "sk", "sl", "tr", "hu", "lt", "lv", "et", "ca"}
+_LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "nn", "no", "fi", "ro", "hr", "bs", "sk", "sl",
+                "tr", "hu", "lt", "lv", "et", "ca", "gl", "eu", "is", "ga", "cy", "mt", "sq", "af", "vi", "id", "ms", "tl",
+                "sw", "az", "uz", "tk", "ku", "lb", "fo", "oc", "br", "eo", "la", "so", "ha", "yo", "zu", "xh"}
 
 
 def is_latin(lang: str) -> bool:

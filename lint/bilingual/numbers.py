@@ -52,10 +52,21 @@ _TENTH_PARTS = regex.compile(r"(\d)分")
 # word of its own (一成员国 "one member state", 三成都 "three Chengdu", 一成不变 "unchanging").
 _HAN_TENTHS = {
     "ja": regex.compile(r"(?<![零〇一二三四五六七八九十百千万億])([一二三四五六七八九])割"),
-    "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成(?![员功为立本果绩都熟长年交分型形品语不效])"),
+    "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成"),
 }
+# 成 is a share only where one is meant: after 占 ("accounts for"), 超过 ("over"), 约 ("about") ... or before 以上
+# ("or more"), 左右 ("or so"), 的, or a stop. Elsewhere 八成 is "probably", 这一成就 "this achievement", 一成不变
+# "unchanging", 统一成 "unified into".
+_SHARE_BEFORE = "占超过约近逾达有到仅只至高将接"
+_SHARE_AFTER = regex.compile(r"以上|左右|多|以下|的|[，。、；）)]|\Z")
+
+
+def _chinese_share(norm: str, start: int, end: int) -> bool:
+    return (start > 0 and norm[start - 1] in _SHARE_BEFORE) or bool(_SHARE_AFTER.match(norm, end))
+
+
 # Chinese percentages in characters: 百分之五点二 is 5.2%, 百分之三十 30%.
-_HAN_PERCENT = regex.compile(r"百分之([零〇一二两三四五六七八九十]+)(?:点([零〇一二三四五六七八九]+))?")
+_HAN_PERCENT = regex.compile(r"百分之([零〇一二两三四五六七八九十]+)(?:点([零〇一二三四五六七八九]+))?(?![零〇一二两三四五六七八九十百千万亿])")
 
 _ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -153,7 +164,9 @@ def _r(x: float) -> float:
 
 # Full-width ASCII (ＣＯＴＴＯＲＩ, １２３, ％) and the ideographic space, one character for one.
 _SEPARATORS = regex.compile(r"([.,'\u00a0\u202f\u2009 ])")
-_CJK_REST = regex.compile(r"(\d++)([千百万萬]?)")
+_CJK_REST = regex.compile(r"(\d++)([千百万萬]*)")
+# A tail in characters after a figure's big scale: 1亿两千万 is 120 million.
+_HAN_TAIL = regex.compile(r"[零〇一二两三四五六七八九十百千万萬]+")
 _WORD_GAP = re.compile(r"[- ]")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _HAS_FULLWIDTH = regex.compile("[\uff01-\uff5e\u3000]")
@@ -248,11 +261,18 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     factor *= _CJK_SCALE[ch]
                 values = {v * factor for v in values}
                 end = scale.end()
-                while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million
+                while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million; 1亿2千万 = 120 million
                     rest = _CJK_REST.match(norm[end:end + 8])
                     if not rest:
+                        tail = _HAN_TAIL.match(norm, end)
+                        small = han_value(tail.group()) if tail and len(tail.group()) >= 2 else None
+                        if small and small < factor:
+                            values = {v + small for v in values}
+                            end = tail.end()
                         break
-                    small = _CJK_SCALE.get(rest.group(2), 1) if rest.group(2) else 1
+                    small = 1.0
+                    for ch in rest.group(2):
+                        small *= _CJK_SCALE[ch]
                     if small >= factor:
                         break
                     values = {v + float(rest.group(1)) * small for v in values}
@@ -262,6 +282,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 tenths = _TENTH_PARTS.match(norm, end + 1)  # ３割５分: 35 per cent
                 extra = float(tenths.group(1)) if tenths else 0.0
                 values = values | {v * 10 + extra for v in values}
+                if base == "ja":  # 打率3割2分: a batting average of .320
+                    values = values | {v * 100 + extra * 10 for v in values if v < 10}
                 end = tenths.end() if tenths else end + 1
         else:
             table = _SCALES.get(base, _EN_SCALES)
@@ -283,15 +305,18 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
     if base in ("zh", "ja"):
+        figures = [(n.start, n.end) for n in found]
         for m in _HAN_NUMBER.finditer(norm):
             if m.start() and norm[m.start() - 1] in "数几幾上成":
                 continue  # 数千亿, 几百万: "hundreds of billions", "millions", no figure to keep
-            if m.start() and norm[m.start() - 1].isdigit():
-                continue  # the scale of a figure (1万亿 is one trillion), read with it above
+            if any(a < m.start() < b for a, b in figures) or (m.start() and norm[m.start() - 1].isdigit()):
+                continue  # a figure's own scale or tail (1万亿, 1亿两千万), read with it above
             value = han_value(m.group())
             if value:
                 found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)})))
         for m in _HAN_TENTHS[base].finditer(norm):  # 三割, 七成: tenths in characters
+            if base == "zh" and not _chinese_share(norm, m.start(), m.end()):
+                continue
             value = float(_HAN_DIGITS[m.group(1)])
             found.append(Number(m.start(), m.end(), m.group(), frozenset({value, value * 10})))
         for m in _HAN_PERCENT.finditer(norm):  # (百分之 itself is no hundred: han_value needs two characters)
@@ -518,9 +543,12 @@ def _english_months(norm: str):
 
 # Number words of the other source languages, two to twelve and the tens, with their common case forms (двоє
 # дітей, trois morts, zwei Kinder, dos heridos): a translation that drops "two" is as wrong as one that drops "2".
-# Never one (un, ein, один are also articles and pronouns), nor a word that is mostly something else (French neuf
-# "new", Russian семью "family"). A run joins tens and ones as the language writes them (двадцять два, vingt-deux,
-# treinta y dos, quatre-vingts): it stands for their sum and, leniently, for each word's own value.
+# A run of number words is read whole or not at all: a ten and a unit as the language joins them (двадцять два,
+# vingt-deux, treinta y dos, soixante-dix, quatre-vingts) stand for their sum (and each word for itself); a run with
+# any other number word in it (vingt et un, dix-sept, dos mil, пять тысяч, doscientos cincuenta) is not read, as a
+# wrong value would accuse a faithful translation. Never one (un, ein, один are also articles and pronouns), nor a
+# word that is mostly something else (French neuf "new", Russian семью "family"), nor a capitalised word
+# mid-sentence or a compound's part (dos Santos, Deux-Sèvres, Trois-Rivières, die Elf, außer Acht), nor an idiom.
 _FOREIGN_WORDS = {
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
            "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
@@ -549,47 +577,98 @@ _FOREIGN_WORDS = {
            **dict.fromkeys(("тридцять", "тридцяти"), 30), "сорок": 40, "п'ятдесят": 50, "шістдесят": 60,
            "сімдесят": 70, "вісімдесят": 80, "дев'яносто": 90},
 }
+# Every number word (and scale word) of each language, also those the table does not read: a run holding one is
+# a larger number than the table can tell.
+_NUMBERISH = {
+    "de": regex.compile(r"ein|eine[mnrs]?|eins|null|beide[mnrs]?|halb|viertel|\w*zehn|\w+zig|dreißig|\w*hundert\w*|"
+                        r"\w*tausend\w*|million(?:en)?|milliarde[n]?|billion(?:en)?|" + "|".join(_FOREIGN_WORDS["de"])),
+    "fr": regex.compile(r"un|une|zéro|onze|treize|quatorze|quinze|seize|neuf|cents?|mille|millions?|milliards?|"
+                        r"septante|huitante|nonante|" + "|".join(_FOREIGN_WORDS["fr"])),
+    "es": regex.compile(r"un|uno|una|cero|trece|catorce|quince|dieci\w+|veinti\w+|cien|ciento|\w*cient[oa]s|"
+                        r"quinient[oa]s|mil|millón|millones|millardos?|billón|billones|" + "|".join(_FOREIGN_WORDS["es"])),
+    "ru": regex.compile(r"од(?:ин|на|но|ного|ной|ному|ним|ну|них)|ноль|\w+надцат\w*|\w+дцат\w*|сорок\w*|\w+десят\w*|"
+                        r"девяност\w*|сто|ста|двест\w*|трист\w*|\w+сот\w*|тысяч\w*|тыс|миллион\w*|млн|миллиард\w*|"
+                        r"млрд|полтор\w*|" + "|".join(_FOREIGN_WORDS["ru"])),
+    "uk": regex.compile(r"од(?:ин|на|не|ного|ній|ному|ним|ну|них)|нуль|\w+надцят\w*|\w+дцят\w*|сорок\w*|\w+десят\w*|"
+                        r"дев'яност\w*|сто|ста|двіст\w*|трист\w*|\w+сот\w*|тисяч\w*|тис|мільйон\w*|млн|мільярд\w*|"
+                        r"млрд|півтор\w*|" + "|".join(_FOREIGN_WORDS["uk"])),
+}
+_FOREIGN_JOINERS = {"de": "und", "fr": "et", "es": "y"}
+# Idioms with a number word that no translation keeps as a number.
+_NUMBER_IDIOMS = {
+    "fr": regex.compile(r"\b(?:à deux pas|deux temps trois mouvements|entre quatre yeux|en quatre|quatre vérités|trois fois rien|"
+                        r"deux poids,? deux mesures|à deux doigts|de deux choses l'une)\b", regex.IGNORECASE),
+    "de": regex.compile(r"\b(?:unter vier Augen|auf allen vieren|in drei Teufels Namen|fünf gerade sein lassen)\b", regex.IGNORECASE),
+    "es": regex.compile(r"\b(?:cada dos por tres|en dos palabras|de tres al cuarto)\b", regex.IGNORECASE),
+    "ru": regex.compile(r"в (?:двух|двух-трёх) (?:шагах|словах)|раз-два|как дважды два", regex.IGNORECASE),
+    "uk": regex.compile(r"у двох (?:кроках|словах)|за два кроки|як двічі два", regex.IGNORECASE),
+}
 _SENTENCE_OPENING = regex.compile(r"(?:\A|[.!?:]\s+)[\"'„“‚«»(]?\Z")
-_FOREIGN_JOINERS = {"de": ("und",), "fr": ("et",), "es": ("y",)}
-_FOREIGN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’ʼ])\p{L}+(?:['’ʼ]\p{L}+)?(?![\p{L}\p{M}\p{N}'’ʼ])")
+_FOREIGN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’ʼ`‘])\p{L}+(?:['’ʼ`‘]\p{L}+)?(?![\p{L}\p{M}\p{N}'’ʼ`‘])")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 
 def _foreign_words(text: str, lang: str):
     table = _FOREIGN_WORDS.get(lang)
     if table is None:
         return
-    joiners = _FOREIGN_JOINERS.get(lang, ())
-    words = [(m.start(), m.end(), m.group().lower().replace("’", "'").replace("ʼ", "'"))
-             for m in _FOREIGN_WORD.finditer(normalise(text))]
+    numberish, joiner = _NUMBERISH[lang], _FOREIGN_JOINERS.get(lang)
+    norm = normalise(text)
+    words = [(m.start(), m.end(), m.group().lower().translate(_APOSTROPHES)) for m in _FOREIGN_WORD.finditer(norm)]
+    idioms = [(m.start(), m.end()) for m in _NUMBER_IDIOMS[lang].finditer(norm)] if lang in _NUMBER_IDIOMS else []
     i = 0
     while i < len(words):
         start, end, word = words[i]
-        if word not in table or (start and text[start - 1] == "-"):  # (the tail of a compound: Saint-Sept)
+        if not numberish.fullmatch(word):
             i += 1
             continue
-        if lang == "de" and text[start].isupper() and not _SENTENCE_OPENING.search(text, 0, start):
-            i += 1  # a German numeral is lower case: "außer Acht lassen", "die Elf" are nouns
-            continue
-        parts, j = [table[word]], i
-        while j + 1 < len(words):  # vingt-deux, двадцять два, treinta y dos: a ten, then a unit
-            gap = text[words[j][1]:words[j + 1][0]]
-            nxt = words[j + 1][2]
-            if gap in ("-", " ") and nxt in table and parts[-1] >= 20 and (table[nxt] < 10 or (
-                    lang == "fr" and parts[-1] in (60, 80) and table[nxt] < 20)):  # soixante-dix, quatre-vingt-douze
-                parts.append(table[nxt])
+        j = i  # the run: number words joined by a space, a hyphen or the language's "and"
+        while j + 1 < len(words):
+            gap = norm[words[j][1]:words[j + 1][0]]
+            if gap in (" ", "-") and numberish.fullmatch(words[j + 1][2]):
                 j += 1
-            elif gap == " " and nxt in joiners and j + 2 < len(words) and words[j + 2][2] in table \
-                    and parts[-1] >= 20 and table[words[j + 2][2]] < 10 and text[words[j + 1][1]:words[j + 2][0]] == " ":
-                parts.append(table[words[j + 2][2]])
+            elif gap == " " and words[j + 1][2] == joiner and j + 2 < len(words) and \
+                    norm[words[j + 1][1]:words[j + 2][0]] == " " and numberish.fullmatch(words[j + 2][2]):
                 j += 2
-            elif lang == "fr" and word == "quatre" and gap == "-" and nxt in ("vingt", "vingts") and len(parts) == 1:
-                parts = [80]  # quatre-vingts
-                j += 1
             else:
                 break
-        value = float(sum(parts))
-        yield Number(start, words[j][1], text[start:words[j][1]], frozenset({value} | {float(p) for p in parts}))
+        first, run_end = i, words[j][1]
         i = j + 1
+        value = _run_value([w for _, _, w in words[first:j + 1]], lang, table)
+        if value is None:
+            continue
+        if (start and norm[start - 1] == "-") or norm[run_end:run_end + 1] == "-":
+            continue  # part of a compound name or word: Deux-Sèvres, Trois-Rivières, Saint-Sept
+        if text[start].isupper() and not _SENTENCE_OPENING.search(norm, 0, start):
+            continue  # a capitalised number word mid-sentence is a name or a noun: die Elf, außer Acht, les Vingt-Sept
+        after = _FOREIGN_WORD.match(norm, run_end + 1) if norm[run_end:run_end + 1] == " " else None
+        if after is not None and lang != "de" and after.group()[:1].isupper():
+            continue  # José Eduardo dos Santos
+        if lang == "fr" and words[j][2] == "sept" and norm[run_end:run_end + 1] == ".":
+            continue  # sept., septembre
+        if lang == "de" and first and words[first - 1][2] in ("halb", "viertel", "dreiviertel"):
+            continue  # halb drei: half past two
+        if any(a <= start < b for a, b in idioms):
+            continue
+        total, parts = value
+        yield Number(start, run_end, text[start:run_end], frozenset({total} | parts))
+
+
+def _run_value(tokens: list[str], lang: str, table: dict) -> tuple[float, set[float]] | None:
+    """(sum, each word's value) of a run of number words the table reads wholly, else None."""
+    tokens = [t for t in tokens if t != _FOREIGN_JOINERS.get(lang)]
+    if any(t not in table for t in tokens):
+        return None
+    values = [table[t] for t in tokens]
+    if lang == "fr" and tokens[:2] in (["quatre", "vingt"], ["quatre", "vingts"]):
+        values = [80] + values[2:]  # quatre-vingts, quatre-vingt-deux, quatre-vingt-dix
+    if len(values) == 1:
+        return float(values[0]), {float(values[0])}
+    if len(values) == 2:
+        tens, unit = values
+        if tens >= 20 and tens % 10 == 0 and (unit < 10 or (lang == "fr" and tens in (60, 80) and unit < 20)):
+            return float(tens + unit), {float(tens), float(unit)}
+    return None
 
 
 def _month_names(norm: str, text: str, lang: str):
