@@ -3,7 +3,8 @@
 `1 000,5`, `1.000,5` and `1,000.5` are one value; `20 тисяч`, `20 thousand`
 and `20,000` are one value; `1.8万` is 18,000 and `3亿` 300 million; full-width
 digits are digits; English number words (`two`, `twenty-five`, `a dozen`),
-ordinals and month names count as the numbers they say. A mention carries every
+ordinals and month names count as the numbers they say, and so do the simple
+number words of German, French, Spanish, Russian and Ukrainian. A mention carries every
 value it may mean (`5m` is 5 metres or 5 million), so comparing never accuses a
 faithful translation of a reading it did not intend.
 """
@@ -224,7 +225,7 @@ def extract(text: str, lang: str, lenient: bool = False, words: bool = True) -> 
 
 @lru_cache(maxsize=8192)
 def _word_numbers(text: str, lang: str, lenient: bool) -> tuple[Number, ...]:
-    """Numbers written as words (English) and month names, in order."""
+    """Numbers written as words (English; the simple ones of de, fr, es, ru, uk) and month names, in order."""
     base = (lang or "en").split("-")[0].lower()
     found = list(_words(text, lenient)) if base == "en" else list(_foreign_words(text, base))
     found.extend(_month_names(normalise(text), text, base))
