@@ -518,3 +518,9 @@ def test_builtin_termbase_finds_an_inflected_place_name(tmp_path):
 def test_a_latin_script_source_in_another_language_never_excuses_kiev(tmp_path, lang, source):
     found = pair(tmp_path, source + "\n", "The president visited Kiev on Monday.\n", "--source-lang", lang)
     assert [(f["rule"], f["level"], f["column"], f["match"]) for f in found] == [("Source.Terminology", "error", 23, "Kiev")]
+
+
+def test_an_acronym_in_the_sources_own_script_is_translated_not_missing(tmp_path):
+    found = pair(tmp_path, "Генсек НАТО і голова ВДНХ заявили про підтримку.\n", "The NATO chief and the VDNKh head declared support.\n",
+                 "--source-lang", "uk")
+    assert [f for f in found if f["rule"] == "Source.Names"] == []

@@ -21,8 +21,9 @@ HANDLE = regex.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
 HASHTAG = regex.compile(r"(?<![\w&#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
 PLACEHOLDER = regex.compile(r"\{\{\s*[\w.]+\s*\}\}|\{\d+\}|\{[A-Za-z_]\w*\}|%(?:\([\w]+\))?[sdif]|%\d+\$[sd]|\$\{\w+\}")
 TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-# A Latin-script word of two or more letters (a brand, an acronym, a name) in a non-Latin text.
-LATIN_WORD = regex.compile(r"(?<![\p{Latin}\p{N}])\p{Latin}[\p{Latin}\p{N}'&.-]*[\p{Latin}\p{N}]|(?<![\p{Latin}\p{N}])\p{Lu}{2,}")
+# A Latin-script word of two or more letters (a brand, an acronym, a name) in a non-Latin text. (Not an acronym
+# in the text's own script: НАТО, США, ЗСУ are translated, never carried over.)
+LATIN_WORD = regex.compile(r"(?<![\p{Latin}\p{N}])\p{Latin}[\p{Latin}\p{N}'&.-]*[\p{Latin}\p{N}]")
 # Units and abbreviations that translations spell out or convert.
 _UNITS = {"km", "kg", "cm", "mm", "mg", "ml", "kw", "kwh", "mw", "gb", "mb", "tb", "ha", "db", "ppm", "no", "vs", "am", "pm",
           "a.m", "p.m", "mhz", "ghz", "cc", "km/h", "sq", "ft", "lb", "oz", "mph", "co", "inc", "ltd", "jr", "sr", "st", "dr", "mr", "mrs", "ms"}
