@@ -31,6 +31,8 @@ class Source(Rule):
         Field("max_ratio", "number", "omission: a translation shorter than this share of its expected length is "
               "reported", 0.3),
         Field("min_words", "int", "untranslated/quotations: the fewest words that count", 3),
+        Field("allow", "strings", "diacritics: English names that drop the source's diacritics (Paris for París, "
+              "Quebec for Québec)", list),
         Field("source_lang", "text", "examples: the source language of the examples (else detected)"),
         Field("example_glossary", "text", "examples: a termbase file (in the pack folder) the rule's examples are "
               "checked with"),
@@ -40,6 +42,7 @@ class Source(Rule):
         super().__init__(*args)
         self.raised = tuple(getattr(self, "raise"))
         self.entity_kinds = tuple(self.entities)
+        self.allowed = frozenset(self.allow)
         self.example_lang = self.source_lang
         self._raised_rules = None
         self._in_example = False
