@@ -524,3 +524,13 @@ def test_an_acronym_in_the_sources_own_script_is_translated_not_missing(tmp_path
     found = pair(tmp_path, "Генсек НАТО і голова ВДНХ заявили про підтримку.\n", "The NATO chief and the VDNKh head declared support.\n",
                  "--source-lang", "uk")
     assert [f for f in found if f["rule"] == "Source.Names"] == []
+
+
+@pytest.mark.parametrize("lang, source, target, expected", [
+    ("de", "Wir haben das nicht gewusst.", "We haven’t known that.", []),  # a curly apostrophe negates too
+    ("es", "Sin embargo, el gobierno aprobó la ley.", "However, the government passed the law.", []),  # "however"
+    ("es", "El gobierno no aprobó la ley.", "The government passed the law.", [(1, 1, "The government passed the law.")]),
+])
+def test_negation_lost(tmp_path, lang, source, target, expected):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
+    assert [(f["line"], f["column"], f["match"]) for f in found if f["rule"] == "Source.Negation"] == expected

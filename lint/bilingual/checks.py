@@ -682,10 +682,10 @@ def quotations(ctx: BilingualContext, rule):
 
 
 _NEGATION = {
-    "en": r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n't",
+    "en": r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b",
     "de": r"\b(?:nicht|kein\w*|nie|niemals|nichts|niemand|ohne|weder)\b",
     "fr": r"\b(?:ne|n'|pas|jamais|aucun\w*|sans|personne|rien|ni)\b",
-    "es": r"\b(?:no|nunca|jamás|ningun\w*|sin|nadie|nada|ni)\b",
+    "es": r"\b(?:no(?! obstante)|nunca|jamás|ningun\w*|sin(?! embargo)|nadie|nada|ni)\b",  # (sin embargo: "however")
     "ru": r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|без)(?!\w)",
     "uk": r"(?<!\w)(?:не|ні|немає|нема|ніколи|ніхто|нічого|без)(?!\w)",
 }
