@@ -80,6 +80,7 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "Загинули двадцять два вояки і троє цивільних.", "Twenty-two soldiers and three civilians were killed."),
     # number words the table cannot read wholly are not read at all, nor names, compounds and idioms
     ("fr", "Dix-sept personnes sont mortes, vingt et un soldats aussi.", "Seventeen people died, and 21 soldiers."),
+    ("fr", "Le chômage a baissé de cinq pour cent en quinze mois.", "Unemployment fell by 5% in 15 months."),
     ("fr", "Il avait vingt-neuf ans; soixante-treize blessés.", "He was 29; 73 injured."),
     ("es", "Llegaron dos mil personas y hubo doscientos cincuenta heridos.", "Some 2,000 people came and 250 were injured."),
     ("ru", "Погибли пять тысяч человек, двадцать один ранен.", "Some 5,000 people died and 21 were injured."),
@@ -123,6 +124,7 @@ def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     # a number word of the source is a number: "двоє дітей" left out is a dropped 2
     ("uk", "Ще 12 осіб дістали поранення, зокрема двоє дітей.", "Another 12 people were injured, including children.",
      (1, 1, "Another 12 people were injured, including children.")),
+    ("es", "Le redujeron la inhabilitación a quince años.", "His ban was cut to 5 years.", (1, 20, "5")),
     ("uk", "Загинули 3162 людини.", "Some 3, 162 people died.", (1, 6, "3, 162")),
     ("zh", "约有1.8万人参加，其中有40名记者。", "About 18,000 people took part.", (1, 1, "About 18,000 people took part.")),
     ("ja", "死者は２５人に上った。", "The death toll rose.", (1, 1, "The death toll rose.")),

@@ -542,7 +542,7 @@ def _english_months(norm: str):
         yield m, _EN_MONTH_NUMBER[m.group()[:3].lower()]
 
 
-# Number words of the other source languages, two to twelve and the tens, with their common case forms (двоє
+# Number words of the other source languages, two to nineteen and the tens, with their common case forms (двоє
 # дітей, trois morts, zwei Kinder, dos heridos): a translation that drops "two" is as wrong as one that drops "2".
 # A run of number words is read whole or not at all: a ten and a unit as the language joins them (двадцять два,
 # vingt-deux, treinta y dos, soixante-dix, quatre-vingts) stand for their sum (and each word for itself); a run with
@@ -552,12 +552,15 @@ def _english_months(norm: str):
 # mid-sentence or a compound's part (dos Santos, Deux-Sèvres, Trois-Rivières, die Elf, außer Acht), nor an idiom.
 _FOREIGN_WORDS = {
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-           "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+           "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+           "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
            "siebzig": 70, "achtzig": 80, "neunzig": 90},
     "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10, "onze": 11,
-           "douze": 12, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60},
+           "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60},
     "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-           "once": 11, "doce": 12, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+           "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
+           "dieciocho": 18, "diecinueve": 19, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25,
+           "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
            "setenta": 70, "ochenta": 80, "noventa": 90},
     "ru": {**dict.fromkeys(("два", "две", "двое", "двух", "двум", "двумя", "двоих"), 2),
            **dict.fromkeys(("три", "трое", "трёх", "трех", "трём", "трем", "тремя", "троих"), 3),
@@ -565,7 +568,10 @@ _FOREIGN_WORDS = {
            **dict.fromkeys(("пять", "пятеро", "пяти", "пятью"), 5), **dict.fromkeys(("шесть", "шестеро", "шести"), 6),
            **dict.fromkeys(("семь", "семеро"), 7), **dict.fromkeys(("восемь", "восьми"), 8),
            **dict.fromkeys(("девять", "девяти"), 9), **dict.fromkeys(("десять", "десяти"), 10),
-           "одиннадцать": 11, "двенадцать": 12, **dict.fromkeys(("двадцать", "двадцати"), 20),
+           "одиннадцать": 11, "двенадцать": 12, **dict.fromkeys(("тринадцать", "тринадцати"), 13),
+           **dict.fromkeys(("четырнадцать", "четырнадцати"), 14), **dict.fromkeys(("пятнадцать", "пятнадцати"), 15),
+           **dict.fromkeys(("шестнадцать", "шестнадцати"), 16), **dict.fromkeys(("семнадцать", "семнадцати"), 17),
+           **dict.fromkeys(("восемнадцать", "восемнадцати"), 18), **dict.fromkeys(("девятнадцать", "девятнадцати"), 19), **dict.fromkeys(("двадцать", "двадцати"), 20),
            **dict.fromkeys(("тридцать", "тридцати"), 30), "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
            "семьдесят": 70, "восемьдесят": 80, "девяносто": 90},
     "uk": {**dict.fromkeys(("два", "дві", "двоє", "двох", "двом", "двома"), 2),
@@ -574,7 +580,10 @@ _FOREIGN_WORDS = {
            **dict.fromkeys(("п'ять", "п'ятеро", "п'яти", "п'ятьох"), 5), **dict.fromkeys(("шість", "шестеро", "шести"), 6),
            **dict.fromkeys(("сім", "семеро"), 7), **dict.fromkeys(("вісім", "восьми"), 8),
            **dict.fromkeys(("дев'ять", "дев'яти"), 9), **dict.fromkeys(("десять", "десяти"), 10),
-           "одинадцять": 11, "дванадцять": 12, **dict.fromkeys(("двадцять", "двадцяти"), 20),
+           "одинадцять": 11, "дванадцять": 12, **dict.fromkeys(("тринадцять", "тринадцяти"), 13),
+           **dict.fromkeys(("чотирнадцять", "чотирнадцяти"), 14), **dict.fromkeys(("п'ятнадцять", "п'ятнадцяти"), 15),
+           **dict.fromkeys(("шістнадцять", "шістнадцяти"), 16), **dict.fromkeys(("сімнадцять", "сімнадцяти"), 17),
+           **dict.fromkeys(("вісімнадцять", "вісімнадцяти"), 18), **dict.fromkeys(("дев'ятнадцять", "дев'ятнадцяти"), 19), **dict.fromkeys(("двадцять", "двадцяти"), 20),
            **dict.fromkeys(("тридцять", "тридцяти"), 30), "сорок": 40, "п'ятдесят": 50, "шістдесят": 60,
            "сімдесят": 70, "вісімдесят": 80, "дев'яносто": 90},
 }
@@ -667,8 +676,10 @@ def _run_value(tokens: list[str], lang: str, table: dict) -> tuple[float, set[fl
         return float(values[0]), {float(values[0])}
     if len(values) == 2:
         tens, unit = values
-        if tens >= 20 and tens % 10 == 0 and (unit < 10 or (lang == "fr" and tens in (60, 80) and unit < 20)):
+        if tens >= 20 and tens % 10 == 0 and tens < 100 and (unit < 10 or (lang == "fr" and tens in (60, 80) and unit < 20)):
             return float(tens + unit), {float(tens), float(unit)}
+        if lang == "fr" and tens == 10 and 7 <= unit <= 9:
+            return float(tens + unit), {float(tens), float(unit)}  # dix-sept, dix-huit, dix-neuf
     return None
 
 
