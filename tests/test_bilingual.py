@@ -536,3 +536,27 @@ def test_an_acronym_in_the_sources_own_script_is_translated_not_missing(tmp_path
 def test_negation_lost(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
     assert [(f["line"], f["column"], f["match"]) for f in found if f["rule"] == "Source.Negation"] == expected
+
+
+def test_a_dropped_sentence_without_numbers_or_names_is_an_omission(tmp_path):
+    first = ("El Tribunal Supremo ha confirmado la condena de seis años y medio de prisión al exconsejero andaluz.\n\n",
+             "The Supreme Court has upheld a six-and-a-half-year prison sentence for the former regional minister.\n\n")
+    last = ("\n\nSu abogado anunció que acudirá al Tribunal Constitucional en el plazo de treinta días. El caso, el mayor "
+            "escándalo de corrupción en la historia de la región, ha supuesto ya la condena de una veintena de altos "
+            "cargos.\n\nLa fiscalía pidió que se investigue también a los responsables de la supervisión de las ayudas, "
+            "que durante años no detectaron ninguna irregularidad en los expedientes.\n",
+            "\n\nHis lawyer said he would take the case to the Constitutional Court within thirty days. The case, the "
+            "biggest corruption scandal in the region's history, has already led to the conviction of some twenty senior "
+            "officials.\n\nProsecutors asked that those responsible for overseeing the aid also be investigated, since for "
+            "years they detected no irregularity in the files.\n")
+    source = (first[0] + "Según el tribunal, entre 2000 y 2009 se repartieron de forma irregular unos 680 millones de euros en "
+              "ayudas. Un centenar de empresas recibieron subvenciones sin ningún control, y casi la mitad de los "
+              "beneficiarios no tenía relación con las compañías afectadas." + last[0])
+    kept = "According to the court, some 680 million euros in aid were handed out irregularly between 2000 and 2009."
+    found = [f for f in pair(tmp_path, source, first[1] + kept + last[1], "--source-lang", "es") if f["rule"] == "Source.Omission"]
+    assert [(f["line"], f["column"], f["match"]) for f in found] == [(3, 1, kept)]
+    assert "Un centenar de empresas" in found[0]["message"]
+    merged = (kept[:-1] + ", and a hundred companies got grants without any oversight, almost half of the recipients "
+              "having no link to the firms concerned.")
+    assert [f for f in pair(tmp_path, source, first[1] + merged + last[1], "--source-lang", "es")
+            if f["rule"] == "Source.Omission"] == []

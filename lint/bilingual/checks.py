@@ -552,16 +552,28 @@ def omission(ctx: BilingualContext, rule):
         if pair.block is None:
             continue
         if pair.tgt_count == 0:
-            if len(pair.source) * ratio < rule.min_chars or not _lost_anchors(ctx, pair):
+            if len(pair.source) * ratio < rule.min_chars or not (_lost_anchors(ctx, pair) or _lost_length(ctx, pair)):
                 continue
             s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "problem": "missing"}, []
             continue
         expected = len(pair.source) * ratio
         actual = pair.end - pair.start
-        if expected >= rule.min_chars and actual < expected * rule.max_ratio:
+        # several source sentences the aligner gave one target sentence: at half their length, one was dropped
+        # (a translator who joins two sentences keeps most of both)
+        limit = max(rule.max_ratio, rule.max_group_ratio) if pair.src_count > 1 else rule.max_ratio
+        if expected >= rule.min_chars and actual < expected * limit:
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "short",
                                                    "percent": f"{100 * actual / expected:.0f}"}, []
+
+
+def _lost_length(ctx: BilingualContext, pair: Pair) -> bool:
+    """Whether the target paragraph falls short of its expected length by most of the unpaired sentence: it was
+    dropped (a sentence merged into its neighbours would have made them longer instead)."""
+    para = ctx.paragraphs[pair.para]
+    expected = sum(len(s) for s in para.sources) * ctx.ratio
+    actual = sum(len(b.text) for b in para.blocks)
+    return expected - actual >= 0.6 * len(pair.source) * ctx.ratio
 
 
 def _lost_anchors(ctx: BilingualContext, pair: Pair) -> bool:

@@ -30,6 +30,8 @@ class Source(Rule):
         Field("min_chars", "number", "omission/untranslated: the shortest expected span that counts", 40),
         Field("max_ratio", "number", "omission: a translation shorter than this share of its expected length is "
               "reported", 0.3),
+        Field("max_group_ratio", "number", "omission: several source sentences aligned with one target sentence "
+              "shorter than this share of their expected length are reported", 0.5),
         Field("min_words", "int", "untranslated/quotations: the fewest words that count", 3),
         Field("allow", "strings", "diacritics: English names that drop the source's diacritics (Paris for París, "
               "Quebec for Québec)", list),
