@@ -7,6 +7,7 @@ the source sentence quoted), and the suggestions (a fix when the rule allows).
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import regex
@@ -138,7 +139,8 @@ def _glossary_hits(ctx: BilingualContext, rule):
             continue
         text = pair.block.text[pair.start:pair.end]
         for index, entry in enumerate(entries):
-            if not entry.source_pattern().search(pair.source):
+            found = _source_term(entry, pair.source)
+            if found is None:
                 continue
             for bad in entry.forbidden if index < own else ():
                 for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(bad)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE):
@@ -147,9 +149,23 @@ def _glossary_hits(ctx: BilingualContext, rule):
             window = _window(ctx, pair)
             if not _required_pattern(entry.target).search(window) and not any(
                     regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(b)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE) for b in entry.forbidden):
-                term = entry.source_pattern().search(pair.source).group()
+                term = found.group()
                 yield "missing", (pair.block, pair.start, pair.end, {"source": quote(pair.source), "term": entry.target,
                                                                      "source_term": term, "suggestion": entry.target}, [])
+
+
+def _source_term(entry, source: str):
+    """The first occurrence of the entry's source term in `source`, or None. Not a capitalised adjective that opens
+    a sentence (Український фільм: "Ukrainian", not the town Українськ): a name's capital says nothing there."""
+    for m in entry.source_pattern().finditer(source):
+        if _ADJECTIVE_ENDING.search(m.group()) and _SENTENCE_START.search(source, 0, m.start()):
+            continue
+        return m
+    return None
+
+
+_ADJECTIVE_ENDING = regex.compile(r"(?:ий|ій|ого|ому|им|их|ими|ська|ське|ські|ый|ая|ое|ие)\Z")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?…]\s+)[\"'«„“(]?\Z")
 
 
 @lru_cache(maxsize=1024)
@@ -187,6 +203,9 @@ def number_checks(ctx: BilingualContext, rule):
                     for n in ctx.target_numbers("", blk):
                         target_values |= n.values
                 missing = [n for n in missing if not n.values & target_values]
+            if missing:  # 1015036亿 as 101.5 trillion, 1949.85亿 as 194.99 billion: rounded, not changed
+                large = [t for t in target_values if t >= 1e5]
+                missing = [n for n in missing if not any(_rounds_to(v, t) for v in n.values if v >= 1e5 for t in large)]
             if missing and pair.block is not None:
                 missing = _unexcused(ctx, pair, missing)
             if not missing or pair.block is None:
@@ -220,6 +239,21 @@ def number_checks(ctx: BilingualContext, rule):
         yield block, start, end, {"source": quote(source), "number": "', '".join(dropped), "problem": "dropped"}, []
 
 
+def _rounds_to(value: float, shown: float) -> bool:
+    """Whether `shown` is `value` rounded to `shown`'s own significant digits (at least two, and fewer than
+    `value` has): a faithful rounding of a large amount."""
+    digits = _significant(shown)
+    if digits < 2 or digits >= _significant(value) or not 0.9 < shown / value < 1.1:
+        return False
+    unit = 10 ** (math.floor(math.log10(abs(shown))) - digits + 1)  # (half up or half even: 194.985 is 194.99)
+    return abs(value - shown) <= unit / 2 * (1 + 1e-9)
+
+
+def _significant(value: float) -> int:
+    """How many significant digits `value` is written with (101500000000000 has 4)."""
+    return len(f"{value:.12g}".split("e")[0].replace(".", "").replace("-", "").strip("0"))
+
+
 def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     """The missing numbers a newsroom's translation would not have left out on purpose.
 
@@ -227,17 +261,22 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     English news writes dates of the past week; and a number of the headline that the rest of the translation
     gives (a headline is rewritten, not translated word for word)."""
     if ctx.lang in ("ja", "zh") and _WEEKDAY.search(_window(ctx, pair, 0)):
-        source = pair.source
-        missing = [n for n in missing if not (source[n.end:n.end + 1] == "日" and source[n.start - 1:n.start] != "月"
-                                              and max(n.values) <= 31)]
+        source = numbers.normalise(pair.source)
+        days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)}  # months and days
+        missing = [n for n in missing if n.start not in days]
     if missing and pair.block.headline:
         values = set()
         for block in ctx.doc.blocks:
             if block is not pair.block:
                 for n in ctx.target_numbers("", block):
                     values |= n.values
-        missing = [n for n in missing if not n.values & values]
+        # (nor a year: an English headline leaves the current one out)
+        missing = [n for n in missing if not n.values & values and not (len(n.values) == 1 and 1900 <= max(n.values) <= 2100)]
     return missing
+
+
+# A date of the month in Chinese or Japanese (10月20日, 20日): what English news gives as a weekday.
+_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日")
 
 
 _WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|"

@@ -20,12 +20,14 @@ import regex
 _COMMA_DECIMAL = {"de", "fr", "es", "it", "pt", "ru", "uk", "pl", "cs", "nl", "tr", "sv", "da", "nb", "fi", "ro", "bg", "hr", "sr", "sk", "sl"}
 _SPACE_THOUSANDS = {"fr", "ru", "uk", "pl", "cs", "sv", "nb", "fi", "sk", "bg", "de", "es"}
 
-_DIGITS = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])(?:[$€£¥₴₽]\s?)?(\d+(?:(?:[.,'\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*)")
+# (never the decimals of a figure the look-behind left out: the 9 of M6.9)
+_DIGITS = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])(?<!\d[.,])(?:[$€£¥₴₽]\s?)?(\d+(?:(?:[.,'\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*)")
 # The translation's side, leniently: a figure glued to letters still counts (FY2021, 802Bcf, No5).
 _DIGITS_LENIENT = regex.compile(_DIGITS.pattern.replace(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_])", r"(?<![\p{N}_])", 1))
 # An hour on the 12-hour clock ("2 pm", "2:30 p.m."): the 14 of a source's 14:30 (the minutes are read on their own).
 _CLOCK_12 = regex.compile(r"(?::[0-5]\d)?[ \u00a0]?(?P<half>[ap])\.?m\b\.?", regex.IGNORECASE)
 _HOUR = regex.compile(r"\d{1,2}(?:\.[0-5]\d)?")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _CLOCK_24 = regex.compile(r"([01]?\d|2[0-4])[.:]([0-5]\d)")
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
@@ -42,7 +44,7 @@ _SCALES = {
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9},
     "es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9, "millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billones": 1e12},
 }
-_SCALE_WORD = regex.compile(r"[ \u00a0]?(mil millones|[\p{L}]+)\.?", regex.IGNORECASE)
+_SCALE_WORD = regex.compile(r"[ \u00a0-]?(mil millones|[\p{L}]+)\.?", regex.IGNORECASE)  # (a 1.8-million-year-old)
 # Chinese and Japanese scale characters (combinations multiply: 百万 = 10^6, 千億 = 10^11).
 _CJK_SCALE = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
@@ -165,7 +167,7 @@ def _r(x: float) -> float:
 
 # Full-width ASCII (ＣＯＴＴＯＲＩ, １２３, ％) and the ideographic space, one character for one.
 _SEPARATORS = regex.compile(r"([.,'\u00a0\u202f\u2009 ])")
-_CJK_REST = regex.compile(r"(\d++)([千百万萬]*)")
+_CJK_REST = regex.compile(r"(\d++)([千百万萬億亿]*)")
 # A tail in characters after a figure's big scale: 1亿两千万 is 120 million.
 _HAN_TAIL = regex.compile(r"[零〇一二两三四五六七八九十百千万萬]+")
 _WORD_GAP = re.compile(r"[- ]")
@@ -303,6 +305,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = values | {hour + 12.0}  # 2 pm is 14:00
                 elif hour == 12 and clock.group("half") in "aA":
                     values = values | {0.0}  # 12 am is 00:00
+        if len(digits) == 2 and m.start() >= 5 and norm[m.start() - 1] in "-–/" and _YEAR.fullmatch(norm, m.start() - 5, m.start() - 1):
+            values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
     if base in ("zh", "ja"):
@@ -337,8 +341,8 @@ _TIME_WORD_VALUES = {"noon": frozenset({12.0}), "midday": frozenset({12.0}), "mi
                      "decade": frozenset({10.0}), "year": frozenset({1.0, 12.0}), "week": frozenset({1.0, 7.0, 8.0}),
                      "fortnight": frozenset({14.0, 15.0}), "half a year": frozenset({6.0, 0.5}),
                      "month": frozenset({1.0})}
-_TIME_WORDS = regex.compile(r"\b(noon|midday|midnight|(?<=\b(?:a|one)[ -])(?:decade|year|week|fortnight|month)|"
-                            r"(?<=\ba )(?:decade|fortnight)|half a year)\b", regex.IGNORECASE)
+_TIME_WORDS = regex.compile(r"\b(noon|midday|midnight|decade|fortnight|(?<=\b(?:a|one)[ -])(?:year|week|month)|half a year)\b",
+                            regex.IGNORECASE)
 # Shares in words: a fifth is 20%, three in ten 30%, two out of three 67% (what ３割, 七成 or 两成 say).
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                    "tenth": 10, "tenths": 10}
