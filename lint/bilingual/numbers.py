@@ -632,7 +632,7 @@ def _foreign_words(text: str, lang: str):
     idioms = [(m.start(), m.end()) for m in _NUMBER_IDIOMS[lang].finditer(norm)] if lang in _NUMBER_IDIOMS else []
     i = 0
     while i < len(words):
-        start, end, word = words[i]
+        start, word = words[i][0], words[i][2]
         if not numberish.fullmatch(word):
             i += 1
             continue
@@ -649,23 +649,26 @@ def _foreign_words(text: str, lang: str):
         first, run_end = i, words[j][1]
         i = j + 1
         value = _run_value([w for _, _, w in words[first:j + 1]], lang, table)
-        if value is None:
-            continue
-        if (start and norm[start - 1] == "-") or norm[run_end:run_end + 1] == "-":
-            continue  # part of a compound name or word: Deux-Sèvres, Trois-Rivières, Saint-Sept
-        if text[start].isupper() and not _SENTENCE_OPENING.search(norm, 0, start):
-            continue  # a capitalised number word mid-sentence is a name or a noun: die Elf, außer Acht, les Vingt-Sept
-        after = _FOREIGN_WORD.match(norm, run_end + 1) if norm[run_end:run_end + 1] == " " else None
-        if after is not None and lang != "de" and after.group()[:1].isupper():
-            continue  # José Eduardo dos Santos
-        if lang == "fr" and words[j][2] == "sept" and norm[run_end:run_end + 1] == ".":
-            continue  # sept., septembre
-        if lang == "de" and first and words[first - 1][2] in ("halb", "viertel", "dreiviertel"):
-            continue  # halb drei: half past two
-        if any(a <= start < b for a, b in idioms):
+        if value is None or _no_number_here(norm, words, first, j, lang) or any(a <= start < b for a, b in idioms):
             continue
         total, parts = value
         yield Number(start, run_end, text[start:run_end], frozenset({total} | parts))
+
+
+def _no_number_here(norm: str, words: list, first: int, last: int, lang: str) -> bool:
+    """Whether the run of number words words[first..last] is part of a name, a compound, an abbreviation or a
+    German time rather than a number."""
+    start, run_end = words[first][0], words[last][1]
+    if (start and norm[start - 1] == "-") or norm[run_end:run_end + 1] == "-":
+        return True  # part of a compound name or word: Deux-Sèvres, Trois-Rivières, Saint-Sept
+    if norm[start].isupper() and not _SENTENCE_OPENING.search(norm, 0, start):
+        return True  # a capitalised number word mid-sentence is a name or a noun: die Elf, außer Acht, les Vingt-Sept
+    after = _FOREIGN_WORD.match(norm, run_end + 1) if norm[run_end:run_end + 1] == " " else None
+    if after is not None and lang != "de" and after.group()[:1].isupper():
+        return True  # José Eduardo dos Santos
+    if lang == "fr" and words[last][2] == "sept" and norm[run_end:run_end + 1] == ".":
+        return True  # sept., septembre
+    return lang == "de" and first > 0 and words[first - 1][2] in ("halb", "viertel", "dreiviertel")  # halb drei: 2.30
 
 
 def _run_value(tokens: list[str], lang: str, table: dict) -> tuple[float, set[float]] | None:
