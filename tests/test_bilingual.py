@@ -99,6 +99,8 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
      "The statistics bureau said on Monday that GDP in the first three quarters was 101.5 trillion yuan."),
     ("zh", "第三季度实现营业收入1949.85亿元。", "Third-quarter revenue was 194.99 billion yuan."),
     ("uk", "Український фільм отримав премію.", "A Ukrainian film won the award."),
+    ("uk", "Клуб виграв матч Української Прем'єр-ліги.", "The club won a Ukrainian Premier League match."),
+    ("ja", "マグニチュードは５．２と推定され、価格は２．４円上昇した。", "The magnitude was estimated at 5.2, and the price rose 2.4 yen."),
     ("fr", "Il y a quatre-vingt-dix ans, deux frères.", "Ninety years ago, two brothers."),
     ("es", "Hubo treinta y dos heridos.", "There were 32 injured."),
     ("de", "Er ließ die Elf außer Acht; zwei Spieler fehlten.", "He disregarded the team; two players were missing."),
@@ -131,6 +133,8 @@ def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     ("fr", "Selon un sondage, 62 % des Français soutiennent l'aide.", "According to a poll, 26% of French people support the aid.", (1, 22, "26")),
     ("zh", "投资1亿2千万元。", "An investment of 100 million yuan.", (1, 18, "100 million")),
     ("ja", "売上高は24兆6300億円だった。", "Sales were 2.463 trillion yen.", (1, 12, "2.463 trillion")),
+    ("de", "Das Gericht ordnete die Einziehung von 14,3 Millionen Euro an.", "The court ordered the seizure of 14 million euros.",
+     (1, 34, "14 million")),  # a faithful rounding keeps three digits at least: this one lost the .3
     # a number word of the source is a number: "двоє дітей" left out is a dropped 2
     ("uk", "Ще 12 осіб дістали поранення, зокрема двоє дітей.", "Another 12 people were injured, including children.",
      (1, 1, "Another 12 people were injured, including children.")),
@@ -570,3 +574,16 @@ def test_a_dropped_sentence_without_numbers_or_names_is_an_omission(tmp_path):
               "having no link to the firms concerned.")
     assert [f for f in pair(tmp_path, source, first[1] + merged + last[1], "--source-lang", "es")
             if f["rule"] == "Source.Omission"] == []
+
+
+def test_a_sentence_left_in_the_sources_script_is_one_finding(tmp_path):
+    source = "从主要省份看，河南夏粮产量为3779万吨，继续位居全国第一；山东、安徽分别为2736万吨和1719万吨。"
+    found = pair(tmp_path, "夏粮产量增加。\n\n" + source + "\n", "Summer grain output rose.\n\n" + source + "\n",
+                 "--source-lang", "zh")
+    assert [(f["rule"], f["line"], f["column"]) for f in found] == [("Source.Untranslated", 3, 1)]
+
+
+def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path):
+    found = pair(tmp_path, "Selon le ministère de l’Éducation nationale, Stéphane Dupont a démissionné.\n",
+                 "According to the Education Ministry, Stephane Dupont resigned.\n", "--source-lang", "fr")
+    assert [(f["rule"], f["match"]) for f in found if f["level"] != "suggestion"] == [("Source.Diacritics", "Stephane")]

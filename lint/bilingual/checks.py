@@ -208,6 +208,8 @@ def number_checks(ctx: BilingualContext, rule):
                 missing = [n for n in missing if not any(_rounds_to(v, t) for v in n.values if v >= 1e5 for t in large)]
             if missing and pair.block is not None:
                 missing = _unexcused(ctx, pair, missing)
+            if missing and pair.block is not None and _left_untranslated(ctx, pair):
+                continue  # Source.Untranslated reports the sentence; its numbers are not "changed" one by one
             if not missing or pair.block is None:
                 continue
             text = pair.block.text
@@ -240,10 +242,10 @@ def number_checks(ctx: BilingualContext, rule):
 
 
 def _rounds_to(value: float, shown: float) -> bool:
-    """Whether `shown` is `value` rounded to `shown`'s own significant digits (at least two, and fewer than
+    """Whether `shown` is `value` rounded to `shown`'s own significant digits (at least three, and fewer than
     `value` has): a faithful rounding of a large amount."""
     digits = _significant(shown)
-    if digits < 2 or digits >= _significant(value) or not 0.9 < shown / value < 1.1:
+    if digits < 3 or digits >= _significant(value) or not 0.9 < shown / value < 1.1:  # (14.3 million → 14: changed)
         return False
     unit = 10 ** (math.floor(math.log10(abs(shown))) - digits + 1)  # (half up or half even: 194.985 is 194.99)
     return abs(value - shown) <= unit / 2 * (1 + 1e-9)
@@ -532,7 +534,8 @@ def diacritics(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        accented = {entities.strip_accents(w): w for _, _, w in entities.accented_words(pair.source)}
+        accented = {entities.strip_accents(w): w for start, _, w in entities.accented_words(pair.source)
+                    if not _ARTICLE_BEFORE.search(pair.source, 0, start)}
         if not accented:
             continue
         text = pair.block.text
@@ -541,6 +544,11 @@ def diacritics(ctx: BilingualContext, rule):
             if word in accented and accented[word] != word and word not in rule.allowed:
                 yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "name": accented[word],
                                                        "suggestion": accented[word]}, [accented[word]]
+
+
+# An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
+# el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
+_ARTICLE_BEFORE = regex.compile(r"(?:\b(?:l['’]|[Ll][ea]s?|[Ee]l|[Ll]os|[Dd](?:er|ie|as|em|en|es)|[Uu]n[ea]?|[Aa]l|[Dd]el|[Aa]u[x]?|[Dd]u)\s*)\Z")
 
 
 # What every match of each kind's pattern contains (entities.URL, EMAIL ...): a text without it holds none.
@@ -668,9 +676,17 @@ def untranslated(ctx: BilingualContext, rule):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "still in the source language"}, []
             continue
         if run is not None and _has_script(ctx, pair.block, run):
+            # runs with nothing Latin between them (a sentence left in the source's script, broken by its figures)
+            # are one finding; a run counts from min_chars
+            groups: list[list[int]] = []
             for m in run.finditer(text):
-                if len(m.group()) >= rule.min_chars:
-                    yield pair.block, pair.start + m.start(), pair.start + m.end(), {"source": quote(pair.source), "problem": "script"}, []
+                if groups and not _LATIN_RUN.search(text, groups[-1][1], m.start()):
+                    groups[-1][1:] = [m.end(), max(groups[-1][2], len(m.group()))]
+                else:
+                    groups.append([m.start(), m.end(), len(m.group())])
+            for start, end, longest in groups:
+                if longest >= rule.min_chars:
+                    yield pair.block, pair.start + start, pair.start + end, {"source": quote(pair.source), "problem": "script"}, []
 
 
 def _has_script(ctx: BilingualContext, block, run) -> bool:
@@ -700,6 +716,18 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
 
     lang, prob = identifier((ctx.lang, "en")).classify(text)
     return lang == ctx.lang and prob >= 0.95
+
+
+def _left_untranslated(ctx: BilingualContext, pair: Pair) -> bool:
+    """Whether a target sentence is its source left as it was: the same text, or mostly the source's script."""
+    text = pair.block.text[pair.start:pair.end]
+    if _same(text, pair.source):
+        return True
+    script = _SCRIPTS.get(ctx.lang)
+    if script is None:
+        return False
+    letters = _LETTER.findall(text)
+    return bool(letters) and sum(1 for c in letters if _compiled(script).match(c)) * 2 > len(letters)
 
 
 def _same(a: str, b: str) -> bool:

@@ -37,6 +37,8 @@ class Entry:
 _VOWELS = "іїєоеиаяуюыэ"
 # The vowel of a Ukrainian word's last syllable alternates as it is inflected (Київ, Києва; Львів, Львова;
 # Харків, Харкові); the others stay as they are (Суми, Сумах: no "сім", "самому").
+# The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову).
+_NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|ами|ів|ей|е|ы|ов|ой)?"
 _ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
 
 
@@ -54,6 +56,8 @@ def _term_regex(term: str) -> str:
         last = max((i for i, ch in enumerate(stem) if ch.lower() in _VOWELS), default=-1)
         body = "".join(f"[{_ALTERNATING[ch.lower()]}]" if i == last and ch.lower() in _ALTERNATING else regex.escape(ch)
                        for i, ch in enumerate(stem))
+        if stem == rest and not rest[-1:].lower() in "ьй":  # a masculine noun (Київ, Українськ): a noun's endings only,
+            return head + body + _NOUN_ENDINGS + r"(?!\p{L})"  # so Український, Української are the adjective
         return head + body + r"\p{L}{0,3}(?!\p{L})"
     return head + regex.escape(rest) + r"(?![\p{L}\p{N}])"
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from ..document import trimmed_spans
 
 
@@ -20,6 +22,12 @@ def sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         found = text.find(piece, pos)
         if found < 0:  # the segmenter normalised something: fall back to the running position
             found = pos
+        if spans and _DECIMAL_CUT.match(text, spans[-1][1] - 2) and found == spans[-1][1]:
+            spans[-1] = (spans[-1][0], found + len(piece))  # ５．２: a full-width decimal point is no sentence end
+        else:
+            spans.append((found, found + len(piece)))
         pos = found + len(piece)
-        spans.append((found, pos))
     return tuple(trimmed_spans(text, spans)) or ((0, len(text)),) if text.strip() else ()
+
+
+_DECIMAL_CUT = regex.compile(r"[0-9０-９][.．][0-9０-９]")
