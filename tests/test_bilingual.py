@@ -100,6 +100,9 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "第三季度实现营业收入1949.85亿元。", "Third-quarter revenue was 194.99 billion yuan."),
     ("uk", "Український фільм отримав премію.", "A Ukrainian film won the award."),
     ("uk", "Клуб виграв матч Української Прем'єр-ліги.", "The club won a Ukrainian Premier League match."),
+    ("ja", "支持率は三割五分に下がった。", "Support fell to 35%."),
+    ("zh", "这种局面将一成不变地持续下去。", "This situation will continue unchanged."),
+    ("uk", "Нові пункти облаштують у Дарницькому та Дніпровському районах.", "New points will be set up in the Darnytskyi and Dniprovskyi districts."),
     ("ja", "マグニチュードは５．２と推定され、価格は２．４円上昇した。", "The magnitude was estimated at 5.2, and the price rose 2.4 yen."),
     ("fr", "Il y a quatre-vingt-dix ans, deux frères.", "Ninety years ago, two brothers."),
     ("es", "Hubo treinta y dos heridos.", "There were 32 injured."),
@@ -587,3 +590,32 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     found = pair(tmp_path, "Selon le ministère de l’Éducation nationale, Stéphane Dupont a démissionné.\n",
                  "According to the Education Ministry, Stephane Dupont resigned.\n", "--source-lang", "fr")
     assert [(f["rule"], f["match"]) for f in found if f["level"] != "suggestion"] == [("Source.Diacritics", "Stephane")]
+
+
+@pytest.mark.parametrize("lang, source, target, expected", [
+    # what the readings added for faithful translations must not excuse (a review of them found each one)
+    ("fr", "Ils ont été condamnés à entre deux et trois ans.", "They were sentenced to between two and five years.",
+     ("Source.Numbers", 1, 1, "They were sentenced to between two and five years.")),
+    ("fr", "Lors des affrontements, quatre Palestiniens ont été tués mardi.",
+     "In the clashes, three Palestinians were killed on Tuesday.",
+     ("Source.Numbers", 1, 1, "In the clashes, three Palestinians were killed on Tuesday.")),
+    ("es", "¡Dos muertos en el incendio!", "Five dead in the fire!", ("Source.Numbers", 1, 1, "Five dead in the fire!")),
+    ("uk", "Сили оборони звільнили дві висоти.", "The defence forces liberated five heights.",
+     ("Source.Numbers", 1, 1, "The defence forces liberated five heights.")),
+    ("zh", "GDP增长3.45%。", "GDP grew 45%.", ("Source.Numbers", 1, 10, "45")),
+    ("de", "Vor einem Jahr starben dort 12 Menschen.", "A year ago, 21 people died there.", ("Source.Numbers", 1, 13, "21")),
+    ("de", "6 Angeklagte wurden zu 7,5 Jahren verurteilt.", "9 defendants were sentenced to seven and a half years.",
+     ("Source.Numbers", 1, 1, "9 defendants were sentenced to seven and a half years.")),
+    ("de", "Erdbeben in der Türkei: 2000 Tote\n\nBei dem Beben starben 2000 Menschen.",
+     "Earthquake in Turkey: 200 dead\n\nSome 2,000 people died in the quake.", ("Source.Numbers", 1, 23, "200")),
+    ("zh", "3月15日，市政府今天宣布了新规定。", "On March 16, the city government announced new rules today.",
+     ("Source.Numbers", 1, 10, "16")),
+    ("uk", "Ворог обстріляв Шахтарське.", "The enemy shelled Shakhtarsk.",
+     ("Source.GlossaryMissing", 1, 1, "The enemy shelled Shakhtarsk.")),
+    ("uk", "Хмельницький атакували дрони вночі.", "Drones attacked the city overnight.",
+     ("Source.GlossaryMissing", 1, 1, "Drones attacked the city overnight.")),
+    ("es", "Murió Fernando de la Rúa.", "Fernando de la Rua died.", ("Source.Diacritics", 1, 16, "Rua")),
+])
+def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [expected]

@@ -157,8 +157,9 @@ def _glossary_hits(ctx: BilingualContext, rule):
 def _source_term(entry, source: str):
     """The first occurrence of the entry's source term in `source`, or None. Not a capitalised adjective that opens
     a sentence (Український фільм: "Ukrainian", not the town Українськ): a name's capital says nothing there."""
+    adjective_name = any(_ADJECTIVE_ENDING.search(t) for t in entry.sources)  # Хмельницький is a city
     for m in entry.source_pattern().finditer(source):
-        if _ADJECTIVE_ENDING.search(m.group()) and _SENTENCE_START.search(source, 0, m.start()):
+        if not adjective_name and _ADJECTIVE_ENDING.search(m.group()) and _SENTENCE_START.search(source, 0, m.start()):
             continue
         return m
     return None
@@ -171,9 +172,14 @@ _SENTENCE_START = regex.compile(r"(?:\A|[.!?…]\s+)[\"'«„“(]?\Z")
 @lru_cache(maxsize=1024)
 def _required_pattern(term: str):
     """The required target term as a word's beginning, so that its derivatives count (Kyiv, Kyivan; Kharkiv,
-    Kharkivska); a term of five letters or more ending in a vowel also by its stem (Ukraine, Ukrainian)."""
-    stem = term[:-1] if len(term) >= 5 and term[-1].lower() in "aeiouy" else term
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(stem)}", regex.IGNORECASE)
+    Kharkivska); a term of five letters or more ending in a vowel also as its demonym (Ukraine, Ukrainian)."""
+    whole = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(term)}"
+    if len(term) >= 5 and term[-1].lower() in "aeiouy":  # Ukrainian, Crimean; not Ukrainka, Shakhtarsk, crime
+        whole += rf"|(?<![\p{{L}}\p{{N}}]){regex.escape(term[:-1])}(?:ian|ean|an|ese)s?(?![\p{{L}}\p{{N}}])"
+    adjective = regex.match(r"(?i)(.{3,}sk)(?:e|a|yi|yy|iy)\Z", term)
+    if adjective:  # a Ukrainian adjective-shaped name in its other genders: Dniprovske, Dniprovskyi, Dniprovska
+        whole += rf"|(?<![\p{{L}}\p{{N}}]){regex.escape(adjective.group(1))}(?:e|a|yi|yy|iy|i|oho|omu)(?![\p{{L}}\p{{N}}])"
+    return regex.compile(whole, regex.IGNORECASE)
 
 
 # -- numbers ----------------------------------------------------------------------------
@@ -259,26 +265,66 @@ def _significant(value: float) -> int:
 def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     """The missing numbers a newsroom's translation would not have left out on purpose.
 
-    A bare day of the month (24日, without its month) that the translation gives as a weekday ("on Friday"), as
-    English news writes dates of the past week; and a number of the headline that the rest of the translation
-    gives (a headline is rewritten, not translated word for word)."""
-    if ctx.lang in ("ja", "zh") and _WEEKDAY.search(_window(ctx, pair, 0)):
-        source = numbers.normalise(pair.source)
+    - a date of the month (24日, 10月20日) given as a weekday ("on Friday") in a sentence that names no month,
+      as English news dates the past week;
+    - a time or a length of time said in words: 12時 as noon, 24時 as midnight, zehn Jahre as a decade, zwölf
+      Monate as a year, huit jours as a week, sechs Monate as the half of "seven and a half years";
+    - in the headline, a number the rest of the translation gives, or a year left out with no number in its place
+      (a headline is rewritten, not translated word for word)."""
+    window = _window(ctx, pair, 0)
+    source = numbers.normalise(pair.source)
+    if ctx.lang in ("ja", "zh") and _WEEKDAY.search(window) and not _MONTH_NAME.search(window):
         days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)}  # months and days
         missing = [n for n in missing if n.start not in days]
+    if missing:
+        missing = [n for n in missing if not _said_in_words(n, source, window)]
     if missing and pair.block.headline:
-        values = set()
+        from_source = set().union(*(n.values for n in numbers.extract(pair.source, ctx.lang)))
+        values = set()  # (a headline figure that renders another source number says nothing of this one: M6.9)
+        shown = [t for t in ctx.target_numbers("", pair.block, pair.start, pair.end) if not t.values & from_source]
         for block in ctx.doc.blocks:
             if block is not pair.block:
                 for n in ctx.target_numbers("", block):
                     values |= n.values
-        # (nor a year: an English headline leaves the current one out)
-        missing = [n for n in missing if not n.values & values and not (len(n.values) == 1 and 1900 <= max(n.values) <= 2100)]
+        missing = [n for n in missing if any(_similar(n.values, t.values) for t in shown)  # changed, not left out
+                   or not (n.values & values or (len(n.values) == 1 and 1900 <= max(n.values) <= 2100))]
     return missing
 
 
-# A date of the month in Chinese or Japanese (10月20日, 20日): what English news gives as a weekday.
-_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日")
+def _said_in_words(number, source: str, window: str) -> bool:
+    """Whether a missing number of hours, days, months or years is the English time word of the window
+    (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
+    unit = _UNIT_AFTER.match(source, number.end)
+    if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
+        span = _RANGE_REST.match(source, number.end)
+        unit = _UNIT_AFTER.match(source, span.end()) if span else None
+    if unit is None:
+        return False
+    kind = next(k for k, v in unit.groupdict().items() if v)
+    return any(value in number.values and regex.search(words, window, regex.IGNORECASE)
+               for value, words in _TIME_IN_WORDS[kind])
+
+
+# The unit after a number in the source languages (hours, days, months, years) ...
+_UNIT_AFTER = regex.compile(
+    r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|点|час\w*|годин\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
+    r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
+_RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
+# ... and the English words that say such a number.
+_TIME_IN_WORDS = {
+    "hours": ((12.0, r"\b(?:noon|midday)\b"), (0.0, r"\bmidnight\b"), (24.0, r"\bmidnight\b")),
+    "days": ((7.0, r"\bweek\b"), (8.0, r"\bweek\b"), (14.0, r"\b(?:fortnight|two weeks)\b"),
+             (15.0, r"\b(?:fortnight|two weeks)\b")),
+    "months": ((12.0, r"\b(?:a|one)[ -]year\b|\b12-month\b"), (6.0, r"\b(?:half a year|six months|and a half years|-and-a-half-years?)\b"),
+               (18.0, r"\ba year and a half\b")),
+    "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b")),
+}
+# A date in English (March 5, 5 March): a date translated as a date, whose day must then be there.
+_MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+_MONTH_NAME = regex.compile(rf"\b{_MONTHS_EN}\s\d{{1,2}}\b|\b\d{{1,2}}\s{_MONTHS_EN}")  # (a date: not the Long March rocket)
+# A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
+_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![間间前後后目ぶ以連连])")
 
 
 _WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|"
@@ -548,7 +594,9 @@ def diacritics(ctx: BilingualContext, rule):
 
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
-_ARTICLE_BEFORE = regex.compile(r"(?:\b(?:l['’]|[Ll][ea]s?|[Ee]l|[Ll]os|[Dd](?:er|ie|as|em|en|es)|[Uu]n[ea]?|[Aa]l|[Dd]el|[Aa]u[x]?|[Dd]u)\s*)\Z")
+# (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)
+_ARTICLE_BEFORE = regex.compile(r"(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
+                                r"den|des|une?|una|al|del|aux?|du)\s*\Z")
 
 
 # What every match of each kind's pattern contains (entities.URL, EMAIL ...): a text without it holds none.
@@ -724,7 +772,7 @@ def _left_untranslated(ctx: BilingualContext, pair: Pair) -> bool:
     if _same(text, pair.source):
         return True
     script = _SCRIPTS.get(ctx.lang)
-    if script is None:
+    if script is None or script == _SCRIPTS.get(ctx.target_lang.split("-")[0]):  # (ru → uk share a script)
         return False
     letters = _LETTER.findall(text)
     return bool(letters) and sum(1 for c in letters if _compiled(script).match(c)) * 2 > len(letters)

@@ -28,7 +28,9 @@ _DIGITS_LENIENT = regex.compile(_DIGITS.pattern.replace(r"(?<![\p{Latin}\p{Cyril
 _CLOCK_12 = regex.compile(r"(?::[0-5]\d)?[ \u00a0]?(?P<half>[ap])\.?m\b\.?", regex.IGNORECASE)
 _HOUR = regex.compile(r"\d{1,2}(?:\.[0-5]\d)?")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_MAGNITUDE = regex.compile(r"(?<![\p{Latin}\p{N}])M([1-9](?:\.\d)?)(?![\d.,]\d|\p{Latin})")
 _CLOCK_24 = regex.compile(r"([01]?\d|2[0-4])[.:]([0-5]\d)")
+_TIME_WORD_AFTER = regex.compile(r"[ \u00a0]?(?:Uhr|h\b|heures?|hrs?\b|horas?|ч\b|час|год\b|годин)", regex.IGNORECASE)
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
 _EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -54,13 +56,13 @@ _TENTH_PARTS = regex.compile(r"(\d)分")
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
 # word of its own (一成员国 "one member state", 三成都 "three Chengdu", 一成不变 "unchanging").
 _HAN_TENTHS = {
-    "ja": regex.compile(r"(?<![零〇一二三四五六七八九十百千万億])([一二三四五六七八九])割"),
+    "ja": regex.compile(r"(?<![零〇一二三四五六七八九十百千万億])([一二三四五六七八九])割(?:([一二三四五六七八九])分)?"),
     "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成"),
 }
 # 成 is a share only where one is meant: after 占 ("accounts for"), 超过 ("over"), 约 ("about") ... or before 以上
 # ("or more"), 左右 ("or so"), 的, or a stop. Elsewhere 八成 is "probably", 这一成就 "this achievement", 一成不变
 # "unchanging", 统一成 "unified into".
-_SHARE_BEFORE = "占超过约近逾达有到仅只至高将接"
+_SHARE_BEFORE = "占超过约近逾达有到仅只至高接"
 _SHARE_AFTER = regex.compile(r"以上|左右|多|以下|的|[，。、；）)]|\Z")
 
 
@@ -141,7 +143,7 @@ def _small_han(text: str) -> float | None:
 
 # Japanese era years: 令和3年 is 2021.
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
-_ERA = regex.compile(r"(令和|平成|昭和|大正|明治)(\d+|元)年")
+_ERA = regex.compile(r"(令和|平成|昭和|大正|明治)(\d{1,3}|元)年")
 
 
 class Number(NamedTuple):
@@ -249,7 +251,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         values = _readings(digits, base)
         end = m.end()
         clock = _CLOCK_24.fullmatch(digits)
-        if clock:  # 22.30 Uhr, 7.10 Uhr, 14h30: an hour and its minutes (a 12-hour rendering gives both)
+        # 22.30 Uhr, в 14.30: an hour and its minutes (as 10:30 p.m.), where a time word follows or the language's
+        # decimals take a comma (a point there is a clock's); never 3.45% in Chinese
+        if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and base != "es")):
             values = values | {float(clock.group(1)), float(clock.group(2))}
         if m.start(1) in eras:
             era = eras[m.start(1)]
@@ -281,7 +285,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1)) * small for v in values}
                     end += rest.end()
                     factor = small
-            elif norm[end:end + 1] == _TENTHS.get(base):  # ３割 (ja), 3成 (zh): three tenths, 30 per cent
+            elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
+                # ３割 (ja), 3成 (zh): three tenths, 30 per cent
                 tenths = _TENTH_PARTS.match(norm, end + 1)  # ３割５分: 35 per cent
                 extra = float(tenths.group(1)) if tenths else 0.0
                 values = values | {v * 10 + extra for v in values}
@@ -309,6 +314,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
+    for m in () if lenient else _MAGNITUDE.finditer(norm):  # M6.9: an earthquake's magnitude (the lenient
+        found.append(Number(m.start(1), m.end(1), text[m.start(1):m.end(1)], frozenset({float(m.group(1))})))  # reads it)
     if base in ("zh", "ja"):
         figures = [(n.start, n.end) for n in found]
         for m in _HAN_NUMBER.finditer(norm):
@@ -323,7 +330,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             if base == "zh" and not _chinese_share(norm, m.start(), m.end()):
                 continue
             value = float(_HAN_DIGITS[m.group(1)])
-            found.append(Number(m.start(), m.end(), m.group(), frozenset({value, value * 10})))
+            units = float(_HAN_DIGITS[m.group(2)]) if base == "ja" and m.group(2) else 0.0  # 三割五分: 35%
+            found.append(Number(m.start(), m.end(), m.group(), frozenset({value, value * 10 + units})))
         for m in _HAN_PERCENT.finditer(norm):  # (百分之 itself is no hundred: han_value needs two characters)
             whole = _small_han(m.group(1))
             if whole is not None:
@@ -334,20 +342,12 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     return tuple(found)
 
 
-# Words that are numbers of hours, days, months or years: noon is 12:00 (and 12 Uhr), midnight 0:00 or 24:00, a
-# decade ten years, a year twelve months, a week seven days (French "huit jours" too), a fortnight 14 or 15 days
-# ("quinze jours"), half a year six months.
-_TIME_WORD_VALUES = {"noon": frozenset({12.0}), "midday": frozenset({12.0}), "midnight": frozenset({0.0, 24.0, 12.0}),
-                     "decade": frozenset({10.0}), "year": frozenset({1.0, 12.0}), "week": frozenset({1.0, 7.0, 8.0}),
-                     "fortnight": frozenset({14.0, 15.0}), "half a year": frozenset({6.0, 0.5}),
-                     "month": frozenset({1.0})}
-_TIME_WORDS = regex.compile(r"\b(noon|midday|midnight|decade|fortnight|(?<=\b(?:a|one)[ -])(?:year|week|month)|half a year)\b",
-                            regex.IGNORECASE)
 # Shares in words: a fifth is 20%, three in ten 30%, two out of three 67% (what ３割, 七成 or 两成 say).
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                    "tenth": 10, "tenths": 10}
-_SHARE = regex.compile(r"\b(?:(a|one|two|three|four|seven|nine) (half|halves|thirds?|quarters?|fifths?|tenths?)|"
-                       r"(one|two|three|four|five|six|seven|eight|nine|\d) (?:in|out of) (three|four|five|ten|10))\b",
+# ("a fifth" only as a share: before "of" or at the end of a phrase, not "a fifth consecutive year")
+_SHARE = regex.compile(r"\b(?:(a|one|two|three|four|seven|nine) (half|halves|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*[.,;:!?)]|\s*\Z)|"
+                       r"(one|two|three|four|five|six|seven|eight|nine|\d) (?:in|out of) (three|four|five|ten|10)\b)",
                        regex.IGNORECASE)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10}
@@ -375,15 +375,10 @@ def _words(text: str, lenient: bool = False):
         for m in _AND_A_HALF.finditer(text):
             whole = _ONES.get(m.group(1).lower(), _TENS.get(m.group(1).lower(), 0))
             scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((m.group(2) or "").lower(), 1)
-            values = {_r((whole + 0.5) * scale)}
-            if scale == 1 and text[m.end():m.end() + 6].lower() == " years":  # seven years and six months
-                values |= {float(whole), 6.0, whole * 12 + 6.0}
-            yield Number(m.start(), m.end(), m.group(), frozenset(values))
+            yield Number(m.start(), m.end(), m.group(), frozenset({_r((whole + 0.5) * scale)}))
     if scaled and lenient:
         for m in _BARE_SCALE.finditer(text):
             yield Number(m.start(), m.end(), m.group(), frozenset({_BARE[m.group().lower().rstrip("s")]}))
-    for m in _TIME_WORDS.finditer(text):
-        yield Number(m.start(), m.end(), m.group(), _TIME_WORD_VALUES[m.group(1).lower()])
     for m in _SHARE.finditer(text):
         whole = _share_value(m)
         if whole is not None:
@@ -594,17 +589,21 @@ _FOREIGN_WORDS = {
 # Every number word (and scale word) of each language, also those the table does not read: a run holding one is
 # a larger number than the table can tell.
 _NUMBERISH = {
-    "de": regex.compile(r"ein|eine[mnrs]?|eins|null|beide[mnrs]?|halb|viertel|\w*zehn|\w+zig|dreißig|\w*hundert\w*|"
-                        r"\w*tausend\w*|million(?:en)?|milliarde[n]?|billion(?:en)?|" + "|".join(_FOREIGN_WORDS["de"])),
+    "de": regex.compile(r"ein|eine[mnrs]?|eins|null|beide[mnrs]?|halb|viertel|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|"
+                        r"(?:\w+und)?(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|"
+                        r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?hundert(?:und\w+|e|en)?|"
+                        r"(?:\w+)?tausend(?:e|en)?|million(?:en)?|milliarde[n]?|billion(?:en)?|" + "|".join(_FOREIGN_WORDS["de"])),
     "fr": regex.compile(r"un|une|zéro|onze|treize|quatorze|quinze|seize|neuf|cents?|mille|millions?|milliards?|"
                         r"septante|huitante|nonante|" + "|".join(_FOREIGN_WORDS["fr"])),
     "es": regex.compile(r"un|uno|una|cero|trece|catorce|quince|dieci\w+|veinti\w+|cien|ciento|\w*cient[oa]s|"
                         r"quinient[oa]s|mil|millón|millones|millardos?|billón|billones|" + "|".join(_FOREIGN_WORDS["es"])),
     "ru": regex.compile(r"од(?:ин|на|но|ного|ной|ному|ним|ну|них)|ноль|\w+надцат\w*|\w+дцат\w*|сорок\w*|\w+десят\w*|"
-                        r"девяност\w*|сто|ста|двест\w*|трист\w*|\w+сот\w*|тысяч\w*|тыс|миллион\w*|млн|миллиард\w*|"
+                        r"девяност\w*|сто|ста|двест\w*|трист\w*|(?:пят|шест|сем|восем|девят|двух|трёх|трех|четырёх|"
+                        r"четырех|пяти|шести|семи|восьми|девяти)сот\w*|четырест\w*|тысяч\w*|тыс|миллион\w*|млн|миллиард\w*|"
                         r"млрд|полтор\w*|" + "|".join(_FOREIGN_WORDS["ru"])),
     "uk": regex.compile(r"од(?:ин|на|не|ного|ній|ному|ним|ну|них)|нуль|\w+надцят\w*|\w+дцят\w*|сорок\w*|\w+десят\w*|"
-                        r"дев'яност\w*|сто|ста|двіст\w*|трист\w*|\w+сот\w*|тисяч\w*|тис|мільйон\w*|млн|мільярд\w*|"
+                        r"дев'яност\w*|сто|ста|двіст\w*|трист\w*|(?:п'ят|шіст|сім|вісім|дев'ят|двох|трьох|чотирьох|"
+                        r"п'яти|шести|семи|восьми|дев'яти)сот\w*|чотириста|тисяч\w*|тис|мільйон\w*|млн|мільярд\w*|"
                         r"млрд|півтор\w*|" + "|".join(_FOREIGN_WORDS["uk"])),
 }
 _FOREIGN_JOINERS = {"de": "und", "fr": "et", "es": "y"}
@@ -617,7 +616,7 @@ _NUMBER_IDIOMS = {
     "ru": regex.compile(r"в (?:двух|двух-трёх) (?:шагах|словах)|раз-два|как дважды два", regex.IGNORECASE),
     "uk": regex.compile(r"у двох (?:кроках|словах)|за два кроки|як двічі два", regex.IGNORECASE),
 }
-_SENTENCE_OPENING = regex.compile(r"(?:\A|[.!?:]\s+)[\"'„“‚«»(]?\Z")
+_SENTENCE_OPENING = regex.compile(r"(?:\A|[.!?:]\s+)[\"'„“‚«»(¡¿—–\-\s]*\Z")
 _FOREIGN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’ʼ`‘])\p{L}+(?:['’ʼ`‘]\p{L}+)?(?![\p{L}\p{M}\p{N}'’ʼ`‘])")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
@@ -648,8 +647,16 @@ def _foreign_words(text: str, lang: str):
                 break
         first, run_end = i, words[j][1]
         i = j + 1
-        value = _run_value([w for _, _, w in words[first:j + 1]], lang, table)
-        if value is None or _no_number_here(norm, words, first, j, lang) or any(a <= start < b for a, b in idioms):
+        tokens = [w for _, _, w in words[first:j + 1]]
+        value = _run_value(tokens, lang, table)
+        if value is None:
+            if all(t in table or t == joiner for t in tokens) and not _no_number_here(norm, words, first, j, lang):
+                for k in range(first, j + 1):  # deux et trois, два-три: each a number of its own
+                    if words[k][2] in table and not any(a <= words[k][0] < b for a, b in idioms):
+                        yield Number(words[k][0], words[k][1], text[words[k][0]:words[k][1]],
+                                     frozenset({float(table[words[k][2]])}))
+            continue  # (a run with a word the table cannot read, vingt et un, dos mil, is not read at all)
+        if _no_number_here(norm, words, first, j, lang) or any(a <= start < b for a, b in idioms):
             continue
         total, parts = value
         yield Number(start, run_end, text[start:run_end], frozenset({total} | parts))
@@ -664,8 +671,9 @@ def _no_number_here(norm: str, words: list, first: int, last: int, lang: str) ->
     if norm[start].isupper() and not _SENTENCE_OPENING.search(norm, 0, start):
         return True  # a capitalised number word mid-sentence is a name or a noun: die Elf, außer Acht, les Vingt-Sept
     after = _FOREIGN_WORD.match(norm, run_end + 1) if norm[run_end:run_end + 1] == " " else None
-    if after is not None and lang != "de" and after.group()[:1].isupper():
-        return True  # José Eduardo dos Santos
+    if after is not None and lang != "de" and after.group()[:1].isupper() and first > 0 and \
+            norm[words[first - 1][0]].isupper() and norm[words[first - 1][1]:start] == " ":
+        return True  # José Eduardo dos Santos: a particle between two parts of a name (not "quatre Palestiniens")
     if lang == "fr" and words[last][2] == "sept" and norm[run_end:run_end + 1] == ".":
         return True  # sept., septembre
     return lang == "de" and first > 0 and words[first - 1][2] in ("halb", "viertel", "dreiviertel")  # halb drei: 2.30
