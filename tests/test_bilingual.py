@@ -619,3 +619,10 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [expected]
+
+
+def test_a_place_name_ending_in_a_soft_sign_is_found_inflected(tmp_path):
+    found = pair(tmp_path, "Окупанти обстріляли околиці Маріуполя.\n", "The occupiers shelled the outskirts of the city.\n",
+                 "--source-lang", "uk")
+    missing = [f for f in found if f["rule"] == "Source.GlossaryMissing"]
+    assert [(f["line"], f["column"]) for f in missing] == [(1, 1)] and "Mariupol" in missing[0]["message"]

@@ -52,11 +52,11 @@ def _term_regex(term: str) -> str:
     head = f"(?-i:{regex.escape(term[0])})" if term[:1].isupper() else ""
     rest = term[1:] if head else term
     if regex.search(r"\p{Cyrillic}", term) and len(term) >= 4:
-        stem = rest.rstrip(_VOWELS + _VOWELS.upper())
+        stem = rest.rstrip(_VOWELS + _VOWELS.upper() + "ьйЬЙ")  # (Маріуполь, Маріуполя; Хмельницький, -ого)
         last = max((i for i, ch in enumerate(stem) if ch.lower() in _VOWELS), default=-1)
         body = "".join(f"[{_ALTERNATING[ch.lower()]}]" if i == last and ch.lower() in _ALTERNATING else regex.escape(ch)
                        for i, ch in enumerate(stem))
-        if stem == rest and not rest[-1:].lower() in "ьй":  # a masculine noun (Київ, Українськ): a noun's endings only,
+        if stem == rest:  # a masculine noun ending in a consonant (Київ, Українськ): a noun's endings only,
             return head + body + _NOUN_ENDINGS + r"(?!\p{L})"  # so Український, Української are the adjective
         return head + body + r"\p{L}{0,3}(?!\p{L})"
     return head + regex.escape(rest) + r"(?![\p{L}\p{N}])"
