@@ -626,3 +626,13 @@ def test_a_place_name_ending_in_a_soft_sign_is_found_inflected(tmp_path):
                  "--source-lang", "uk")
     missing = [f for f in found if f["rule"] == "Source.GlossaryMissing"]
     assert [(f["line"], f["column"]) for f in missing] == [(1, 1)] and "Hostomel" in missing[0]["message"]
+
+
+def test_cyrillic_words_with_english_names_of_their_own_are_no_lost_names(tmp_path):
+    found = pair(tmp_path, "Мер Віталій Кличко прибув до Німеччини, а потім до Москви. Він сказав: «Хлопці, тримайтеся».\n",
+                 "Mayor Vitali Klitschko arrived in Germany, then in Moscow. He said: \"Guys, hang in there.\"\n",
+                 "--source-lang", "uk")
+    assert [f for f in found if f["rule"] == "Source.CyrillicNames"] == []
+    found = pair(tmp_path, "Мер Віталій Кличко прибув до Німеччини.\n", "The mayor arrived in Germany.\n", "--source-lang", "uk")
+    names = [f for f in found if f["rule"] == "Source.CyrillicNames"]  # (one finding a sentence: Віталій Кличко dropped)
+    assert [(f["line"], f["column"], f["match"]) for f in names] == [(1, 1, "The mayor arrived in Germany.")]

@@ -544,9 +544,14 @@ def cyrillic_names(ctx: BilingualContext, rule):
         target = entities.strip_accents(_window(ctx, pair)).lower()
         skeletons = {_skeleton(w) for w in _ASCII_WORD3.findall(target)}
         prefixes = {k[:n] for k in skeletons for n in (2, 3) if len(k) >= n}
+        lowered = target  # (accents stripped, lower case)
         for m in entities.CYRILLIC_NAME.finditer(pair.source):
-            if m.start() == 0 or not _CYRILLIC.search(m.group()):
-                continue
+            if m.start() == 0 or not _CYRILLIC.search(m.group()) or _QUOTE_OPENING.search(pair.source, 0, m.start()):
+                continue  # a sentence's first word, also inside a quotation ("«Кожна...»")
+            word = m.group().lower()
+            known = next((words for stem, words in rule.english if word.startswith(stem)), None)
+            if known is not None and any(w in lowered for w in known):
+                continue  # Москве: Moscow, Німеччини: Germany, Госдума: Duma
             forms = entities.romanisations(m.group(), ctx.lang)
             names = [_skeleton(entities.strip_accents(f).lower()) for f in forms]
             # Olafom ~ Olaf, Kyieva ~ Kyiv: one skeleton begins the other
@@ -556,9 +561,12 @@ def cyrillic_names(ctx: BilingualContext, rule):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": m.group(), "romanised": shown}, []
 
 
+_QUOTE_OPENING = regex.compile(r"(?:[«„“\"'‘—–-]|[.!?…:])\s*\Z")  # a sentence's first word, in a quote or after a stop
+
+
 def _skeleton(word: str) -> str:
     """The first three consonants: what survives case endings and vowel alternation (Львові, Lviv → lvv)."""
-    word = word.lower().replace("sch", "sh").replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
+    word = word.lower().replace("tsch", "ch").replace("sch", "sh")  # (German spellings: Klitschko ~ Кличко).replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
     word = word.replace("h", "g")  # Russian г is Ukrainian г = h: Igor ~ Ihor, Oleg ~ Oleh
     return _NOT_CONSONANT.sub("", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
 

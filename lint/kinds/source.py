@@ -35,6 +35,8 @@ class Source(Rule):
         Field("min_words", "int", "untranslated/quotations: the fewest words that count", 3),
         Field("allow", "strings", "diacritics: English names that drop the source's diacritics (Paris for París, "
               "Quebec for Québec)", list),
+        Field("english_names", "pairs", "cyrillic_names: a Cyrillic stem -> the English words its name takes, "
+              "separated by | (Москв: Moscow; Німеччин: Germany|German)", dict),
         Field("source_lang", "text", "examples: the source language of the examples (else detected)"),
         Field("example_glossary", "text", "examples: a termbase file (in the pack folder) the rule's examples are "
               "checked with"),
@@ -45,6 +47,8 @@ class Source(Rule):
         self.raised = tuple(getattr(self, "raise"))
         self.entity_kinds = tuple(self.entities)
         self.allowed = frozenset(self.allow)
+        self.english = tuple((stem.lower(), tuple(w.lower() for w in words.split("|")))
+                             for stem, words in sorted(self.english_names.items(), key=lambda kv: -len(kv[0])))
         self.example_lang = self.source_lang
         self._raised_rules = None
         self._in_example = False
