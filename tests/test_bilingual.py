@@ -636,3 +636,13 @@ def test_cyrillic_words_with_english_names_of_their_own_are_no_lost_names(tmp_pa
     found = pair(tmp_path, "Мер Віталій Кличко прибув до Німеччини.\n", "The mayor arrived in Germany.\n", "--source-lang", "uk")
     names = [f for f in found if f["rule"] == "Source.CyrillicNames"]  # (one finding a sentence: Віталій Кличко dropped)
     assert [(f["line"], f["column"], f["match"]) for f in names] == [(1, 1, "The mayor arrived in Germany.")]
+
+
+@pytest.mark.parametrize("lang, source, target", [
+    ("ru", "Восстановление может занять не менее двух недель.", "Repairs may take at least two weeks."),
+    ("uk", "Це не може не тішити.", "This can only be welcome."),
+    ("es", "La sentencia no es firme y puede recurrirse.", "The ruling can still be appealed."),
+])
+def test_set_phrases_with_a_negative_word_are_no_negation(tmp_path, lang, source, target):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
+    assert [f for f in found if f["rule"] == "Source.Negation"] == []

@@ -820,9 +820,10 @@ _NEGATION = {
     "en": r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b",
     "de": r"\b(?:nicht|kein\w*|nie|niemals|nichts|niemand|ohne|weder)\b",
     "fr": r"\b(?:ne|n'|pas|jamais|aucun\w*|sans|personne|rien|ni)\b",
-    "es": r"\b(?:no(?! obstante)|nunca|jamás|ningun\w*|sin(?! embargo)|nadie|nada|ni)\b",  # (sin embargo: "however")
-    "ru": r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|без)(?!\w)",
-    "uk": r"(?<!\w)(?:не|ні|немає|нема|ніколи|ніхто|нічого|без)(?!\w)",
+    "es": r"\b(?:no(?! obstante| s[oó]lo| es firme)|nunca|jamás|ningun\w*|sin(?! embargo)|nadie|nada|ni)\b",  # (sin embargo: "however")
+    # (не менее "at least", не более "up to", не только "not only", не может не "can only": no negated meaning)
+    "ru": r"(?<!\w)(?:не(?!\s+(?:менее|более|только|раз|может\s+не)(?!\w))|нет|ни|никогда|никто|ничего|без)(?!\w)",
+    "uk": r"(?<!\w)(?:не(?!\s+(?:менше|більше|лише|тільки|раз|може\s+не)(?!\w))|ні|немає|нема|ніколи|ніхто|нічого|без)(?!\w)",
 }
 
 
