@@ -294,6 +294,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
 def _said_in_words(number, source: str, window: str) -> bool:
     """Whether a missing number of hours, days, months or years is the English time word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
+    if _CLOCK_MINUTES.match(source, number.end):  # 12:00, 12.00 Uhr: an hour
+        return any(value in number.values and regex.search(words, window, regex.IGNORECASE)
+                   for value, words in _TIME_IN_WORDS["hours"])
     unit = _UNIT_AFTER.match(source, number.end)
     if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
         span = _RANGE_REST.match(source, number.end)
@@ -310,6 +313,7 @@ _UNIT_AFTER = regex.compile(
     r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|点|час\w*|годин\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
+_CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
 # ... and the English words that say such a number.
 _TIME_IN_WORDS = {
