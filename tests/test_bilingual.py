@@ -75,6 +75,8 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ru", "Жара продлится с 12 до 17 часов.", "The heat will last from noon to 5 p.m."),
     ("ru", "Движение перекроют с 12:00 до 16:00.", "Traffic will be closed between noon and 4 p.m."),
     ("ru", "Матч прошёл при 12 тысячах зрителей.", "The match was played in front of 12,000 fans."),
+    ("uk", "У Львові на 79-му році життя помер актор.", "An actor died in Lviv at the age of 78."),
+    ("uk", "Вибух стався на вулиці Незалежної України.", "The blast happened on Nezalezhnoi Ukrainy Street."),
     ("zh", "直播电商成交额占比超过两成。", "Live-stream sales accounted for more than a fifth."),
     ("ja", "日本銀行は24日、利上げを決めた。", "The Bank of Japan decided on Friday to raise rates."),
     ("ja", "元社長に懲役3年\n\n東京地裁は元社長に懲役3年の判決を言い渡した。",

@@ -161,8 +161,15 @@ def _source_term(entry, source: str):
     for m in entry.source_pattern().finditer(source):
         if not adjective_name and _ADJECTIVE_ENDING.search(m.group()) and _SENTENCE_START.search(source, 0, m.start()):
             continue
+        if _STREET_BEFORE.search(source, max(0, m.start() - 40), m.start()):
+            continue  # part of a street's name (вулиця Незалежної України), which translations transliterate
         return m
     return None
+
+
+# A street, avenue or square before a name (and an adjective of it): the name is the street's, not the place.
+_STREET_BEFORE = regex.compile(r"(?i:\b(?:вул(?:иц\w*|\.)|просп(?:ект\w*|\.)|площ\w*|бульвар\w*|пров(?:улк\w*|\.)|"
+                               r"улиц\w*|ул\.|переул\w*))\s+(?:\p{Lu}\p{Ll}+\s+)?\Z")
 
 
 _ADJECTIVE_ENDING = regex.compile(r"(?:ий|ій|ого|ому|им|их|ими|ська|ське|ські|ый|ая|ое|ие)\Z")
@@ -268,7 +275,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     - a date of the month (24日, 10月20日) given as a weekday ("on Friday") in a sentence that names no month,
       as English news dates the past week;
     - a time or a length of time said in words: 12時 as noon, 24時 as midnight, zehn Jahre as a decade, zwölf
-      Monate as a year, huit jours as a week, sechs Monate as the half of "seven and a half years";
+      Monate as a year, huit jours as a week, sechs Monate as the half of "seven and a half years"; "in his
+      79th year" (на 79-му році життя) as aged 78;
     - in the headline, a number the rest of the translation gives, or a year left out with no number in its place
       (a headline is rewritten, not translated word for word)."""
     window = _window(ctx, pair, 0)
@@ -278,6 +286,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if n.start not in days]
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window)]
+    if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
+        ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
+        missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
     if missing and pair.block.headline:
         from_source = set().union(*(n.values for n in numbers.extract(pair.source, ctx.lang)))
         values = set()  # (a headline figure that renders another source number says nothing of this one: M6.9)
@@ -313,6 +324,7 @@ _UNIT_AFTER = regex.compile(
     r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|点|час\w*|годин\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
+_YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
 _CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
 # ... and the English words that say such a number.
