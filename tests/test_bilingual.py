@@ -650,3 +650,8 @@ def test_cyrillic_words_with_english_names_of_their_own_are_no_lost_names(tmp_pa
 def test_set_phrases_with_a_negative_word_are_no_negation(tmp_path, lang, source, target):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
     assert [f for f in found if f["rule"] == "Source.Negation"] == []
+
+
+def test_a_german_spelling_of_a_ukrainian_name_is_the_name(tmp_path):
+    found = pair(tmp_path, "Про це заявив мер Володимир Кличко.\n", "Mayor Wolodymyr Klitschko said so.\n", "--source-lang", "uk")
+    assert [f for f in found if f["rule"] == "Source.CyrillicNames"] == []

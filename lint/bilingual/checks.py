@@ -582,7 +582,8 @@ _QUOTE_OPENING = regex.compile(r"(?:[«„“\"'‘—–-]|[.!?…:])\s*\Z")  #
 
 def _skeleton(word: str) -> str:
     """The first three consonants: what survives case endings and vowel alternation (Львові, Lviv → lvv)."""
-    word = word.lower().replace("tsch", "ch").replace("sch", "sh")  # (German spellings: Klitschko ~ Кличко).replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
+    # (German spellings: Klitschko ~ Кличко, Scholz ~ Шольц, Wolodymyr ~ Volodymyr)
+    word = word.lower().replace("tsch", "ch").replace("sch", "sh").replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
     word = word.replace("h", "g")  # Russian г is Ukrainian г = h: Igor ~ Ihor, Oleg ~ Oleh
     return _NOT_CONSONANT.sub("", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
 
