@@ -79,8 +79,9 @@ def terminology(ctx: BilingualContext, rule):
     Only a source in the target's language, or in another script (where a Latin-script word is a quoted name),
     excuses the old form by using it: in French, Spanish or German text "Kiev", "Bombay" and "Peking" are those
     languages' own names for the places, which say nothing about the English one."""
-    excusing = ctx.lang == ctx.target_lang.split("-")[0].lower() or not _mostly_latin("\n".join(ctx.source_paragraphs))
-    source_all = "\n".join(ctx.source_paragraphs).lower() if excusing else ""
+    source_all = "\n".join(ctx.source_paragraphs)
+    excusing = ctx.lang == ctx.target_lang.split("-")[0].lower() or not _mostly_latin(source_all)
+    source_all = source_all.lower()
     raised = rule.raised_rules()
     for other, target in zip(raised, narrow(ctx.doc, raised)):  # as the engine runs them: only where they can fire
         if target is None:
@@ -157,9 +158,9 @@ def _glossary_hits(ctx: BilingualContext, rule):
 def _source_term(entry, source: str):
     """The first occurrence of the entry's source term in `source`, or None. Not a capitalised adjective that opens
     a sentence (Український фільм: "Ukrainian", not the town Українськ): a name's capital says nothing there."""
-    adjective_name = any(_ADJECTIVE_ENDING.search(t) for t in entry.sources)  # Хмельницький is a city
     for m in entry.source_pattern().finditer(source):
-        if not adjective_name and _ADJECTIVE_ENDING.search(m.group()) and _SENTENCE_START.search(source, 0, m.start()):
+        if _ADJECTIVE_ENDING.search(m.group()) and _SENTENCE_START.search(source, 0, m.start()) and \
+                not any(_ADJECTIVE_ENDING.search(t) for t in entry.sources):  # (Хмельницький is a city)
             continue
         if _STREET_BEFORE.search(source, max(0, m.start() - 40), m.start()):
             continue  # part of a street's name (вулиця Незалежної України), which translations transliterate
@@ -221,8 +222,8 @@ def number_checks(ctx: BilingualContext, rule):
                 missing = [n for n in missing if not any(_rounds_to(v, t) for v in n.values if v >= 1e5 for t in large)]
             if missing and pair.block is not None:
                 missing = _unexcused(ctx, pair, missing)
-            if missing and pair.block is not None and _left_untranslated(ctx, pair):
-                continue  # Source.Untranslated reports the sentence; its numbers are not "changed" one by one
+                if missing and _left_untranslated(ctx, pair):
+                    continue  # Source.Untranslated reports the sentence; its numbers are not "changed" one by one
             if not missing or pair.block is None:
                 continue
             text = pair.block.text
@@ -305,16 +306,16 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
 def _said_in_words(number, source: str, window: str) -> bool:
     """Whether a missing number of hours, days, months or years is the English time word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
-    if _CLOCK_MINUTES.match(source, number.end):  # 12:00, 12.00 Uhr: an hour
-        return any(value in number.values and regex.search(words, window, regex.IGNORECASE)
-                   for value, words in _TIME_IN_WORDS["hours"])
-    unit = _UNIT_AFTER.match(source, number.end)
-    if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
-        span = _RANGE_REST.match(source, number.end)
-        unit = _UNIT_AFTER.match(source, span.end()) if span else None
-    if unit is None:
-        return False
-    kind = next(k for k, v in unit.groupdict().items() if v)
+    if _CLOCK_MINUTES.match(source, number.end):  # 12:00: an hour
+        kind = "hours"
+    else:
+        unit = _UNIT_AFTER.match(source, number.end)
+        if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
+            span = _RANGE_REST.match(source, number.end)
+            unit = _UNIT_AFTER.match(source, span.end()) if span else None
+        if unit is None:
+            return False
+        kind = unit.lastgroup
     return any(value in number.values and regex.search(words, window, regex.IGNORECASE)
                for value, words in _TIME_IN_WORDS[kind])
 
@@ -560,13 +561,12 @@ def cyrillic_names(ctx: BilingualContext, rule):
         target = entities.strip_accents(_window(ctx, pair)).lower()
         skeletons = {_skeleton(w) for w in _ASCII_WORD3.findall(target)}
         prefixes = {k[:n] for k in skeletons for n in (2, 3) if len(k) >= n}
-        lowered = target  # (accents stripped, lower case)
         for m in entities.CYRILLIC_NAME.finditer(pair.source):
             if m.start() == 0 or not _CYRILLIC.search(m.group()) or _QUOTE_OPENING.search(pair.source, 0, m.start()):
                 continue  # a sentence's first word, also inside a quotation ("«Кожна...»")
             word = m.group().lower()
             known = next((words for stem, words in rule.english if word.startswith(stem)), None)
-            if known is not None and any(w in lowered for w in known):
+            if known is not None and any(w in target for w in known):
                 continue  # Москве: Moscow, Німеччини: Germany, Госдума: Duma
             forms = entities.romanisations(m.group(), ctx.lang)
             names = [_skeleton(entities.strip_accents(f).lower()) for f in forms]
@@ -799,8 +799,8 @@ def _left_untranslated(ctx: BilingualContext, pair: Pair) -> bool:
     script = _SCRIPTS.get(ctx.lang)
     if script is None or script == _SCRIPTS.get(ctx.target_lang.split("-")[0]):  # (ru → uk share a script)
         return False
-    letters = _LETTER.findall(text)
-    return bool(letters) and sum(1 for c in letters if _compiled(script).match(c)) * 2 > len(letters)
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_compiled(script).findall(text)) * 2 > letters
 
 
 def _same(a: str, b: str) -> bool:

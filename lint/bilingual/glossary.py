@@ -37,9 +37,9 @@ class Entry:
 _VOWELS = "іїєоеиаяуюыэ"
 # The vowel of a Ukrainian word's last syllable alternates as it is inflected (Київ, Києва; Львів, Львова;
 # Харків, Харкові); the others stay as they are (Суми, Сумах: no "сім", "самому").
+_ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
 # The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову).
 _NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|ами|ів|ей|е|ы|ов|ой)?"
-_ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
 
 
 def _term_regex(term: str) -> str:

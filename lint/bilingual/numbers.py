@@ -118,6 +118,19 @@ def han_value(text: str) -> float | None:
     """The value of a numeral in Chinese characters that has a scale of a hundred or more, else None."""
     if text in _HAN_WORDS or not any(c in "百千万萬亿億" for c in text):
         return None
+    return _han_numeral(text)
+
+
+def _small_han(text: str) -> float | None:
+    """The value of a numeral in Chinese characters below a hundred (五, 十二, 三十五), else None."""
+    if not 0 < len(text) <= 3 or text.count("十") > 1 or (len(text) > 1 and "十" not in text) or \
+            any(c not in _HAN_DIGITS and c != "十" for c in text):
+        return None
+    return _han_numeral(text)
+
+
+def _han_numeral(text: str) -> float:
+    """Digits, 十 百 千 and the big scales 万 亿 read as one number (一百二十 = 120, 两百五十万 = 2,500,000)."""
     total = section = number = 0.0
     for ch in text:
         if ch in _HAN_DIGITS:
@@ -134,16 +147,6 @@ def han_value(text: str) -> float | None:
                 total += (section or 1) * 1e4
             section = 0
     return total + section + number
-
-
-def _small_han(text: str) -> float | None:
-    """The value of a numeral in Chinese characters below a hundred (五, 十二, 三十五), else None."""
-    if "十" not in text:
-        return float(_HAN_DIGITS[text]) if len(text) == 1 and text in _HAN_DIGITS else None
-    tens, _, units = text.partition("十")
-    if len(tens) > 1 or len(units) > 1 or (tens and tens not in _HAN_DIGITS) or (units and units not in _HAN_DIGITS):
-        return None
-    return float((_HAN_DIGITS[tens] if tens else 1) * 10 + (_HAN_DIGITS[units] if units else 0))
 
 
 # Japanese era years: 令和3年 is 2021.
@@ -354,18 +357,16 @@ _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4
 _SHARE = regex.compile(r"\b(?:(a|one|two|three|four|seven|nine) (half|halves|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*[.,;:!?)]|\s*\Z)|"
                        r"(one|two|three|four|five|six|seven|eight|nine|\d) (?:in|out of) (three|four|five|ten|10)\b)",
                        regex.IGNORECASE)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10}
 
 
 def _share_value(m) -> float | None:
     """The percentage a share in words stands for ('a fifth' 20, 'three in ten' 30), None if it is more than all."""
     if m.group(1):
-        part, whole = _SMALL[m.group(1).lower()], _FRACTION_WORDS[m.group(2).lower()]
+        part, whole = _ONES[m.group(1).lower()], _FRACTION_WORDS[m.group(2).lower()]
     else:
         first = m.group(3).lower()
-        part = int(first) if first.isdigit() else _SMALL[first]
-        whole = 10 if m.group(4) == "10" else _SMALL[m.group(4).lower()]
+        part = int(first) if first.isdigit() else _ONES[first]
+        whole = 10 if m.group(4) == "10" else _ONES[m.group(4).lower()]
     return 100 * part / whole if part <= whole else None
 
 
@@ -550,7 +551,7 @@ def _english_months(norm: str):
 # дітей, trois morts, zwei Kinder, dos heridos): a translation that drops "two" is as wrong as one that drops "2".
 # A run of number words is read whole or not at all: a ten and a unit as the language joins them (двадцять два,
 # vingt-deux, treinta y dos, soixante-dix, quatre-vingts) stand for their sum (and each word for itself); a run with
-# any other number word in it (vingt et un, dix-sept, dos mil, пять тысяч, doscientos cincuenta) is not read, as a
+# any other number word in it (vingt et un, dos mil, пять тысяч, doscientos cincuenta) is not read, as a
 # wrong value would accuse a faithful translation. Never one (un, ein, один are also articles and pronouns), nor a
 # word that is mostly something else (French neuf "new", Russian семью "family"), nor a capitalised word
 # mid-sentence or a compound's part (dos Santos, Deux-Sèvres, Trois-Rivières, die Elf, außer Acht), nor an idiom.
