@@ -19,14 +19,11 @@ import collections
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from lint.bilingual.context import BilingualContext, source_text_paragraphs  # noqa: E402
-from lint.config import Config, Selection, active_rules  # noqa: E402
-from lint.engine import lint_text  # noqa: E402
+from bilingual_eval import LEVELS, check  # noqa: E402 - the Source pack on one pair, as the corpus evaluation runs it
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bilingual-probe")
-LEVELS = ("error", "warning")
 
 
 def pairs():
@@ -42,16 +39,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true", help="print every warning and error")
     args = parser.parse_args()
-    rules = active_rules(Config(root="."), Selection(packs=("Source",)))
     words, alarms = collections.Counter(), collections.Counter()
     per_rule, suggestions = collections.Counter(), collections.Counter()
     for probe, lang, source, target in pairs():
-        with open(target, encoding="utf-8") as handle:
-            text = handle.read()
-        with open(source, encoding="utf-8") as handle:
-            paragraphs = source_text_paragraphs(source, handle.read())
-        found = lint_text(target, text, rules, target, None,
-                          lambda doc: BilingualContext(paragraphs, source, lang, "en").attach(doc)).findings
+        text, found = check(target, source, lang)
         for key in (probe, lang, "all"):
             words[key] += len(text.split())
         for f in found:
