@@ -79,16 +79,18 @@ def terminology(ctx: BilingualContext, rule):
     Only a source in the target's language, or in another script (where a Latin-script word is a quoted name),
     excuses the old form by using it: in French, Spanish or German text "Kiev", "Bombay" and "Peking" are those
     languages' own names for the places, which say nothing about the English one."""
-    source_all = "\n".join(ctx.source_paragraphs)
-    excusing = ctx.lang == ctx.target_lang.split("-")[0].lower() or not _mostly_latin(source_all)
-    source_all = source_all.lower()
+    excusing_source = None  # the lower-cased source when it can excuse, read at the first hit (most articles have none)
     raised = rule.raised_rules()
     for other, target in zip(raised, narrow(ctx.doc, raised)):  # as the engine runs them: only where they can fire
         if target is None:
             continue
         for hit in other.hits(target):
+            if excusing_source is None:
+                source_all = "\n".join(ctx.source_paragraphs)
+                excusing = ctx.lang == ctx.target_lang.split("-")[0].lower() or not _mostly_latin(source_all)
+                excusing_source = source_all.lower() if excusing else ""
             word = hit.block.text[hit.start:hit.end]
-            if excusing and regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", source_all):
+            if excusing_source and regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", excusing_source):
                 continue  # the source itself says Kiev (a quotation, a dish, a same-language rewrite keeping it)
             src = _source_of(ctx, hit.block, hit.start)
             yield hit.block, hit.start, hit.end, {"source": quote(src), "suggestion": hit.suggestions[0] if hit.suggestions else ""}, hit.suggestions
