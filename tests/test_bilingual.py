@@ -125,6 +125,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "約３割の世帯が影響を受けた。", "About three in ten households were affected."),
     ("zh", "七成受访者表示支持，一成员国反对。", "70% of respondents expressed support; one member state was against."),
     ("zh", "同比增长百分之五点二。", "Up 5.2 percent year on year."),
+    # a wire service's zoned time, a time moved to GMT, a range sharing its scale, a harvest in tonnes, ・ as a point
+    ("es", "El sismo se registró a las 03.47 hora local (08.47 GMT).", "The quake struck at 3:47 a.m. local time (0847 GMT)."),
+    ("fr", "La fusée a décollé à 23h24 à Paris.", "The rocket lifted off at 2124 GMT."),
+    ("ru", "Пострадавшим выплатят от 200 до 500 тыс. руб.", "The injured will receive 200,000 to 500,000 rubles."),
+    ("uk", "Кукурудза дала по 48 центнерів, хоча в нормальний рік маємо за 80.", "Corn gave 4.8 tons, though in a normal year we get 8."),
+    ("ja", "復路５区間（１０９・６キロ）で行われた。", "The return leg covered five stages (109.6 kilometers)."),
+    ("ja", "主将の佐藤悠真（４年）が走った。", "Captain Yuma Sato, a senior, ran."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -619,6 +626,12 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("uk", "Хмельницький атакували дрони вночі.", "Drones attacked the city overnight.",
      ("Source.GlossaryMissing", 1, 1, "Drones attacked the city overnight.")),
     ("es", "Murió Fernando de la Rúa.", "Fernando de la Rua died.", ("Source.Diacritics", 1, 16, "Rua")),
+    # a zoned time keeps its minutes; a shared scale is no licence for another figure; a grade needs its grade word
+    ("fr", "La fusée a décollé à 23h24 à Paris.", "The rocket lifted off at 2135 GMT.",
+     ("Source.Numbers", 1, 26, "2135")),
+    ("ru", "Пострадавшим выплатят от 200 до 500 тыс. руб.", "The injured will receive 300,000 to 500,000 rubles.",
+     ("Source.Numbers", 1, 26, "300,000")),
+    ("ja", "主将の佐藤悠真（４年）が走った。", "Captain Yuma Sato ran.", ("Source.Numbers", 1, 1, "Captain Yuma Sato ran.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
@@ -650,6 +663,33 @@ def test_cyrillic_words_with_english_names_of_their_own_are_no_lost_names(tmp_pa
 def test_set_phrases_with_a_negative_word_are_no_negation(tmp_path, lang, source, target):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
     assert [f for f in found if f["rule"] == "Source.Negation"] == []
+
+
+@pytest.mark.parametrize("lang, source, target", [
+    # an institution's name opened by a capitalised adjective is translated; a locative's changed consonant (Розі:
+    # Ріг)
+    ("uk", "Водночас Всесвітня організація охорони здоров'я рекомендує 95%.", "The World Health Organization recommends 95%."),
+    ("ru", "Поезд сошёл с рельсов на участке Октябрьской железной дороги.", "The train derailed on the October Railway."),
+    ("uk", "У Дніпрі та Кривому Розі зафіксовано влучання.", "Hits were recorded in Dnipro and Kryvyi Rih."),
+])
+def test_translated_institutions_and_inflected_places_are_no_lost_names(tmp_path, lang, source, target):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
+    assert [f for f in found if f["rule"] == "Source.CyrillicNames"] == []
+
+
+def test_a_surname_before_a_verb_is_still_a_name(tmp_path):
+    found = pair(tmp_path, "Про це заявив міністр Сибіга. Рішення підтримав Зеленський.\n",
+                 "The minister said so. The president backed the decision.\n", "--source-lang", "uk")
+    names = [f for f in found if f["rule"] == "Source.CyrillicNames"]
+    assert [(f["line"], f["column"], f["match"]) for f in names] == [(1, 1, "The minister said so."),
+                                                                    (1, 23, "The president backed the decision.")]
+
+
+def test_a_hashtag_in_the_sources_script_is_no_untranslated_text(tmp_path):
+    found = pair(tmp_path, "话题#西湖星光音乐节#阅读量已突破3.2亿次。\n",
+                 "The hashtag #西湖星光音乐节# (West Lake Starlight Music Festival) was viewed 320 million times.\n",
+                 "--source-lang", "zh")
+    assert [f for f in found if f["level"] != "suggestion"] == []
 
 
 def test_a_german_spelling_of_a_ukrainian_name_is_the_name(tmp_path):

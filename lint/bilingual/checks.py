@@ -186,8 +186,9 @@ def _required_pattern(term: str):
     whole = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(term)}"
     if len(term) >= 5 and term[-1].lower() in "aeiouy":  # Ukrainian, Crimean; not Ukrainka, Shakhtarsk, crime
         whole += rf"|(?<![\p{{L}}\p{{N}}]){regex.escape(term[:-1])}(?:ian|ean|an|ese)s?(?![\p{{L}}\p{{N}}])"
-    adjective = regex.match(r"(?i)(.{3,}sk)(?:e|a|yi|yy|iy)\Z", term)
-    if adjective:  # a Ukrainian adjective-shaped name in its other genders: Dniprovske, Dniprovskyi, Dniprovska
+    adjective = regex.match(r"(?i)(.{3,}(?:sk|ts|n|v|ch))(?:e|a|yi|yy|iy|ii)\Z", term)
+    if adjective:  # a Ukrainian adjective-shaped name in its other genders: Dniprovske, Dniprovskyi, Dniprovska;
+        # Pivdenne, the port Pivdennyi
         whole += rf"|(?<![\p{{L}}\p{{N}}]){regex.escape(adjective.group(1))}(?:e|a|yi|yy|iy|i|oho|omu)(?![\p{{L}}\p{{N}}])"
     return regex.compile(whole, regex.IGNORECASE)
 
@@ -289,6 +290,11 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if n.start not in days]
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window)]
+    if missing:  # 23h24 à Paris as 2124 GMT: the hour moved to another zone, the minutes kept
+        zoned = {m.group(1) for m in _ZONED_MINUTES.finditer(window)}
+        missing = [n for n in missing if not ((after := _HOUR_MINUTES.match(source, n.end)) and after.group(1) in zoned)]
+    if missing and ctx.lang == "ja" and _SCHOOL_YEAR_EN.search(window):  # 佐藤悠真（４年）: "Yuma Sato, a senior"
+        missing = [n for n in missing if not _SCHOOL_YEAR.match(source, n.end) or n.start == 0 or source[n.start - 1] not in "（("]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
         ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
         missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
@@ -327,6 +333,12 @@ _UNIT_AFTER = regex.compile(
     r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|点|час\w*|годин\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
+# An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分), and a translation's time in a named zone.
+_HOUR_MINUTES = regex.compile(r"(?:h|:|\.|時)\s?([0-5]\d)(?!\d)")
+_ZONED_MINUTES = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.]?([0-5]\d)(?:\s?[ap]\.?m\.?)?[ \u00a0]?(?:GMT|UTC)\b")
+# A student's school year after the name in Japanese news (（４年）), which English gives as senior, junior ...
+_SCHOOL_YEAR = regex.compile(r"年[）)]")
+_SCHOOL_YEAR_EN = regex.compile(r"\b(?:senior|junior|sophomore|freshman|(?:first|second|third|fourth|fifth|sixth)-year)\b", regex.IGNORECASE)
 _YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
 _CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
@@ -566,11 +578,16 @@ def cyrillic_names(ctx: BilingualContext, rule):
         for m in entities.CYRILLIC_NAME.finditer(pair.source):
             if m.start() == 0 or not _CYRILLIC.search(m.group()) or _QUOTE_OPENING.search(pair.source, 0, m.start()):
                 continue  # a sentence's first word, also inside a quotation ("«Кожна...»")
+            if _INSTITUTION_ADJECTIVE.search(m.group()) and (after := _NEXT_LOWER_WORD.match(pair.source, m.end())) \
+                    and not _VERB_ENDING.search(after.group(1)):
+                continue  # Всесвітня організація, Октябрьской железной дороги: an institution's name, translated
             word = m.group().lower()
             known = next((words for stem, words in rule.english if word.startswith(stem)), None)
             if known is not None and any(w in target for w in known):
                 continue  # Москве: Moscow, Німеччини: Germany, Госдума: Duma
             forms = entities.romanisations(m.group(), ctx.lang)
+            if ctx.lang == "uk" and word[-2:] in _LOCATIVE_ALTERNATION:  # Кривому Розі: Кривий Ріг, Kryvyi Rih
+                forms = forms | entities.romanisations(m.group()[:-2] + _LOCATIVE_ALTERNATION[word[-2:]], ctx.lang)
             names = [_skeleton(entities.strip_accents(f).lower()) for f in forms]
             # Olafom ~ Olaf, Kyieva ~ Kyiv: one skeleton begins the other
             if any(k in prefixes or k[:2] in skeletons or k[:3] in skeletons for k in names if len(k) >= 2) or any(len(k) < 2 for k in names):
@@ -579,7 +596,16 @@ def cyrillic_names(ctx: BilingualContext, rule):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": m.group(), "romanised": shown}, []
 
 
-_QUOTE_OPENING = regex.compile(r"(?:[«„“\"'‘—–-]|[.!?…:])\s*\Z")  # a sentence's first word, in a quote or after a stop
+_QUOTE_OPENING = regex.compile(r"(?:[«„“\"'‘—–-]|[.!?…:])\s*\Z")
+# A capitalised adjective before a lower-case noun or adjective opens an institution's name (Національним
+# календарем, Независимого топливного союза), which English translates; before a verb it may be a surname
+# (Зеленський заявив), which it romanises.
+_INSTITUTION_ADJECTIVE = regex.compile(r"\p{L}{3}(?:ого|его|ього|ому|ему|ьому|ой|ей|ый|ая|ое|ые|ых|ым|ыми|ую|ої|ою|ий|ій|их|им|"
+                                       r"ими|ня|[вжлнрст]на|[вжлнрст]не|[вжлнрст]ні|[вжлнрст]ну)\Z")
+# Ukrainian locatives and datives change a stem's last г, к, х into з, ц, с (Ріг: у Розі; Прага: у Празі).
+_LOCATIVE_ALTERNATION = {"зі": "г", "ці": "к", "сі": "х"}
+_NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}{4,})")
+_VERB_ENDING = regex.compile(r"(?:л|ла|ло|ли|в|ть|ться|ет|ит|ют|ят|ає|ує|ить|ся|сь|ють|ять)\Z")  # a sentence's first word, in a quote or after a stop
 
 
 def _skeleton(word: str) -> str:
@@ -755,6 +781,8 @@ def untranslated(ctx: BilingualContext, rule):
             # are one finding; a run counts from min_chars
             groups: list[list[int]] = []
             for m in run.finditer(text):
+                if m.start() and text[m.start() - 1] in "#＃":
+                    continue  # a hashtag (#西湖星光音乐节#) is a name people search for: kept as it is written
                 if groups and not _LATIN_RUN.search(text, groups[-1][1], m.start()):
                     groups[-1][1:] = [m.end(), max(groups[-1][2], len(m.group()))]
                 else:

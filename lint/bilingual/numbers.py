@@ -30,7 +30,18 @@ _HOUR = regex.compile(r"\d{1,2}(?:\.[0-5]\d)?")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _MAGNITUDE = regex.compile(r"(?<![\p{Latin}\p{N}])M([1-9](?:\.\d)?)(?![\d.,]\d|\p{Latin})")
 _CLOCK_24 = regex.compile(r"([01]?\d|2[0-4])[.:]([0-5]\d)")
-_TIME_WORD_AFTER = regex.compile(r"[ \u00a0]?(?:Uhr|h\b|heures?|hrs?\b|horas?|ч\b|час|год\b|годин)", regex.IGNORECASE)
+_TIME_WORD_AFTER = regex.compile(r"[ \u00a0]?(?:Uhr|h\b|heures?|hrs?\b|horas?|ч\b|час|год\b|годин|GMT\b|UTC\b)", regex.IGNORECASE)
+# A wire service's time of day in four digits before its zone ("0847 GMT", "2124 UTC", "1500 local time").
+_WIRE_TIME = regex.compile(r"([01]\d|2[0-3])([0-5]\d)")
+_ZONE_AFTER = regex.compile(r"[ \u00a0]?(?:GMT|UTC|[ECMP][SD]T|CES?T|EES?T|MSK|BST|JST|KST|IST|local time|hrs)\b")
+# Japanese news writes a decimal point as ・ (１０９・６キロ = 109.6 km); only before a unit, since ２・２６ is a date.
+_JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メートル|m\b|センチ|ミリ|%|％|パーセント|度|倍|秒|ポイント|"
+                                r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))")
+# A centner (ц, центнер; 100 kg) is how Ukrainian and Russian farm news weighs harvests; English gives tonnes.
+_CENTNERS = regex.compile(r"(?<=\d[ \u00a0]?)(?:ц\b|ц/|центнер)", regex.IGNORECASE)
+# Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
+_RANGE_JOINER = regex.compile(r"\s?(?:-|–|—|/|~|～|至|到|до|по|і|и|та|або|или|bis|und|oder|à|et|ou|a|y|o|al|to|and|or)\s?",
+                              regex.IGNORECASE)
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
 _EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -249,6 +260,11 @@ def _word_numbers(text: str, lang: str, lenient: bool) -> tuple[Number, ...]:
 def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     norm = normalise(text)
     base = (lang or "en").split("-")[0].lower()
+    if base == "ja" and "・" in norm:
+        norm = _JA_DECIMAL_DOT.sub(".", norm)  # (one character for one: offsets stay those of the text)
+    scales: dict[int, float] = {}  # a found number's index -> the scale word that multiplied it (for ranges)
+    # the first centner of the text: it and the figures after it may be given in tonnes (the unit is said once)
+    centners = _CENTNERS.search(norm) if base in ("ru", "uk") else None
     found: list[Number] = []
     eras = {m.start(2): m for m in _ERA.finditer(norm)}
     last_end = 0
@@ -263,6 +279,10 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         # decimals take a comma (a point there is a clock's); never 3.45% in Chinese
         if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and base != "es")):
             values = values | {float(clock.group(1)), float(clock.group(2))}
+        elif len(digits) == 4 and (wire := _WIRE_TIME.fullmatch(digits)) and _ZONE_AFTER.match(norm, end):
+            values = values | {float(wire.group(1)), float(wire.group(2))}  # 0847 GMT: 8:47
+        if centners and m.start() >= centners.start() - 12:
+            values = values | {v / 10 for v in values}  # 57,6 ц/га: 5.76 tonnes a hectare; "48 ц, ... за 80": 8
         if m.start(1) in eras:
             era = eras[m.start(1)]
             values = values | {float(_ERAS[era.group(1)] + int(digits))}
@@ -276,6 +296,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     factor *= _CJK_SCALE[ch]
                 values = {v * factor for v in values}
                 end = scale.end()
+                scales[len(found)] = factor
                 while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million; 1亿2千万 = 120 million
                     rest = _CJK_REST.match(norm[end:end + 8])
                     if not rest:
@@ -307,6 +328,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             if w and w.group(1).lower() in table:
                 word = w.group(1).lower()
                 scaled = {v * table[word] for v in values}
+                if word not in ("m", "k"):
+                    scales[len(found)] = table[word]
                 # "5m" and "5 k" may be a unit (metres); the target side also keeps the bare number
                 values = (values | scaled) if word in ("m", "k") or lenient else scaled
                 end = w.end() if not w.group().endswith(".") or word in ("tsd", "mio", "mrd", "тыс", "тис", "md") else w.end() - 1
@@ -322,6 +345,10 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
+    for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
+        if k > 0 and k - 1 not in scales and _RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start):
+            first = found[k - 1]
+            found[k - 1] = first._replace(values=first.values | frozenset(_r(v * scales[k]) for v in first.values))
     for m in () if lenient else _MAGNITUDE.finditer(norm):  # M6.9: an earthquake's magnitude (the lenient
         found.append(Number(m.start(1), m.end(1), text[m.start(1):m.end(1)], frozenset({float(m.group(1))})))  # reads it)
     if base in ("zh", "ja"):
