@@ -692,6 +692,26 @@ def test_a_hashtag_in_the_sources_script_is_no_untranslated_text(tmp_path):
     assert [f for f in found if f["level"] != "suggestion"] == []
 
 
+def test_a_latin_script_name_with_two_letters_swapped_is_misspelt(tmp_path):
+    found = pair(tmp_path, "Unas 1.200 enfermeras formadas en Madrid han dejado la región.\n",
+                 "Some 1,200 nurses trained in Mardid have left the region.\n", "--source-lang", "es")
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found] == [("Source.Names", 1, 30, "Mardid")]
+    assert "'Madrid'" in found[0]["message"]
+
+
+@pytest.mark.parametrize("lang, source, target", [
+    # English spellings and other languages' names that differ from the source's by a letter are no slips
+    ("de", "Juweliere in Düsseldorf wurden überfallen.", "Jewellers in Duesseldorf were robbed."),
+    ("de", "Das sagte Regierungschef Schmyhal am Montag.", "Prime Minister Shmyhal said so on Monday."),
+    ("de", "Drohnen trafen Odessa in der Nacht.", "Drones hit Odesa overnight."),
+    ("fr", "La fusée a décollé du Centre spatial guyanais.", "The rocket lifted off from the Guiana Space Center."),
+    ("fr", "Les navires attendent une licence pour les eaux de Guernesey.", "The boats are waiting for a licence for Guernsey's waters."),
+])
+def test_names_spelled_the_english_way_are_no_misspelt_names(tmp_path, lang, source, target):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
+    assert [f for f in found if f["rule"] == "Source.Names"] == []
+
+
 def test_a_german_spelling_of_a_ukrainian_name_is_the_name(tmp_path):
     found = pair(tmp_path, "Про це заявив мер Володимир Кличко.\n", "Mayor Wolodymyr Klitschko said so.\n", "--source-lang", "uk")
     assert [f for f in found if f["rule"] == "Source.CyrillicNames"] == []

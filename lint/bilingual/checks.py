@@ -429,8 +429,10 @@ def _digits(v: float) -> str:
 
 # -- names and entities -----------------------------------------------------------------
 def names(ctx: BilingualContext, rule):
-    """Latin-script names and brands of a non-Latin source missing from the translation."""
+    """Latin-script names and brands of a non-Latin source missing from the translation; the names of a
+    Latin-script source misspelt in it."""
     if is_latin(ctx.lang):
+        yield from _latin_source_names(ctx, rule)
         return
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
@@ -459,6 +461,59 @@ def names(ctx: BilingualContext, rule):
 
 
 _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*\p{L}")
+
+
+def _latin_source_names(ctx: BilingualContext, rule):
+    """A capitalised word of a Latin-script source that the translation writes with two letters swapped or one
+    letter inside left out or added (Madrid as Mardid, Albertinum as Alebrtinum). Only such slips: the English
+    name of a place differs from the source's in other ways (Brasil, Brazil; Sevilla, Seville; Europa, Europe),
+    and a name left out is no error a newsroom's translation avoids (it may be said once)."""
+    if not ctx.target_lang.startswith("en"):
+        return
+    for pair in ctx.pairs:
+        if pair.block is None or pair.end <= pair.start:
+            continue
+        text = pair.block.text
+        candidates = None
+        source_folded = entities.strip_accents(pair.source).lower()
+        for m in _NAME_TOKEN.finditer(pair.source):
+            word = m.group()
+            if len(word) < max(rule.min_length, 5) or word.isupper():
+                continue
+            want = entities.strip_accents(word).lower()
+            if want in entities.strip_accents(_folded_target(ctx, pair.para)[0]):
+                continue  # written as in the source (or without its accents: Source.Diacritics' matter)
+            if candidates is None:
+                candidates = [(t.start(), t.end(), entities.strip_accents(t.group()).lower())
+                              for t in _NAME_TOKEN.finditer(text, pair.start, pair.end)]
+            respelt = _respelt(word.lower())
+            for start, end, got in candidates:
+                if got not in source_folded and got not in respelt and _slip(want, got):
+                    yield pair.block, start, end, {"source": quote(pair.source), "name": word,
+                                                   "problem": "spelled differently here"}, [word]
+                    break
+
+
+def _respelt(word: str) -> set[str]:
+    """English spellings of a name that drop its letters for digraphs: Düsseldorf as Duesseldorf, and the German
+    transliterations of Slavic names as the English ones (Schmyhal as Shmyhal, Tschernihiw as Chernihiw)."""
+    folded = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return {folded, folded.replace("tsch", "ch").replace("sch", "sh")}
+
+
+def _slip(want: str, got: str) -> bool:
+    """Whether `got` is `want` with two neighbouring letters swapped (neither the first nor the last two: Centre
+    and Center are two spellings), or with one consonant left out or added away from both ends that does not
+    double its neighbour (Odessa and Odesa, Guernesey and Guernsey are two languages' names): a slip."""
+    if len(want) == len(got):
+        differ = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
+        return len(differ) == 2 and differ[1] == differ[0] + 1 and 0 < differ[0] and differ[1] < len(want) - 2 and \
+            want[differ[0]] == got[differ[1]] and want[differ[1]] == got[differ[0]]
+    if abs(len(want) - len(got)) != 1:
+        return False
+    longer, shorter = (want, got) if len(want) > len(got) else (got, want)
+    return any(longer[:k] + longer[k + 1:] == shorter and longer[k] not in "aeiouy" and longer[k] not in (longer[k - 1], longer[k + 1])
+               for k in range(1, len(longer) - 2))
 
 
 def _near_spelling(name: str, text: str, start: int, end: int) -> tuple[int, int] | None:
