@@ -132,6 +132,12 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "Кукурудза дала по 48 центнерів, хоча в нормальний рік маємо за 80.", "Corn gave 4.8 tons, though in a normal year we get 8."),
     ("ja", "復路５区間（１０９・６キロ）で行われた。", "The return leg covered five stages (109.6 kilometers)."),
     ("ja", "主将の佐藤悠真（４年）が走った。", "Captain Yuma Sato, a senior, ran."),
+    # a weekday beside a dateline's date or a range's month; the count of a list; ½; an hour and minutes as minutes
+    ("zh", "新华社福州9月3日电 台风预计将于4日凌晨登陆。", "FUZHOU, Sept. 3 (Xinhua) -- The typhoon is expected to make landfall early Thursday."),
+    ("ja", "農林水産省は19日、５月５～11日のコメの価格を発表した。", "The farm ministry said on Monday what rice cost from May 5-11."),
+    ("ja", "200位以内は東大と京大の２校にとどまった。", "Only Tokyo and Kyoto made the top 200."),
+    ("uk", "Подорож триватиме близько 22,5 години.", "The journey will take about 22 ½ hours."),
+    ("zh", "西安至十堰最快1小时15分可达。", "The fastest trains link Xi'an and Shiyan in 75 minutes."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -550,6 +556,16 @@ def test_a_latin_script_source_in_another_language_never_excuses_kiev(tmp_path, 
     assert [(f["rule"], f["level"], f["column"], f["match"]) for f in found] == [("Source.Terminology", "error", 23, "Kiev")]
 
 
+def test_an_acronym_spelled_out_in_the_translation_is_not_missing(tmp_path):
+    found = pair(tmp_path, "ホッキョクグマは国際自然保護連合（ＩＵＣＮ）のレッドリストで危急種に指定されている。\n",
+                 "Polar bears are listed as vulnerable on the Red List of the International Union for Conservation of Nature.\n",
+                 "--source-lang", "ja")
+    assert [f for f in found if f["rule"] == "Source.Names"] == []
+    found = pair(tmp_path, "ホッキョクグマは国際自然保護連合（ＩＵＣＮ）のレッドリストで危急種に指定されている。\n",
+                 "Polar bears are listed as vulnerable on a red list.\n", "--source-lang", "ja")
+    assert [(f["rule"], f["line"], f["column"]) for f in found if f["rule"] == "Source.Names"] == [("Source.Names", 1, 1)]
+
+
 def test_an_acronym_in_the_sources_own_script_is_translated_not_missing(tmp_path):
     found = pair(tmp_path, "Генсек НАТО і голова ВДНХ заявили про підтримку.\n", "The NATO chief and the VDNKh head declared support.\n",
                  "--source-lang", "uk")
@@ -632,6 +648,11 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("ru", "Пострадавшим выплатят от 200 до 500 тыс. руб.", "The injured will receive 300,000 to 500,000 rubles.",
      ("Source.Numbers", 1, 26, "300,000")),
     ("ja", "主将の佐藤悠真（４年）が走った。", "Captain Yuma Sato ran.", ("Source.Numbers", 1, 1, "Captain Yuma Sato ran.")),
+    # a weekday does not excuse a day whose month an English date names; a count that is not the list's
+    ("ja", "農林水産省は3月19日に発表した。", "The farm ministry announced it on Monday, March 18.",
+     ("Source.Numbers", 1, 49, "18")),
+    ("ja", "200位以内は東大と京大の３校にとどまった。", "Only Tokyo and Kyoto made the top 200.",
+     ("Source.Numbers", 1, 1, "Only Tokyo and Kyoto made the top 200.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -285,9 +285,18 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
       (a headline is rewritten, not translated word for word)."""
     window = _window(ctx, pair, 0)
     source = numbers.normalise(pair.source)
-    if ctx.lang in ("ja", "zh") and _WEEKDAY.search(window) and not _MONTH_NAME.search(window):
-        days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)}  # months and days
+    if ctx.lang in ("ja", "zh") and _WEEKDAY.search(window):
+        # a date as a weekday, unless an English date of the window may be its own translation: a month and day
+        # (3月15日) whose month an English date names, or a bare day (19日) where an English date names a month the
+        # source does not (the dateline's Sept. 3 is the source's 9月3日, not its 4日)
+        english = {month for _, month in numbers.english_months(window)} if _MONTH_NAME.search(window) else set()
+        dates = list(_CJK_DATE.finditer(source))
+        named = {int(m) for m in _CJK_MONTH.findall(source)}  # (５月５～11日: the month of a range of days)
+        days = {m.start(k) for m in dates for k in (1, 2) if m.group(k)
+                if (int(m.group(1)) not in english if m.group(1) else english <= named)}
         missing = [n for n in missing if n.start not in days]
+    if missing and ctx.lang == "ja":  # 東大と京大の２校, A、B、Cの３社: the count of the names just listed
+        missing = [n for n in missing if not _counts_the_list(source, n)]
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window)]
     if missing:  # 23h24 à Paris as 2124 GMT: the hour moved to another zone, the minutes kept
@@ -309,6 +318,16 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if any(_similar(n.values, t.values) for t in shown)  # changed, not left out
                    or not (n.values & values or (len(n.values) == 1 and 1900 <= max(n.values) <= 2100))]
     return missing
+
+
+def _counts_the_list(source: str, number) -> bool:
+    """Whether a Japanese number counts the names listed just before it (東大と京大の２校: "Tokyo and Kyoto"), which
+    a translation gives by listing them."""
+    before = source[max(0, number.start - 40):number.start]
+    if not before.endswith("の") or len(number.values) != 1:
+        return False
+    listed = regex.split(r"[はがを。「」]", before)[-1]
+    return len(regex.findall(r"と|、|・", listed)) + 1 == max(number.values)
 
 
 def _said_in_words(number, source: str, window: str) -> bool:
@@ -355,6 +374,7 @@ _TIME_IN_WORDS = {
 _MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 _MONTH_NAME = regex.compile(rf"\b{_MONTHS_EN}\s\d{{1,2}}\b|\b\d{{1,2}}\s{_MONTHS_EN}")  # (a date: not the Long March rocket)
 # A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
+_CJK_MONTH = regex.compile(r"(?<!\d)(\d{1,2})月")
 _CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![間间前後后目ぶ以連连])")
 
 
@@ -447,6 +467,8 @@ def names(ctx: BilingualContext, rule):
             w = word.lower()
             if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4):
                 continue  # M5.0, FG1, short acronyms: translations spell them out
+            if word.isupper() and _spelled_out(word, pair.block.text[pair.start:pair.end]):
+                continue  # ＩＵＣＮ as the International Union for Conservation of Nature
             if w in para_target or entities.strip_accents(w).replace(" ", "").replace("-", "") in para_target_folded:
                 continue
             if len(word) < rule.min_length or (word.islower() and len(word) < 8):
@@ -460,6 +482,29 @@ def names(ctx: BilingualContext, rule):
                                                      "problem": "missing from the translation"}, []
 
 
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Whether `text` names the acronym's words: capitalised words whose initials spell it, with small words
+    (of, for, and, the) between them."""
+    words = _WORD.findall(text)
+    want = acronym.upper()
+    for i, first in enumerate(words):
+        if first[0] != want[0]:
+            continue
+        got = ""
+        for w in words[i:]:
+            if w[0].isupper():
+                got += w[0]
+                if not want.startswith(got):
+                    break
+                if got == want:
+                    return True
+            elif w.lower() not in _SMALL_WORDS:
+                break
+    return False
+
+
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "del", "y", "et", "und", "für", "der"}
 _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*\p{L}")
 
 

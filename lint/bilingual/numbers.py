@@ -39,6 +39,12 @@ _JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メート�
                                 r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))")
 # A centner (ц, центнер; 100 kg) is how Ukrainian and Russian farm news weighs harvests; English gives tonnes.
 _CENTNERS = regex.compile(r"(?<=\d[ \u00a0]?)(?:ц\b|ц/|центнер)", regex.IGNORECASE)
+# A vulgar fraction after a whole number, and an hour-and-minutes duration (also read as minutes).
+_VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])")
+_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_HOURS_MINUTES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
+                               r"[ \u00a0]?(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:分|minutes?|mins?|Minuten|minutos?|мин\w*|хв\w*)",
+                               regex.IGNORECASE)
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
 _RANGE_JOINER = regex.compile(r"\s?(?:-|–|—|/|~|～|至|到|до|по|і|и|та|або|или|bis|und|oder|à|et|ou|a|y|o|al|to|and|or)\s?",
                               regex.IGNORECASE)
@@ -345,6 +351,15 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
+    if "½" in norm or "¼" in norm or "¾" in norm:  # 22 ½ hours, 2¾: a whole and a vulgar fraction
+        for k, n in enumerate(found):
+            fraction = _VULGAR.match(norm, n.end)
+            if fraction:
+                found[k] = n._replace(values=n.values | frozenset(_r(v + _VULGAR_VALUES[fraction.group(1)]) for v in n.values))
+    for m in _HOURS_MINUTES.finditer(norm):  # 1小时15分, 1 hour 15 minutes: also 75 minutes
+        for k, n in enumerate(found):
+            if n.start == m.start(2):
+                found[k] = n._replace(values=n.values | {_r(60 * float(m.group(1)) + float(m.group(2)))})
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and _RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start):
             first = found[k - 1]
@@ -559,6 +574,11 @@ _EN_MONTH = regex.compile(r"(?<!\w)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(
                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)", regex.IGNORECASE)
 _EN_MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _EN_MONTH_STEMS = tuple(_EN_MONTH_NUMBER)
+
+
+def english_months(text: str):
+    """(match, month number) of each English month name in `text`."""
+    return _english_months(normalise(text))
 
 
 def _english_months(norm: str):
