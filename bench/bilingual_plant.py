@@ -8,7 +8,9 @@ English side, of one of these kinds:
   omission      a sentence of a paragraph left out (not its first: the lead stays)
   untranslated  a paragraph left in the source language
   diacritics    a name's accents stripped (Sánchez -> Sanchez) where the source has them
-  name          a Latin-script name of the source misspelt (two inner letters swapped)
+  name          a Latin-script name of the source misspelt: two neighbouring letters swapped, a letter
+                dropped, doubled or changed, anywhere after the first (not only the slips Source.Names
+                is built to find, so the figure is no measure of the detector's own shape)
 
 A plant is found when a warning or error of the Source pack lands on the planted paragraph's
 line that the unplanted pair does not have (same rule, line and match). The kinds are planted wherever the text allows
@@ -16,7 +18,7 @@ line that the unplanted pair does not have (same rule, line and match). The kind
 counts differ by kind. Nothing here is tuned to the probes: they are faithful translations
 written by other sessions, and the plants are mechanical.
 
-Run: .venv/bin/python bench/bilingual_plant.py [--per-kind N] [--seed S] [--show]
+Run: .venv/bin/python bench/bilingual_plant.py [--seed S] [--show]
 """
 from __future__ import annotations
 
@@ -97,13 +99,22 @@ def plants(source: str, target: str, rng: random.Random):
             m = rng.choice(names)
             yield "diacritics", i, replaced(i, tgt_paras[i][:m.start()] + strip_accents(m.group()) + tgt_paras[i][m.end():])
             break
-    for i in body:  # name: a Latin name of the source, two inner letters swapped
-        names = [m for m in NAME.finditer(tgt_paras[i]) if regex.search(rf"\b{m.group()}\b", source) and m.start() > 0
-                 and m.group()[2] != m.group()[3]]
+    for i in body:  # name: a Latin name of the source, misspelt in one of four ways at a random place
+        names = [m for m in NAME.finditer(tgt_paras[i]) if regex.search(rf"\b{m.group()}\b", source) and m.start() > 0]
         if names:
             m = rng.choice(names)
             w = m.group()
-            yield "name", i, replaced(i, tgt_paras[i][:m.start()] + w[:2] + w[3] + w[2] + w[4:] + tgt_paras[i][m.end():])
+            k = rng.randrange(1, len(w) - 1)
+            how = rng.choice(("swap", "drop", "double", "change"))
+            if how == "swap" and w[k] != w[k + 1]:
+                wrong = w[:k] + w[k + 1] + w[k] + w[k + 2:]
+            elif how == "drop":
+                wrong = w[:k] + w[k + 1:]
+            elif how == "double":
+                wrong = w[:k] + w[k] + w[k:]
+            else:
+                wrong = w[:k] + rng.choice([c for c in "aeioulnrst" if c != w[k]]) + w[k + 1:]
+            yield "name", i, replaced(i, tgt_paras[i][:m.start()] + wrong + tgt_paras[i][m.end():])
             break
 
 

@@ -653,6 +653,21 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 49, "18")),
     ("ja", "200位以内は東大と京大の３校にとどまった。", "Only Tokyo and Kyoto made the top 200.",
      ("Source.Numbers", 1, 1, "Only Tokyo and Kyoto made the top 200.")),
+    # found by a review of the day's readings: a centner's tenth is for its own figures, a GMT time for a zone's
+    # offset from a source time that has no zone, a school year for its own grade word, a range's scale for a range
+    ("uk", "Урожайність становила 48 ц/га на площі 200 гектарів.", "The yield was 4.8 tonnes per hectare on 20 hectares.",
+     ("Source.Numbers", 1, 41, "20")),
+    ("fr", "La fusée a décollé à 23h24 GMT.", "The rocket lifted off at 2224 GMT.", ("Source.Numbers", 1, 26, "2224")),
+    ("ja", "ロケットは23時24分に打ち上げられた。", "The rocket lifted off at 0524 GMT.",
+     ("Source.Numbers", 1, 1, "The rocket lifted off at 0524 GMT.")),
+    ("ja", "主将の佐藤悠真（４年）が走った。", "Captain Yuma Sato, a second-year student, ran.",
+     ("Source.Numbers", 1, 1, "Captain Yuma Sato, a second-year student, ran.")),
+    ("ru", "Погибли 12 человек, пострадали 40 и 3 тыс. эвакуированы.", "12 people died, 40,000 were injured and 3,000 evacuated.",
+     ("Source.Numbers", 1, 17, "40,000")),
+    ("zh", "话题#西湖星光音乐节#阅读量已突破3.2亿次。", "The hashtag #西湖星光音乐节#阅读量已突破 was viewed 320 million times.",
+     ("Source.Untranslated", 1, 22, "阅读量已突破")),
+    ("uk", "Україна отримала нову допомогу від партнерів.", "Ukraina received new aid from partners.",
+     ("Source.GlossaryMissing", 1, 1, "Ukraina received new aid from partners.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
@@ -706,6 +721,16 @@ def test_a_surname_before_a_verb_is_still_a_name(tmp_path):
                                                                     (1, 23, "The president backed the decision.")]
 
 
+@pytest.mark.parametrize("source, target", [
+    # an adjective-shaped surname or region before any word other than an institution's noun is still a name
+    ("Закон вчора президент Зеленський особисто підписав у Києві.", "The president personally signed the law in Kyiv yesterday."),
+    ("Вночі ворог обстріляв села Харківської області.", "Overnight the enemy shelled villages of the region."),
+])
+def test_adjective_shaped_surnames_and_regions_are_still_names(tmp_path, source, target):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", "uk")
+    assert [(f["rule"], f["line"], f["column"]) for f in found] == [("Source.CyrillicNames", 1, 1)]
+
+
 def test_a_hashtag_in_the_sources_script_is_no_untranslated_text(tmp_path):
     found = pair(tmp_path, "话题#西湖星光音乐节#阅读量已突破3.2亿次。\n",
                  "The hashtag #西湖星光音乐节# (West Lake Starlight Music Festival) was viewed 320 million times.\n",
@@ -727,6 +752,9 @@ def test_a_latin_script_name_with_two_letters_swapped_is_misspelt(tmp_path):
     ("de", "Drohnen trafen Odessa in der Nacht.", "Drones hit Odesa overnight."),
     ("fr", "La fusée a décollé du Centre spatial guyanais.", "The rocket lifted off from the Guiana Space Center."),
     ("fr", "Les navires attendent une licence pour les eaux de Guernesey.", "The boats are waiting for a licence for Guernsey's waters."),
+    ("es", "Un atentado en Bagdad dejó diez muertos.", "An attack in Baghdad left ten dead."),
+    ("fr", "Le sommet s'est tenu à Bucarest mardi.", "The summit was held in Bucharest on Tuesday."),
+    ("de", "Drohne über Kiew abgeschossen", "Drone shot down over Kyiv"),
 ])
 def test_names_spelled_the_english_way_are_no_misspelt_names(tmp_path, lang, source, target):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -186,7 +186,7 @@ def _required_pattern(term: str):
     whole = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(term)}"
     if len(term) >= 5 and term[-1].lower() in "aeiouy":  # Ukrainian, Crimean; not Ukrainka, Shakhtarsk, crime
         whole += rf"|(?<![\p{{L}}\p{{N}}]){regex.escape(term[:-1])}(?:ian|ean|an|ese)s?(?![\p{{L}}\p{{N}}])"
-    adjective = regex.match(r"(?i)(.{3,}(?:sk|ts|n|v|ch))(?:e|a|yi|yy|iy|ii)\Z", term)
+    adjective = regex.match(r"(?i)(.{3,}(?:sk|ts|[^aeiouy]n|[^aeiouy]v|ch))(?:e|a|yi|yy|iy|ii)\Z", term)
     if adjective:  # a Ukrainian adjective-shaped name in its other genders: Dniprovske, Dniprovskyi, Dniprovska;
         # Pivdenne, the port Pivdennyi
         whole += rf"|(?<![\p{{L}}\p{{N}}]){regex.escape(adjective.group(1))}(?:e|a|yi|yy|iy|i|oho|omu)(?![\p{{L}}\p{{N}}])"
@@ -299,11 +299,12 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _counts_the_list(source, n)]
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window)]
-    if missing:  # 23h24 à Paris as 2124 GMT: the hour moved to another zone, the minutes kept
-        zoned = {m.group(1) for m in _ZONED_MINUTES.finditer(window)}
-        missing = [n for n in missing if not ((after := _HOUR_MINUTES.match(source, n.end)) and after.group(1) in zoned)]
-    if missing and ctx.lang == "ja" and _SCHOOL_YEAR_EN.search(window):  # 佐藤悠真（４年）: "Yuma Sato, a senior"
-        missing = [n for n in missing if not _SCHOOL_YEAR.match(source, n.end) or n.start == 0 or source[n.start - 1] not in "（("]
+    if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
+        zoned = {(int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0) if m.group(3) else int(m.group(1)), m.group(2))
+                 for m in _ZONED_TIME.finditer(window)}
+        missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, _ZONE_OFFSETS[ctx.lang])]
+    if missing and ctx.lang == "ja":  # 佐藤悠真（４年）: "Yuma Sato, a senior"
+        missing = [n for n in missing if not _school_year_said(n, source, window)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
         ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
         missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
@@ -352,12 +353,34 @@ _UNIT_AFTER = regex.compile(
     r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|点|час\w*|годин\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
-# An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分), and a translation's time in a named zone.
-_HOUR_MINUTES = regex.compile(r"(?:h|:|\.|時)\s?([0-5]\d)(?!\d)")
-_ZONED_MINUTES = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.]?([0-5]\d)(?:\s?[ap]\.?m\.?)?[ \u00a0]?(?:GMT|UTC)\b")
-# A student's school year after the name in Japanese news (（４年）), which English gives as senior, junior ...
+# An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分) with no zone of its own, a translation's time in
+# GMT or UTC (hour, minutes, a.m. or p.m.), and the hours the source languages' zones are ahead of GMT.
+_HOUR_MINUTES = regex.compile(r"(?:h|:|\.|時)\s?([0-5]\d)(?!\d)(?![ \u00a0]?(?:GMT|UTC|MEZ|MESZ|CET|CEST|мск|MSK|по Гринвичу|за Гринвічем))")
+_ZONED_TIME = regex.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]?([0-5]\d)(?:\s?([ap])\.?m\.?)?[ \u00a0]?(?:GMT|UTC)\b", regex.IGNORECASE)
+_ZONE_OFFSETS = {"de": (1, 2), "fr": (1, 2), "es": (1, 2), "it": (1, 2), "uk": (2, 3), "ru": tuple(range(2, 13)),
+                 "ja": (9,), "zh": (8,)}
+# A student's school year in brackets after the name in Japanese news (（４年）), and the English for each year.
 _SCHOOL_YEAR = regex.compile(r"年[）)]")
-_SCHOOL_YEAR_EN = regex.compile(r"\b(?:senior|junior|sophomore|freshman|(?:first|second|third|fourth|fifth|sixth)-year)\b", regex.IGNORECASE)
+_SCHOOL_YEAR_EN = {1: r"freshman|first-year", 2: r"sophomore|second-year", 3: r"junior|senior|third-year",
+                   4: r"senior|fourth-year", 5: r"fifth-year|fifth-grader", 6: r"sixth-year|sixth-grader"}
+
+
+def _moved_to_gmt(number, source: str, zoned: set, offsets: tuple) -> bool:
+    """Whether a source hour with its minutes (23h24) is the translation's GMT time at one of the source zone's
+    offsets (2124 GMT for Paris in summer)."""
+    after = _HOUR_MINUTES.match(source, number.end)
+    if after is None or not number.text.isdigit():
+        return False
+    hour = int(number.text)
+    return any(minutes == after.group(1) and (hour - got) % 24 in offsets for got, minutes in zoned)
+
+
+def _school_year_said(number, source: str, window: str) -> bool:
+    """Whether a bracketed school year (佐藤悠真（４年）) is the grade word of the translation for that year."""
+    if not (number.start and source[number.start - 1] in "（(" and _SCHOOL_YEAR.match(source, number.end)):
+        return False
+    words = _SCHOOL_YEAR_EN.get(int(max(number.values))) if len(number.values) == 1 else None
+    return words is not None and regex.search(rf"\b(?:{words})\b", window, regex.IGNORECASE) is not None
 _YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
 _CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
@@ -523,8 +546,8 @@ def _latin_source_names(ctx: BilingualContext, rule):
         source_folded = entities.strip_accents(pair.source).lower()
         for m in _NAME_TOKEN.finditer(pair.source):
             word = m.group()
-            if len(word) < max(rule.min_length, 5) or word.isupper():
-                continue
+            if len(word) < max(rule.min_length, 5) or word.isupper() or _SENTENCE_START.search(pair.source, 0, m.start()):
+                continue  # (a sentence's first word, and German's every noun there, may be no name)
             want = entities.strip_accents(word).lower()
             if want in entities.strip_accents(_folded_target(ctx, pair.para)[0]):
                 continue  # written as in the source (or without its accents: Source.Diacritics' matter)
@@ -533,7 +556,8 @@ def _latin_source_names(ctx: BilingualContext, rule):
                               for t in _NAME_TOKEN.finditer(text, pair.start, pair.end)]
             respelt = _respelt(word.lower())
             for start, end, got in candidates:
-                if got not in source_folded and got not in respelt and _slip(want, got):
+                if got not in source_folded and got not in respelt and _slip(want, got) and \
+                        not _SENTENCE_START.search(text, pair.start, start):
                     yield pair.block, start, end, {"source": quote(pair.source), "name": word,
                                                    "problem": "spelled differently here"}, [word]
                     break
@@ -549,7 +573,8 @@ def _respelt(word: str) -> set[str]:
 def _slip(want: str, got: str) -> bool:
     """Whether `got` is `want` with two neighbouring letters swapped (neither the first nor the last two: Centre
     and Center are two spellings), or with one consonant left out or added away from both ends that does not
-    double its neighbour (Odessa and Odesa, Guernesey and Guernsey are two languages' names): a slip."""
+    double its neighbour (Odessa and Odesa, Guernesey and Guernsey are two languages' names) and is no h (Spanish,
+    French and Italian write Bagdad, Bucarest, Etiopía for Baghdad, Bucharest, Ethiopia): a slip."""
     if len(want) == len(got):
         differ = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
         return len(differ) == 2 and differ[1] == differ[0] + 1 and 0 < differ[0] and differ[1] < len(want) - 2 and \
@@ -557,7 +582,7 @@ def _slip(want: str, got: str) -> bool:
     if abs(len(want) - len(got)) != 1:
         return False
     longer, shorter = (want, got) if len(want) > len(got) else (got, want)
-    return any(longer[:k] + longer[k + 1:] == shorter and longer[k] not in "aeiouy" and longer[k] not in (longer[k - 1], longer[k + 1])
+    return any(longer[:k] + longer[k + 1:] == shorter and longer[k] not in "aeiouyh" and longer[k] not in (longer[k - 1], longer[k + 1])
                for k in range(1, len(longer) - 2))
 
 
@@ -678,8 +703,7 @@ def cyrillic_names(ctx: BilingualContext, rule):
         for m in entities.CYRILLIC_NAME.finditer(pair.source):
             if m.start() == 0 or not _CYRILLIC.search(m.group()) or _QUOTE_OPENING.search(pair.source, 0, m.start()):
                 continue  # a sentence's first word, also inside a quotation ("«Кожна...»")
-            if _INSTITUTION_ADJECTIVE.search(m.group()) and (after := _NEXT_LOWER_WORD.match(pair.source, m.end())) \
-                    and not _VERB_ENDING.search(after.group(1)):
+            if _INSTITUTION_ADJECTIVE.search(m.group()) and _INSTITUTION_AFTER.match(pair.source, m.end()):
                 continue  # Всесвітня організація, Октябрьской железной дороги: an institution's name, translated
             word = m.group().lower()
             known = next((words for stem, words in rule.english if word.startswith(stem)), None)
@@ -696,16 +720,20 @@ def cyrillic_names(ctx: BilingualContext, rule):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": m.group(), "romanised": shown}, []
 
 
-_QUOTE_OPENING = regex.compile(r"(?:[«„“\"'‘—–-]|[.!?…:])\s*\Z")
-# A capitalised adjective before a lower-case noun or adjective opens an institution's name (Національним
-# календарем, Независимого топливного союза), which English translates; before a verb it may be a surname
-# (Зеленський заявив), which it romanises.
+_QUOTE_OPENING = regex.compile(r"(?:[«„“\"'‘—–-]|[.!?…:])\s*\Z")  # a sentence's first word, in a quote or after a stop
+# A capitalised adjective that opens an institution's name (Всесвітня організація, Національним календарем,
+# Независимого топливного союза: the noun after at most two more adjectives) is translated, not romanised; not a
+# region's (Харківської області), a surname (Зеленський особисто) or a place.
 _INSTITUTION_ADJECTIVE = regex.compile(r"\p{L}{3}(?:ого|его|ього|ому|ему|ьому|ой|ей|ый|ая|ое|ые|ых|ым|ыми|ую|ої|ою|ий|ій|их|им|"
                                        r"ими|ня|[вжлнрст]на|[вжлнрст]не|[вжлнрст]ні|[вжлнрст]ну)\Z")
+_INSTITUTION_AFTER = regex.compile(
+    r"(?:\s+\p{Ll}+(?:ої|ой|ей|ого|ому|ий|ій|ый|ая|а|ні|ных|них|ним|ным|ної))?(?:\s+[\p{Ll}-]+(?:ої|ой|ого|ий|ый|ая|а|ні|ной|ної))?\s+"
+    r"(?:організаці|организаци|союз|спілк|дорог|календар|банк|суд|рад[аиіуо]|комітет|комитет|служб|агентств|міністерств|"
+    r"министерств|фонд|інститут|институт|університет|университет|академі|академи|парті|парти|компані|компани|бірж|бирж|"
+    r"комісі|комисси|асоціаці|ассоциаци|федераці|федераци|палат|конгрес|асамбле|ассамбле|бюро|театр|музе|оркестр|"
+    r"корпораці|корпораци|прокуратур|поліці|полици|гварді|гварди|управлінн|управлени|департамент|центр|завод|концерн)")
 # Ukrainian locatives and datives change a stem's last г, к, х into з, ц, с (Ріг: у Розі; Прага: у Празі).
 _LOCATIVE_ALTERNATION = {"зі": "г", "ці": "к", "сі": "х"}
-_NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}{4,})")
-_VERB_ENDING = regex.compile(r"(?:л|ла|ло|ли|в|ть|ться|ет|ит|ют|ят|ає|ує|ить|ся|сь|ють|ять)\Z")  # a sentence's first word, in a quote or after a stop
 
 
 def _skeleton(word: str) -> str:
@@ -880,9 +908,9 @@ def untranslated(ctx: BilingualContext, rule):
             # runs with nothing Latin between them (a sentence left in the source's script, broken by its figures)
             # are one finding; a run counts from min_chars
             groups: list[list[int]] = []
-            for m in run.finditer(text):
-                if m.start() and text[m.start() - 1] in "#＃":
-                    continue  # a hashtag (#西湖星光音乐节#) is a name people search for: kept as it is written
+            # a hashtag (#西湖星光音乐节#) is a name people search for, kept as written: only its own span is left out
+            searched = _HASHTAG.sub(lambda h: " " * len(h.group()), text) if "#" in text or "＃" in text else text
+            for m in run.finditer(searched):
                 if groups and not _LATIN_RUN.search(text, groups[-1][1], m.start()):
                     groups[-1][1:] = [m.end(), max(groups[-1][2], len(m.group()))]
                 else:
@@ -890,6 +918,9 @@ def untranslated(ctx: BilingualContext, rule):
             for start, end, longest in groups:
                 if longest >= rule.min_chars:
                     yield pair.block, pair.start + start, pair.start + end, {"source": quote(pair.source), "problem": "script"}, []
+
+
+_HASHTAG = regex.compile(r"[#＃][^\s#＃]+[#＃]?")
 
 
 def _has_script(ctx: BilingualContext, block, run) -> bool:

@@ -39,6 +39,7 @@ _JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メート�
                                 r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))")
 # A centner (ц, центнер; 100 kg) is how Ukrainian and Russian farm news weighs harvests; English gives tonnes.
 _CENTNERS = regex.compile(r"(?<=\d[ \u00a0]?)(?:ц\b|ц/|центнер)", regex.IGNORECASE)
+_NO_UNIT_AFTER = regex.compile(r"\s*(?:[.,;:!?)»”\"]|\Z)")  # a figure whose unit is left to be understood (за 80.)
 # A vulgar fraction after a whole number, and an hour-and-minutes duration (also read as minutes).
 _VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])")
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
@@ -46,8 +47,10 @@ _HOURS_MINUTES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|
                                r"[ \u00a0]?(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:分|minutes?|mins?|Minuten|minutos?|мин\w*|хв\w*)",
                                regex.IGNORECASE)
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
-_RANGE_JOINER = regex.compile(r"\s?(?:-|–|—|/|~|～|至|到|до|по|і|и|та|або|или|bis|und|oder|à|et|ou|a|y|o|al|to|and|or)\s?",
-                              regex.IGNORECASE)
+_RANGE_JOINER = regex.compile(r"\s?(?:-|–|—|/|~|～|至|到|до|bis|à|a|al|to)\s?", regex.IGNORECASE)
+# ... or joined by "and" where a word before the first says it is a range ("between 2 and 3 million"), not a list
+_RANGE_AND = regex.compile(r"\s?(?:і|и|та|und|et|y|and)\s?", regex.IGNORECASE)
+_RANGE_OPENER = regex.compile(r"(?:\b(?:between|from|zwischen|von|entre|de)|(?<!\p{L})(?:между|між|від|от|з))\s+[$€£]?\Z", regex.IGNORECASE)
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
 _EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -287,7 +290,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             values = values | {float(clock.group(1)), float(clock.group(2))}
         elif len(digits) == 4 and (wire := _WIRE_TIME.fullmatch(digits)) and _ZONE_AFTER.match(norm, end):
             values = values | {float(wire.group(1)), float(wire.group(2))}  # 0847 GMT: 8:47
-        if centners and m.start() >= centners.start() - 12:
+        if centners and (centners.start() - 3 <= end <= centners.start() or
+                         (m.start() > centners.start() and _NO_UNIT_AFTER.match(norm, end))):
             values = values | {v / 10 for v in values}  # 57,6 ц/га: 5.76 tonnes a hectare; "48 ц, ... за 80": 8
         if m.start(1) in eras:
             era = eras[m.start(1)]
@@ -361,7 +365,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             if n.start == m.start(2):
                 found[k] = n._replace(values=n.values | {_r(60 * float(m.group(1)) + float(m.group(2)))})
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
-        if k > 0 and k - 1 not in scales and _RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start):
+        if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
+                _RANGE_AND.fullmatch(norm, found[k - 1].end, found[k].start) and
+                _RANGE_OPENER.search(norm, max(0, found[k - 1].start - 12), found[k - 1].start))):
             first = found[k - 1]
             found[k - 1] = first._replace(values=first.values | frozenset(_r(v * scales[k]) for v in first.values))
     for m in () if lenient else _MAGNITUDE.finditer(norm):  # M6.9: an earthquake's magnitude (the lenient
