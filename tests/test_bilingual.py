@@ -738,6 +738,13 @@ def test_a_hashtag_in_the_sources_script_is_no_untranslated_text(tmp_path):
     assert [f for f in found if f["level"] != "suggestion"] == []
 
 
+def test_words_that_begin_like_a_month_are_no_months(tmp_path):
+    # травми "injuries", жовтий "yellow", Червоного Хреста "Red Cross": read as May, October and June before
+    found = pair(tmp_path, "Травми отримали водії, жовтий автобус і машина Червоного Хреста.\n",
+                 "The drivers, a yellow bus and a Red Cross car were hurt.\n", "--source-lang", "uk")
+    assert [f for f in found if f["rule"] == "Source.Numbers"] == []
+
+
 def test_a_latin_script_name_with_two_letters_swapped_is_misspelt(tmp_path):
     found = pair(tmp_path, "Unas 1.200 enfermeras formadas en Madrid han dejado la región.\n",
                  "Some 1,200 nurses trained in Mardid have left the region.\n", "--source-lang", "es")

@@ -110,8 +110,13 @@ _MONTHS = {
     "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-    "ru": ["январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"],
-    "uk": ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"],
+    # (with their case endings spelled out: a stem alone is also травми "injuries", жовтий "yellow", Червоного "Red")
+    "ru": ["январ(?:ь|я|е|ём|ем)", "феврал(?:ь|я|е|ём|ем)", "март(?:а|е|ом)?", "апрел(?:ь|я|е|ем)", "ма(?:й|я|е|ем)",
+           "июн(?:ь|я|е|ем)", "июл(?:ь|я|е|ем)", "август(?:а|е|ом)?", "сентябр(?:ь|я|е|ём)", "октябр(?:ь|я|е|ём)",
+           "ноябр(?:ь|я|е|ём)", "декабр(?:ь|я|е|ём)"],
+    "uk": ["січ(?:ень|ня|ні|нем)", "лют(?:ий|ого|ому|им)", "берез(?:ень|ня|ні|нем)", "квіт(?:ень|ня|ні|нем)",
+           "трав(?:ень|ня|ні|нем)", "черв(?:ень|ня|ні|нем)", "лип(?:ень|ня|ні|нем)", "серп(?:ень|ня|ні|нем)",
+           "верес(?:ень|ня|ні|нем)", "жовт(?:ень|ня|ні|нем)", "листопад(?:а|і|ом)?", "груд(?:ень|ня|ні|нем)"],
 }
 _FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "hundred": 100,
          "thousand": 1000, "twenty": 20}
@@ -571,8 +576,7 @@ def _month_pattern(lang: str):
     if not names:
         return None
     parts = [f"(?P<m{i + 1}_{i}>{name})" for i, name in enumerate(names)]
-    suffix = r"\w*" if lang in ("ru", "uk") else ""
-    return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")" + suffix + r"(?!\w)", regex.IGNORECASE)
+    return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", regex.IGNORECASE)
 
 
 # English month names and abbreviations: one pattern, read at the places where a three-letter stem begins.
