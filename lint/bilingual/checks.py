@@ -295,16 +295,13 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         days = {m.start(k) for m in dates for k in (1, 2) if m.group(k)
                 if (int(m.group(1)) not in english if m.group(1) else english <= named)}
         missing = [n for n in missing if n.start not in days]
-    if missing and ctx.lang == "ja":  # 東大と京大の２校, A、B、Cの３社: the count of the names just listed
-        missing = [n for n in missing if not _counts_the_list(source, n)]
+    if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
+        missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window)]
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
-        zoned = {(int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0) if m.group(3) else int(m.group(1)), m.group(2))
-                 for m in _ZONED_TIME.finditer(window)}
+        zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, _ZONE_OFFSETS[ctx.lang])]
-    if missing and ctx.lang == "ja":  # 佐藤悠真（４年）: "Yuma Sato, a senior"
-        missing = [n for n in missing if not _school_year_said(n, source, window)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
         ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
         missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
@@ -363,6 +360,12 @@ _ZONE_OFFSETS = {"de": (1, 2), "fr": (1, 2), "es": (1, 2), "it": (1, 2), "uk": (
 _SCHOOL_YEAR = regex.compile(r"年[）)]")
 _SCHOOL_YEAR_EN = {1: r"freshman|first-year", 2: r"sophomore|second-year", 3: r"junior|senior|third-year",
                    4: r"senior|fourth-year", 5: r"fifth-year|fifth-grader", 6: r"sixth-year|sixth-grader"}
+
+
+def _hour24(m) -> int:
+    """The hour of a _ZONED_TIME match on the 24-hour clock (2:24 p.m. GMT is 14)."""
+    hour, half = int(m.group(1)), (m.group(3) or "").lower()
+    return hour % 12 + (12 if half == "p" else 0) if half else hour
 
 
 def _moved_to_gmt(number, source: str, zoned: set, offsets: tuple) -> bool:
@@ -544,12 +547,15 @@ def _latin_source_names(ctx: BilingualContext, rule):
         text = pair.block.text
         candidates = None
         source_folded = entities.strip_accents(pair.source).lower()
+        target_folded = None  # the paragraph's translation without accents, read at the first candidate word
         for m in _NAME_TOKEN.finditer(pair.source):
             word = m.group()
             if len(word) < max(rule.min_length, 5) or word.isupper() or _SENTENCE_START.search(pair.source, 0, m.start()):
                 continue  # (a sentence's first word, and German's every noun there, may be no name)
             want = entities.strip_accents(word).lower()
-            if want in entities.strip_accents(_folded_target(ctx, pair.para)[0]):
+            if target_folded is None:
+                target_folded = entities.strip_accents(_folded_target(ctx, pair.para)[0])
+            if want in target_folded:
                 continue  # written as in the source (or without its accents: Source.Diacritics' matter)
             if candidates is None:
                 candidates = [(t.start(), t.end(), entities.strip_accents(t.group()).lower())

@@ -277,7 +277,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     if base == "ja" and "・" in norm:
         norm = _JA_DECIMAL_DOT.sub(".", norm)  # (one character for one: offsets stay those of the text)
     scales: dict[int, float] = {}  # a found number's index -> the scale word that multiplied it (for ranges)
-    # the first centner of the text: it and the figures after it may be given in tonnes (the unit is said once)
+    # the first centner of the text: its figure, and later figures that leave the unit understood, may be in tonnes
     centners = _CENTNERS.search(norm) if base in ("ru", "uk") else None
     found: list[Number] = []
     eras = {m.start(2): m for m in _ERA.finditer(norm)}
@@ -365,10 +365,13 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             fraction = _VULGAR.match(norm, n.end)
             if fraction:
                 found[k] = n._replace(values=n.values | frozenset(_r(v + _VULGAR_VALUES[fraction.group(1)]) for v in n.values))
+    by_start = None
     for m in _HOURS_MINUTES.finditer(norm):  # 1小时15分, 1 hour 15 minutes: also 75 minutes
-        for k, n in enumerate(found):
-            if n.start == m.start(2):
-                found[k] = n._replace(values=n.values | {_r(60 * float(m.group(1)) + float(m.group(2)))})
+        if by_start is None:
+            by_start = {n.start: k for k, n in enumerate(found)}
+        k = by_start.get(m.start(2))
+        if k is not None:
+            found[k] = found[k]._replace(values=found[k].values | {_r(60 * float(m.group(1)) + float(m.group(2)))})
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
                 _RANGE_AND.fullmatch(norm, found[k - 1].end, found[k].start) and
