@@ -289,11 +289,10 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         # a date as a weekday, unless an English date of the window may be its own translation: a month and day
         # (3月15日) whose month an English date names, or a bare day (19日) where an English date names a month the
         # source does not (the dateline's Sept. 3 is the source's 9月3日, not its 4日)
-        english = {month for _, month in numbers.english_months(window)} if _MONTH_NAME.search(window) else set()
-        dates = list(_CJK_DATE.finditer(source))
-        named = {int(m) for m in _CJK_MONTH.findall(source)}  # (５月５～11日: the month of a range of days)
-        days = {m.start(k) for m in dates for k in (1, 2) if m.group(k)
-                if (int(m.group(1)) not in english if m.group(1) else english <= named)}
+        english = _english_date_months(window)
+        named = {int(m) for m in _CJK_MONTH.findall(source)}
+        days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)
+                if (not english if m.group(1) or _DAY_RANGE_END.search(source, 0, m.start()) else english <= named)}
         missing = [n for n in missing if n.start not in days]
     if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
         missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
@@ -301,7 +300,7 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _said_in_words(n, source, window)]
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
-        missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, _ZONE_OFFSETS[ctx.lang])]
+        missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
         ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
         missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
@@ -325,7 +324,14 @@ def _counts_the_list(source: str, number) -> bool:
     if not before.endswith("の") or len(number.values) != 1:
         return False
     listed = regex.split(r"[はがを。「」]", before)[-1]
-    return len(regex.findall(r"と|、|・", listed)) + 1 == max(number.values)
+    # と joins names, 、 lists three or more, ・ between katakana is the space of one name (ジョー・バイデン), and a
+    # lone 、 ends a clause's opening (昨年、トヨタの２工場: "last year, Toyota's two plants")
+    joins, commas = listed.count("と"), listed.count("、")
+    separators = len(_LIST_DOT.findall(listed)) + joins + (commas if joins or commas >= 2 else 0)
+    return separators > 0 and separators + 1 == max(number.values)
+
+
+_LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 
 
 def _said_in_words(number, source: str, window: str) -> bool:
@@ -350,12 +356,36 @@ _UNIT_AFTER = regex.compile(
     r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|点|час\w*|годин\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
-# An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分) with no zone of its own, a translation's time in
-# GMT or UTC (hour, minutes, a.m. or p.m.), and the hours the source languages' zones are ahead of GMT.
-_HOUR_MINUTES = regex.compile(r"(?:h|:|\.|時)\s?([0-5]\d)(?!\d)(?![ \u00a0]?(?:GMT|UTC|MEZ|MESZ|CET|CEST|мск|MSK|по Гринвичу|за Гринвічем))")
+# An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
+# UTC (hour, minutes, a.m. or p.m.), and the hours the source languages' zones are ahead of GMT: a source time is
+# read in the zone it names beside it (GMT has no offset to move by: such a time must be there as it is), else in
+# its language's (Russian news times are Moscow's unless they say otherwise).
+_HOUR_MINUTES = regex.compile(r"(?:h|:|\.|時|时|点)\s?([0-5]\d)(?!\d)")
 _ZONED_TIME = regex.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]?([0-5]\d)(?:\s?([ap])\.?m\.?)?[ \u00a0]?(?:GMT|UTC)\b", regex.IGNORECASE)
-_ZONE_OFFSETS = {"de": (1, 2), "fr": (1, 2), "es": (1, 2), "it": (1, 2), "uk": (2, 3), "ru": tuple(range(2, 13)),
-                 "ja": (9,), "zh": (8,)}
+_ZONE_OFFSETS = {"de": (1, 2), "fr": (1, 2), "es": (1, 2), "it": (1, 2), "uk": (2, 3), "ru": (3,), "ja": (9,), "zh": (8,)}
+_NAMED_ZONES = (
+    (regex.compile(r"GMT|UTC|\bWEZ\b|協定世界時|世界標準時|グリニッジ|协调世界时|世界时|格林尼治|格林威治|по Гринвичу|за Гринвічем|"
+                   r"всемирно\w* координированно\w*|всесвітн\w* координован\w*", regex.IGNORECASE), ()),
+    (regex.compile(r"\bMESZ\b|\bCEST\b"), (2,)),
+    (regex.compile(r"\bMEZ\b|\bCET\b"), (1,)),
+    (regex.compile(r"мск|\bMSK\b|московск\w* времени|за московським часом|за Москвою", regex.IGNORECASE), (3,)),
+    (regex.compile(r"за київським часом|киевск\w* времени|за Києвом", regex.IGNORECASE), (2, 3)),
+    (regex.compile(r"北京时间|北京時間"), (8,)),
+    (regex.compile(r"日本時間|日本时间|\bJST\b"), (9,)),
+)
+_ZONE_NEAR = 24  # characters after a time's minutes, and before its hour, where its zone is written
+
+
+def _source_zone(source: str, start: int, end: int, lang: str) -> tuple:
+    """The hours ahead of GMT of the source's time at [start, end): its zone's, named after it (23.24 Uhr GMT,
+    23h24 (GMT)) or before it (北京时间23时24分), else its language's."""
+    for lo, hi in ((end, end + _ZONE_NEAR), (max(0, start - _ZONE_NEAR), start)):
+        near = [(m.start(), offsets) for pattern, offsets in _NAMED_ZONES for m in (pattern.search(source, lo, hi),) if m]
+        if near:
+            return min(near)[1] if lo == end else max(near)[1]  # the zone nearest the time
+    return _ZONE_OFFSETS[lang]
+
+
 # A student's school year in brackets after the name in Japanese news (（４年）), and the English for each year.
 _SCHOOL_YEAR = regex.compile(r"年[）)]")
 _SCHOOL_YEAR_EN = {1: r"freshman|first-year", 2: r"sophomore|second-year", 3: r"junior|senior|third-year",
@@ -368,13 +398,14 @@ def _hour24(m) -> int:
     return hour % 12 + (12 if half == "p" else 0) if half else hour
 
 
-def _moved_to_gmt(number, source: str, zoned: set, offsets: tuple) -> bool:
+def _moved_to_gmt(number, source: str, zoned: set, lang: str) -> bool:
     """Whether a source hour with its minutes (23h24) is the translation's GMT time at one of the source zone's
     offsets (2124 GMT for Paris in summer)."""
     after = _HOUR_MINUTES.match(source, number.end)
-    if after is None or not number.text.isdigit():
+    if after is None or not number.text.isascii() or not number.text.isdigit():
         return False
     hour = int(number.text)
+    offsets = _source_zone(source, number.start, after.end(), lang)
     return any(minutes == after.group(1) and (hour - got) % 24 in offsets for got, minutes in zoned)
 
 
@@ -397,8 +428,16 @@ _TIME_IN_WORDS = {
     "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b")),
 }
 # A date in English (March 5, 5 March): a date translated as a date, whose day must then be there.
-_MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-_MONTH_NAME = regex.compile(rf"\b{_MONTHS_EN}\s\d{{1,2}}\b|\b\d{{1,2}}\s{_MONTHS_EN}")  # (a date: not the Long March rocket)
+_MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+# (a date, with its ordinal or not: March 18th, Mar 18, 18 March; not the Long March rocket)
+_MONTH_NAME = regex.compile(rf"\b(?P<month>{_MONTHS_EN})\s\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTHS_EN})")
+# A day that ends a range of days after a month and day (５月５～11日): a date of that month, not a bare day.
+_DAY_RANGE_END = regex.compile(r"\d{1,2}月\d{1,2}日?\s?[～~〜\-－–]\s?\Z")
+
+
+def _english_date_months(window: str) -> set[int]:
+    """The months of the English dates in `window` (March 18th is 3; the modal "may" is none)."""
+    return {numbers.month_number(m.group("month")) for m in _MONTH_NAME.finditer(window)}
 # A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_MONTH = regex.compile(r"(?<!\d)(\d{1,2})月")
 _CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![間间前後后目ぶ以連连])")
@@ -562,8 +601,7 @@ def _latin_source_names(ctx: BilingualContext, rule):
                               for t in _NAME_TOKEN.finditer(text, pair.start, pair.end)]
             respelt = _respelt(word.lower())
             for start, end, got in candidates:
-                if got not in source_folded and got not in respelt and _slip(want, got) and \
-                        not _SENTENCE_START.search(text, pair.start, start):
+                if got not in source_folded and got not in respelt and _slip(want, got):
                     yield pair.block, start, end, {"source": quote(pair.source), "name": word,
                                                    "problem": "spelled differently here"}, [word]
                     break
@@ -577,10 +615,11 @@ def _respelt(word: str) -> set[str]:
 
 
 def _slip(want: str, got: str) -> bool:
-    """Whether `got` is `want` with two neighbouring letters swapped (neither the first nor the last two: Centre
-    and Center are two spellings), or with one consonant left out or added away from both ends that does not
-    double its neighbour (Odessa and Odesa, Guernesey and Guernsey are two languages' names) and is no h (Spanish,
-    French and Italian write Bagdad, Bucarest, Etiopía for Baghdad, Bucharest, Ethiopia): a slip."""
+    """Whether `got` (the translation's) is `want` (the source's) with two neighbouring letters swapped (neither
+    the first nor the last two: Centre and Center are two spellings), or with one consonant left out or added away
+    from both ends that does not double its neighbour (Odessa and Odesa, Guernesey and Guernsey are two languages'
+    names) and is no h that English adds (Spanish, French and Italian write Bagdad, Bucarest, Etiopía for Baghdad,
+    Bucharest, Ethiopia; Johnson as Jonson is a slip): a slip."""
     if len(want) == len(got):
         differ = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
         return len(differ) == 2 and differ[1] == differ[0] + 1 and 0 < differ[0] and differ[1] < len(want) - 2 and \
@@ -588,7 +627,8 @@ def _slip(want: str, got: str) -> bool:
     if abs(len(want) - len(got)) != 1:
         return False
     longer, shorter = (want, got) if len(want) > len(got) else (got, want)
-    return any(longer[:k] + longer[k + 1:] == shorter and longer[k] not in "aeiouyh" and longer[k] not in (longer[k - 1], longer[k + 1])
+    spared = "aeiouyh" if len(got) > len(want) else "aeiouy"
+    return any(longer[:k] + longer[k + 1:] == shorter and longer[k] not in spared and longer[k] not in (longer[k - 1], longer[k + 1])
                for k in range(1, len(longer) - 2))
 
 
@@ -709,7 +749,8 @@ def cyrillic_names(ctx: BilingualContext, rule):
         for m in entities.CYRILLIC_NAME.finditer(pair.source):
             if m.start() == 0 or not _CYRILLIC.search(m.group()) or _QUOTE_OPENING.search(pair.source, 0, m.start()):
                 continue  # a sentence's first word, also inside a quotation ("«Кожна...»")
-            if _INSTITUTION_ADJECTIVE.search(m.group()) and _INSTITUTION_AFTER.match(pair.source, m.end()):
+            if _INSTITUTION_ADJECTIVE.search(m.group()) and not _PLACE_ADJECTIVE.search(m.group()) and \
+                    _INSTITUTION_AFTER.match(pair.source, m.end()):
                 continue  # Всесвітня організація, Октябрьской железной дороги: an institution's name, translated
             word = m.group().lower()
             known = next((words for stem, words in rule.english if word.startswith(stem)), None)
@@ -729,7 +770,7 @@ def cyrillic_names(ctx: BilingualContext, rule):
 _QUOTE_OPENING = regex.compile(r"(?:[«„“\"'‘—–-]|[.!?…:])\s*\Z")  # a sentence's first word, in a quote or after a stop
 # A capitalised adjective that opens an institution's name (Всесвітня організація, Національним календарем,
 # Независимого топливного союза: the noun after at most two more adjectives) is translated, not romanised; not a
-# region's (Харківської області), a surname (Зеленський особисто) or a place.
+# region's (Харківської області), a surname (Зеленський особисто) or a place's.
 _INSTITUTION_ADJECTIVE = regex.compile(r"\p{L}{3}(?:ого|его|ього|ому|ему|ьому|ой|ей|ый|ая|ое|ые|ых|ым|ыми|ую|ої|ою|ий|ій|их|им|"
                                        r"ими|ня|[вжлнрст]на|[вжлнрст]не|[вжлнрст]ні|[вжлнрст]ну)\Z")
 _INSTITUTION_AFTER = regex.compile(
@@ -737,7 +778,12 @@ _INSTITUTION_AFTER = regex.compile(
     r"(?:організаці|организаци|союз|спілк|дорог|календар|банк|суд|рад[аиіуо]|комітет|комитет|служб|агентств|міністерств|"
     r"министерств|фонд|інститут|институт|університет|университет|академі|академи|парті|парти|компані|компани|бірж|бирж|"
     r"комісі|комисси|асоціаці|ассоциаци|федераці|федераци|палат|конгрес|асамбле|ассамбле|бюро|театр|музе|оркестр|"
-    r"корпораці|корпораци|прокуратур|поліці|полици|гварді|гварди|управлінн|управлени|департамент|центр|завод|концерн)")
+    r"корпораці|корпораци|прокуратур|поліці|полици|гварді|гварди|управлінн|управлени|департамент|центр|завод|концерн)"
+    r"(?!\p{L}*(?:ий|ій|ый|ого|ої|ому|им|ими|их|ая|ое|ые|ьно|но|о)(?!\p{L}))")  # (not радо "gladly", дорогий, центральний)
+# A Ukrainian place's adjective (Київської міської ради, Харківського університету): the place is romanised in the
+# name's translation (Kyiv City Council). Russian's -ск- is not read so: Октябрьской железной дороги is the October
+# Railway, Санкт-Петербургской биржи the St. Petersburg exchange.
+_PLACE_ADJECTIVE = regex.compile(r"(?:ськ|цьк|зьк)\p{L}{1,3}\Z")
 # Ukrainian locatives and datives change a stem's last г, к, х into з, ц, с (Ріг: у Розі; Прага: у Празі).
 _LOCATIVE_ALTERNATION = {"зі": "г", "ці": "к", "сі": "х"}
 
@@ -926,7 +972,10 @@ def untranslated(ctx: BilingualContext, rule):
                     yield pair.block, pair.start + start, pair.start + end, {"source": quote(pair.source), "problem": "script"}, []
 
 
-_HASHTAG = regex.compile(r"[#＃][^\s#＃]+[#＃]?")
+# A hashtag kept in the source's script: Weibo's closed #话题# (which may hold any character), or an open one of
+# letters, digits and _ (ended by the first punctuation: CJK text has no space to end it). entities.HASHTAG is
+# the Latin-script tag that must survive translation as it is, and has neither form.
+_HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
 
 
 def _has_script(ctx: BilingualContext, block, run) -> bool:

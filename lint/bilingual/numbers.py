@@ -38,8 +38,15 @@ _ZONE_AFTER = regex.compile(r"[ \u00a0]?(?:GMT|UTC|[ECMP][SD]T|CES?T|EES?T|MSK|B
 _JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メートル|m\b|センチ|ミリ|%|％|パーセント|度|倍|秒|ポイント|"
                                 r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))")
 # A centner (ц, центнер; 100 kg) is how Ukrainian and Russian farm news weighs harvests; English gives tonnes.
-_CENTNERS = regex.compile(r"(?<=\d[ \u00a0]?)(?:ц\b|ц/|центнер)", regex.IGNORECASE)
-_NO_UNIT_AFTER = regex.compile(r"\s*(?:[.,;:!?)»”\"]|\Z)")  # a figure whose unit is left to be understood (за 80.)
+# Its figures: one before the unit or a range before it (45–48 ц/га), and a figure later in the sentence that leaves
+# the unit understood after a preposition ("дала по 48 центнерів, хоча маємо за 80.").
+_FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_CENTNER_FIGURES = regex.compile(rf"(?<![\d.,]){_FIGURE}(?:[ \u00a0]?[-–—][ \u00a0]?{_FIGURE})?[ \u00a0]?(?:ц\b|ц/|центнер)",
+                                 regex.IGNORECASE)
+_UNDERSTOOD_FIGURE = regex.compile(r"(?<!\p{L})(?:за|по|проти|против|до|від|от|понад|більше|менше|более|менее|меньше|"
+                                   rf"около|близько|майже|почти)[ \u00a0]{_FIGURE}(?=\s*(?:[,;:!?)»”\"]|\.(?!\d)|\Z))",
+                                   regex.IGNORECASE)
+_SENTENCE_STOP = regex.compile(r"[.!?](?=\s|\Z)")
 # A vulgar fraction after a whole number, and an hour-and-minutes duration (also read as minutes).
 _VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])")
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
@@ -277,8 +284,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     if base == "ja" and "・" in norm:
         norm = _JA_DECIMAL_DOT.sub(".", norm)  # (one character for one: offsets stay those of the text)
     scales: dict[int, float] = {}  # a found number's index -> the scale word that multiplied it (for ranges)
-    # the first centner of the text: its figure, and later figures that leave the unit understood, may be in tonnes
-    centners = _CENTNERS.search(norm) if base in ("ru", "uk") else None
+    centners = _centner_figures(norm) if base in ("ru", "uk") and ("ц" in norm or "Ц" in norm) else ()
     found: list[Number] = []
     eras = {m.start(2): m for m in _ERA.finditer(norm)}
     last_end = 0
@@ -295,8 +301,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             values = values | {float(clock.group(1)), float(clock.group(2))}
         elif len(digits) == 4 and (wire := _WIRE_TIME.fullmatch(digits)) and _ZONE_AFTER.match(norm, end):
             values = values | {float(wire.group(1)), float(wire.group(2))}  # 0847 GMT: 8:47
-        if centners and (centners.start() - 3 <= end <= centners.start() or
-                         (m.start() > centners.start() and _NO_UNIT_AFTER.match(norm, end))):
+        if m.start(1) in centners:
             values = values | {v / 10 for v in values}  # 57,6 ц/га: 5.76 tonnes a hectare; "48 ц, ... за 80": 8
         if m.start(1) in eras:
             era = eras[m.start(1)]
@@ -369,9 +374,10 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     for m in _HOURS_MINUTES.finditer(norm):  # 1小时15分, 1 hour 15 minutes: also 75 minutes
         if by_start is None:
             by_start = {n.start: k for k, n in enumerate(found)}
-        k = by_start.get(m.start(2))
-        if k is not None:
-            found[k] = found[k]._replace(values=found[k].values | {_r(60 * float(m.group(1)) + float(m.group(2)))})
+        minutes = _r(60 * float(m.group(1)) + float(m.group(2)))
+        for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):  # (the hours and the minutes: both are in it)
+            if k is not None:
+                found[k] = found[k]._replace(values=found[k].values | {minutes})
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
                 _RANGE_AND.fullmatch(norm, found[k - 1].end, found[k].start) and
@@ -589,9 +595,19 @@ _EN_MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(("jan", "feb", "mar", "
 _EN_MONTH_STEMS = tuple(_EN_MONTH_NUMBER)
 
 
-def english_months(text: str):
-    """(match, month number) of each English month name in `text`."""
-    return _english_months(normalise(text))
+def _centner_figures(norm: str) -> set[int]:
+    """Where the figures weighed in centners begin (a tenth of each is the tonnes an English translation gives)."""
+    starts: set[int] = set()
+    for c in _CENTNER_FIGURES.finditer(norm):
+        starts.update(c.start(k) for k in (1, 2) if c.group(k))
+        stop = _SENTENCE_STOP.search(norm, c.end())
+        starts.update(u.start(1) for u in _UNDERSTOOD_FIGURE.finditer(norm, c.end(), stop.start() + 1 if stop else len(norm)))
+    return starts
+
+
+def month_number(name: str) -> int:
+    """The number of an English month's name or abbreviation (Sept. is 9)."""
+    return _EN_MONTH_NUMBER[name[:3].lower()]
 
 
 def _english_months(norm: str):
@@ -604,7 +620,7 @@ def _english_months(norm: str):
         stems = _automaton(_EN_MONTH_STEMS)
         found = (m for _, start, _ in stems.find_matches_as_indexes(lower) for m in (_EN_MONTH.match(norm, start),) if m)
     for m in found:
-        yield m, _EN_MONTH_NUMBER[m.group()[:3].lower()]
+        yield m, month_number(m.group())
 
 
 # Number words of the other source languages, two to nineteen and the tens, with their common case forms (двоє
