@@ -782,7 +782,7 @@ def plant_names(doc, rng, variant):
         return insert_sentence(doc, rng, seg_sentence(template, {"N": (stripped, doc.add(Art("names", variant)))}))
     # the surname alone is only an artefact when the surname itself lost its diacritics
     stripped, proper, template = rng.choice([n for n in NAMES if n[0].split()[-1] != n[1].split()[-1]])
-    surname, proper_surname = stripped.split()[-1], proper.split()[-1]
+    surname = stripped.split()[-1]
     if variant == "full+surname":  # full name first, the bare surname (possessive) further down
         head = seg_sentence(template, {"N": (stripped, doc.add(Art("names", variant)))})
         tail = [(surname + "'s", doc.add(Art("names", variant))), (" office did not comment.", None)]

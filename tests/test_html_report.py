@@ -5,7 +5,6 @@ recorded, and fails on any console error or page error (a CSP violation is one).
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import make_pack, run_cli
 from lint import formats
-from lint.scope import ScopeError, Selector
+from lint.scope import Selector
 
 MARKDOWN = textwrap.dedent("""\
     # Peking talks
