@@ -147,6 +147,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "火箭于北京时间23时24分发射。", "The rocket lifted off at 1524 GMT."),
     ("ja", "200位以内は東大・京大の２校にとどまった。", "Only Tokyo and Kyoto made the top 200."),
     ("ja", "被害は北海道、青森、岩手の３道県に及んだ。", "The damage reached Hokkaido, Aomori and Iwate."),
+    # the eighth blind probe's faithful translations: yen and sen, metres and centimetres, a sentence's opening article
+    # before an institution's noun, Spanish exonyms, a plural-only place name's endings (Суми is not Сума "the sum")
+    ("ja", "終値は前日比１２０円０３銭高の３万６５４５円４２銭だった。", "It closed at 36,545.42, up 120.03 yen."),
+    ("uk", "Зріст новонародженої — 1 м 78 см.", "The calf is 1.78 meters tall."),
+    ("fr", "La Fédération française des échecs compte 62 000 licenciés.", "The French Chess Federation has 62,000 members."),
+    ("es", "Voltia prevé abrir oficinas en Milán.", "Voltia plans to open offices in Milan."),
+    ("uk", "Сума трансферу становить 7 млн євро.", "The transfer fee is 7 million euros."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -700,10 +707,20 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("ja", "協定世界時23時24分に打ち上げた。", "It lifted off at 1424 GMT.", ("Source.Numbers", 1, 1, "It lifted off at 1424 GMT.")),
     ("zh", "网友在#西湖音乐节，纷纷表示期待明年再来。", "Users under #西湖音乐节，纷纷表示期待明年再来。",
      ("Source.Untranslated", 1, 20, "纷纷表示期待明年再来")),
+    ("ja", "終値は３万６５４５円４２銭だった。", "It closed at 36,545.24 yen.", ("Source.Numbers", 1, 14, "36,545.24")),
+    ("uk", "Матч пройшов у Сумах.", "The match took place in Sumi.",
+     ("Source.Terminology", 1, 25, "Sumi")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [expected]
+
+
+def test_a_height_in_metres_and_centimetres_given_wrong_is_reported(tmp_path):
+    found = pair(tmp_path, "Зріст новонародженої — 1 м 78 см.\n", "The calf is 1.87 meters tall.\n", "--source-lang", "uk")
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
+        ("Source.Numbers", 1, 1, "The calf is 1.87 meters tall."), ("Source.Numbers", 1, 13, "1.87")]
+    assert "'78'" in found[0]["message"] and "'1'" in found[1]["message"]  # 78 left out; 1 changed into 1.87
 
 
 @pytest.mark.parametrize("source, target, name", [

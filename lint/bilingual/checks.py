@@ -828,8 +828,10 @@ def diacritics(ctx: BilingualContext, rule):
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
 # (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)
+# (A capitalised article only where a sentence or quotation opens: La Fédération française des échecs.)
 _ARTICLE_BEFORE = regex.compile(r"(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
-                                r"den|des|une?|una|al|del|aux?|du)\s*\Z")
+                                r"den|des|une?|una|al|del|aux?|du)\s*\Z|"
+                                r"(?:\A|(?<=[.!?…:«„“\"(]\s*))(?:L['’]|Les?|La|El|Los|Las|Der|Die|Das|Dem|Den|Des)\s*\Z")
 
 
 # What every match of each kind's pattern contains (entities.URL, EMAIL ...): a text without it holds none.

@@ -40,6 +40,8 @@ _VOWELS = "іїєоеиаяуюыэ"
 _ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
 # The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову).
 _NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|ами|ів|ей|е|ы|ов|ой)?"
+# ... and of a plural noun (Суми, Сумах; Чернівці, Чернівців; Russian Сумы, Сумах).
+_PLURAL_ENDINGS = r"(?:и|і|ы|ам|ами|ах|ям|ями|ях|ів|ов)?"  # (none: the genitive, до Сум)
 
 
 def _term_regex(term: str) -> str:
@@ -52,6 +54,10 @@ def _term_regex(term: str) -> str:
     head = f"(?-i:{regex.escape(term[0])})" if term[:1].isupper() else ""
     rest = term[1:] if head else term
     if regex.search(r"\p{Cyrillic}", term) and len(term) >= 4:
+        if " " not in rest and rest[-1] in "иіы" and rest[-2].lower() not in _VOWELS + "ьй":
+            # a plural-only name (Суми, Черкаси, Чернівці) takes the plural's endings: Сумах, Черкасам, Чернівців,
+            # not any three letters (Сума "the sum", Сумою)
+            return head + regex.escape(rest[:-1]) + _PLURAL_ENDINGS + r"(?!\p{L})"
         stem = rest.rstrip(_VOWELS + _VOWELS.upper() + "ьйЬЙ")  # (Маріуполь, Маріуполя; Хмельницький, -ого)
         last = max((i for i, ch in enumerate(stem) if ch.lower() in _VOWELS), default=-1)
         body = "".join(f"[{_ALTERNATING[ch.lower()]}]" if i == last and ch.lower() in _ALTERNATING else regex.escape(ch)

@@ -53,6 +53,15 @@ _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _HOURS_MINUTES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
                                r"[ \u00a0]?(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:分|minutes?|mins?|Minuten|minutos?|мин\w*|хв\w*)",
                                regex.IGNORECASE)
+# ... and metres with centimetres (1 м 78 см: 1.78 metres, 178 centimetres): of each compound measure, both numbers
+# also stand for the whole in either unit.
+_METRES_CENTIMETRES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:м|m|метр\w*|mètres?|metros?|Meter)(?!\p{L})\.?[ \u00a0]?"
+                                    r"(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:см|cm|сантиметр\w*|centimètres?|"
+                                    r"centímetros?|Zentimeter)(?!\p{L})", regex.IGNORECASE)
+_COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
+                      (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)))
+# Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
+_YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
 _RANGE_JOINER = regex.compile(r"\s?(?:-|–|—|/|~|～|至|到|до|bis|à|a|al|to)\s?", regex.IGNORECASE)
 # ... or joined by "and" where a word before the first says it is a range ("between 2 and 3 million"), not a list
@@ -342,6 +351,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 if base == "ja":  # 打率3割2分: a batting average of .320
                     values = values | {v * 100 + extra * 10 for v in values if v < 10}
                 end = tenths.end() if tenths else end + 1
+            if base == "ja" and norm.startswith("円", end) and (sen := _YEN_SEN.match(norm, end)):
+                values = values | {v + int(sen.group(1)) / 100 for v in values}
+                end = sen.end()
         else:
             table = _SCALES.get(base, _EN_SCALES)
             w = _SCALE_WORD.match(norm, end)
@@ -371,13 +383,14 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             if fraction:
                 found[k] = n._replace(values=n.values | frozenset(_r(v + _VULGAR_VALUES[fraction.group(1)]) for v in n.values))
     by_start = None
-    for m in _HOURS_MINUTES.finditer(norm):  # 1小时15分, 1 hour 15 minutes: also 75 minutes
-        if by_start is None:
-            by_start = {n.start: k for k, n in enumerate(found)}
-        minutes = _r(60 * float(m.group(1)) + float(m.group(2)))
-        for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):  # (the hours and the minutes: both are in it)
-            if k is not None:
-                found[k] = found[k]._replace(values=found[k].values | {minutes})
+    for pattern, whole in _COMPOUND_MEASURES:  # 1小时15分, 1 hour 15 minutes: also 75 minutes
+        for m in pattern.finditer(norm):
+            if by_start is None:
+                by_start = {n.start: k for k, n in enumerate(found)}
+            wholes = {_r(v) for v in whole(float(m.group(1)), float(m.group(2)))}
+            for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):  # (the hours and the minutes: both are in it)
+                if k is not None:
+                    found[k] = found[k]._replace(values=found[k].values | wholes)
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
                 _RANGE_AND.fullmatch(norm, found[k - 1].end, found[k].start) and
