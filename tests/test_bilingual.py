@@ -716,6 +716,20 @@ def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang,
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [expected]
 
 
+@pytest.mark.parametrize("lang, source, target, expected", [
+    ("fr", "« Nous ne voterons pas », a déclaré Boris Vallaud.", '"We will not vote," said Boris Vallud.', (1, 32, "Vallud")),
+    ("fr", "Son fils, Jérôme Lefèvre, l'a confirmé.", "Her son, Jérume Lefèvre, confirmed it.", (1, 10, "Jérume")),
+    ("de", "Sprecherin Jördis Köhler sagte am Nachmittag.", "Spokeswoman Jördis Köhlr said in the afternoon.", (1, 20, "Köhlr")),
+    # two languages' spellings of one name: a first letter, an ending, letters transliterations trade
+    ("de", "Kremlchef Wladimir Putin reiste ab.", "Kremlin chief Vladimir Putin left.", None),
+    ("de", "Botschafter Andrij Melnyk sagte das.", "Ambassador Andriy Melnyk said so.", None),
+    ("fr", "Le président Volodymyr Zelensky a parlé.", "President Volodymyr Zelenskiy spoke.", None),
+])
+def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, target, expected):
+    found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Names"]
+    assert [(f["line"], f["column"], f["match"]) for f in found] == ([expected] if expected else [])
+
+
 def test_a_height_in_metres_and_centimetres_given_wrong_is_reported(tmp_path):
     found = pair(tmp_path, "Зріст новонародженої — 1 м 78 см.\n", "The calf is 1.87 meters tall.\n", "--source-lang", "uk")
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [

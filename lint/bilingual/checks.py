@@ -587,7 +587,8 @@ def _latin_source_names(ctx: BilingualContext, rule):
         candidates = None
         source_folded = entities.strip_accents(pair.source).lower()
         target_folded = None  # the paragraph's translation without accents, read at the first candidate word
-        for m in _NAME_TOKEN.finditer(pair.source):
+        tokens = None
+        for k, m in enumerate(_NAME_TOKEN.finditer(pair.source)):
             word = m.group()
             if len(word) < max(rule.min_length, 5) or word.isupper() or _SENTENCE_START.search(pair.source, 0, m.start()):
                 continue  # (a sentence's first word, and German's every noun there, may be no name)
@@ -597,14 +598,73 @@ def _latin_source_names(ctx: BilingualContext, rule):
             if want in target_folded:
                 continue  # written as in the source (or without its accents: Source.Diacritics' matter)
             if candidates is None:
-                candidates = [(t.start(), t.end(), entities.strip_accents(t.group()).lower())
-                              for t in _NAME_TOKEN.finditer(text, pair.start, pair.end)]
+                candidates = _name_tokens(text, pair.start, pair.end)
+                tokens = _name_tokens(pair.source, 0, len(pair.source))
             respelt = _respelt(word.lower())
-            for start, end, got in candidates:
-                if got not in source_folded and got not in respelt and _slip(want, got):
+            kept = _kept_neighbours(tokens, k)
+            for i, (start, end, got) in enumerate(candidates):
+                if got in source_folded or got in respelt:
+                    continue
+                # one letter wrong inside a person's name whose other part the translation keeps beside it
+                # (Boris Vallaud as Boris Vallud, Hélène Garnier as Hélène Garrnier); any name: only a slip no
+                # language's spelling makes (Madrid as Mardid)
+                if _slip(want, got) or (_beside(candidates, i, kept) and _one_edit(want, got)):
                     yield pair.block, start, end, {"source": quote(pair.source), "name": word,
                                                    "problem": "spelled differently here"}, [word]
                     break
+
+
+def _name_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, folded) of the capitalised words of text[start:end], without accents and lower-cased."""
+    return [(t.start(), t.end(), entities.strip_accents(t.group()).lower()) for t in _NAME_TOKEN.finditer(text, start, end)]
+
+
+def _kept_neighbours(tokens: list, k: int) -> dict[int, str]:
+    """The capitalised words right before (-1) and after (+1) the source's k-th, one space away: a full name's
+    other part."""
+    out = {}
+    for side in (-1, 1):
+        j = k + side
+        if 0 <= j < len(tokens):
+            (a_start, a_end, _), (b_start, b_end, _) = sorted((tokens[k], tokens[j]))
+            if b_start - a_end == 1:
+                out[side] = tokens[j][2]
+    return out
+
+
+def _beside(candidates: list, i: int, kept: dict[int, str]) -> bool:
+    """Whether the translation's i-th capitalised word has one of `kept` on the same side, one space away."""
+    for side, word in kept.items():
+        j = i + side
+        if 0 <= j < len(candidates) and candidates[j][2] == word:
+            a, b = sorted((candidates[i], candidates[j]))
+            if b[0] - a[1] == 1:
+                return True
+    return False
+
+
+# Letters that languages' spellings of one name trade (Wladimir, Vladimir; Andrij, Andriy; Sergej, Sergei).
+_TRADED = {frozenset(p) for p in ("jy", "ji", "iy", "wv", "sz", "ck", "cz", "ks")}
+
+
+def _one_edit(want: str, got: str) -> bool:
+    """Whether `got` is `want` with one letter changed, dropped, added or two neighbours swapped, not the first
+    letter, not a pair of letters languages' spellings trade and not an i, y or j at the end (Slavic names end as
+    each transliteration has it: Zelensky, Zelenskiy, Zelenskyy): a slip in a person's name, which every language
+    writes alike."""
+    if want == got or not got or got[0] != want[0] or len(want) < 4:
+        return False
+    if len(want) == len(got):
+        differ = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
+        if len(differ) == 1:
+            return frozenset((want[differ[0]], got[differ[0]])) not in _TRADED
+        return len(differ) == 2 and differ[1] == differ[0] + 1 and want[differ[0]] == got[differ[1]] and \
+            want[differ[1]] == got[differ[0]]
+    if abs(len(want) - len(got)) != 1:
+        return False
+    longer, shorter = (want, got) if len(want) > len(got) else (got, want)
+    return any(longer[:k] + longer[k + 1:] == shorter and not (k >= len(longer) - 2 and longer[k] in "iyj")
+               for k in range(1, len(longer)))
 
 
 def _respelt(word: str) -> set[str]:
