@@ -154,6 +154,11 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("fr", "La Fédération française des échecs compte 62 000 licenciés.", "The French Chess Federation has 62,000 members."),
     ("es", "Voltia prevé abrir oficinas en Milán.", "Voltia plans to open offices in Milan."),
     ("uk", "Сума трансферу становить 7 млн євро.", "The transfer fee is 7 million euros."),
+    # the seventh probe's left-over shapes: a long figure rounded to two digits, life dates as a century, kilometres
+    # and metres
+    ("es", "La obra costó 2.528 millones de dólares.", "The project cost $2.5 billion."),
+    ("fr", "Une toile de Rosa Bonheur (1822-1899) a été vendue.", "A painting by 19th-century painter Rosa Bonheur was sold."),
+    ("ru", "Он преодолел дистанцию 42 км 195 м.", "He covered the 42.195-kilometer course."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -708,6 +713,7 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("zh", "网友在#西湖音乐节，纷纷表示期待明年再来。", "Users under #西湖音乐节，纷纷表示期待明年再来。",
      ("Source.Untranslated", 1, 20, "纷纷表示期待明年再来")),
     ("ja", "終値は３万６５４５円４２銭だった。", "It closed at 36,545.24 yen.", ("Source.Numbers", 1, 14, "36,545.24")),
+    ("es", "La obra costó 2.528 millones de dólares.", "The project cost $2.8 billion.", ("Source.Numbers", 1, 18, "$2.8 billion")),
     ("uk", "Матч пройшов у Сумах.", "The match took place in Sumi.",
      ("Source.Terminology", 1, 25, "Sumi")),
 ])
@@ -728,6 +734,36 @@ def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang,
 def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, target, expected):
     found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Names"]
     assert [(f["line"], f["column"], f["match"]) for f in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("lang, source, target, expected", [
+    ("fr", "Une toile de Rosa Bonheur (1822-1899) a été vendue.", "A painting by 18th-century painter Rosa Bonheur was sold.",
+     [(1, 1, "A painting by 18th-century painter Rosa Bonheur was sold.", "'1899'"), (1, 15, "18", "'1822'")]),
+    ("ru", "Он преодолел дистанцию 42 км 195 м.", "He covered the 42.159-kilometer course.",
+     [(1, 1, "He covered the 42.159-kilometer course.", "'195'"), (1, 16, "42.159", "'42'")]),
+])
+def test_life_dates_and_a_compound_distance_given_wrong_are_reported(tmp_path, lang, source, target, expected):
+    found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Numbers"]
+    assert [(f["line"], f["column"], f["match"]) for f in found] == [e[:3] for e in expected]
+    assert all(e[3] in f["message"] for f, e in zip(found, expected))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("JAMSTECなどが発表した。\n", "JAMSTEC and others announced it.\n"),  # given further down: not lost
+    ("研究チームが発表した。\n", "The team announced it.\n"),
+])
+def test_a_name_left_out_of_a_headline_is_lost_only_if_the_article_never_gives_it(tmp_path, body, expected):
+    found = pair(tmp_path, "新種の巻き貝 JAMSTECなど発表\n\n" + body, "New snail species found\n\n" + expected,
+                 "--source-lang", "ja")
+    names = [(f["line"], f["column"], f["match"]) for f in found if f["rule"] == "Source.Names"]
+    assert names == ([] if "JAMSTEC" in body else [(1, 1, "New snail species found")])
+
+
+def test_a_headline_number_given_further_down_is_not_changed_into_a_number_word(tmp_path):
+    found = pair(tmp_path, "宁波一彩民10倍投注独揽10注头奖\n\n该彩民以10倍投注独揽10注头奖。\n",
+                 "Ningbo player wins on a single ticket\n\nThe player won 10 first prizes with a 10-times multiplier.\n",
+                 "--source-lang", "zh")
+    assert [f for f in found if f["rule"] == "Source.Numbers"] == []
 
 
 def test_a_height_in_metres_and_centimetres_given_wrong_is_reported(tmp_path):

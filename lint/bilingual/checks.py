@@ -260,10 +260,11 @@ def number_checks(ctx: BilingualContext, rule):
 
 def _rounds_to(value: float, shown: float) -> bool:
     """Whether `shown` is `value` rounded to `shown`'s own significant digits (at least three, and fewer than
-    `value` has): a faithful rounding of a large amount."""
+    `value` has; two for a figure of four or more: 2.528 billion as 2.5 billion): a faithful rounding of a large
+    amount."""
     digits = _significant(shown)
-    if digits < 3 or digits >= _significant(value) or not 0.9 < shown / value < 1.1:  # (14.3 million → 14: changed)
-        return False
+    if digits < (2 if _significant(value) >= 4 else 3) or digits >= _significant(value) or not 0.9 < shown / value < 1.1:
+        return False  # (14.3 million → 14: changed)
     unit = 10 ** (math.floor(math.log10(abs(shown))) - digits + 1)  # (half up or half even: 194.985 is 194.99)
     return abs(value - shown) <= unit / 2 * (1 + 1e-9)
 
@@ -301,13 +302,17 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
+    if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
+        centuries = {int(c) for c in _CENTURY.findall(window)}
+        spans = [m.span() for m in _LIFE_DATES.finditer(source)]
+        missing = [n for n in missing if not (any(a <= n.start < b for a, b in spans) and int(max(n.values)) // 100 + 1 in centuries)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
         ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
         missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
     if missing and pair.block.headline:
         from_source = set().union(*(n.values for n in numbers.extract(pair.source, ctx.lang)))
         values = set()  # (a headline figure that renders another source number says nothing of this one: M6.9)
-        shown = [t for t in ctx.target_numbers("", pair.block, pair.start, pair.end) if not t.values & from_source]
+        shown = [t for t in ctx.target_numbers("", pair.block, pair.start, pair.end) if t.written and not t.values & from_source]
         for block in ctx.doc.blocks:
             if block is not pair.block:
                 for n in ctx.target_numbers("", block):
@@ -415,6 +420,9 @@ def _school_year_said(number, source: str, window: str) -> bool:
         return False
     words = _SCHOOL_YEAR_EN.get(int(max(number.values))) if len(number.values) == 1 else None
     return words is not None and regex.search(rf"\b(?:{words})\b", window, regex.IGNORECASE) is not None
+# A person's years of birth and death in brackets, and a century as English news says it ("19th-century").
+_LIFE_DATES = regex.compile(r"\((?:1\d|20)\d\d\s?[-–—]\s?(?:1\d|20)\d\d\)")
+_CENTURY = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", regex.IGNORECASE)
 _YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
 _CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
@@ -538,6 +546,8 @@ def names(ctx: BilingualContext, rule):
                 continue
             if len(word) < rule.min_length or (word.islower() and len(word) < 8):
                 continue  # a short lower-case word in a gloss ("matter") is a word, not a name
+            if pair.block.headline and w in _whole_target(ctx):
+                continue  # a headline is rewritten: the name the article gives further down is not lost
             variant = _near_spelling(word, pair.block.text, pair.start, pair.end)
             if variant is not None:  # Kekertsuatsiak written Kekerattsusiak: point at it, the source's spelling is the fix
                 yield pair.block, variant[0], variant[1], {"source": quote(pair.source), "name": word,
@@ -854,6 +864,14 @@ def _skeleton(word: str) -> str:
     word = word.lower().replace("tsch", "ch").replace("sch", "sh").replace("ck", "k").replace("w", "v").replace("x", "ks").replace("z", "ts")
     word = word.replace("h", "g")  # Russian г is Ukrainian г = h: Igor ~ Ihor, Oleg ~ Oleh
     return _NOT_CONSONANT.sub("", word)[:3]  # German and English spellings of names: Scholz ~ Шольц
+
+
+def _whole_target(ctx: BilingualContext) -> str:
+    """The whole translation lower-cased (computed once)."""
+    found = ctx.cache.get("whole")
+    if found is None:
+        found = ctx.cache["whole"] = "\n".join(b.text for b in ctx.doc.blocks).lower()
+    return found
 
 
 def _folded_target(ctx: BilingualContext, para: int) -> tuple[str, str]:

@@ -53,13 +53,18 @@ _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _HOURS_MINUTES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
                                r"[ \u00a0]?(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:分|minutes?|mins?|Minuten|minutos?|мин\w*|хв\w*)",
                                regex.IGNORECASE)
-# ... and metres with centimetres (1 м 78 см: 1.78 metres, 178 centimetres): of each compound measure, both numbers
+# ... and metres with centimetres (1 м 78 см: 1.78 metres, 178 centimetres), kilometres with metres (42 км 195 м: 42.195
+# km, a marathon): of each compound measure, both numbers
 # also stand for the whole in either unit.
 _METRES_CENTIMETRES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:м|m|метр\w*|mètres?|metros?|Meter)(?!\p{L})\.?[ \u00a0]?"
                                     r"(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:см|cm|сантиметр\w*|centimètres?|"
                                     r"centímetros?|Zentimeter)(?!\p{L})", regex.IGNORECASE)
+_KILOMETRES_METRES = regex.compile(r"(?<!\d)(\d{1,3})[ \u00a0]?(?:км|km|Kilometer\w*|kilomètres?|kilómetros?)(?!\p{L})\.?[ \u00a0]?"
+                                   r"(?:and |und |et |y |и |і |та )?(\d{1,3})[ \u00a0]?(?:м|m|метр\w*|Meter|mètres?|metros?)(?!\p{L})",
+                                   regex.IGNORECASE)
 _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
-                      (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)))
+                      (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)),
+                      (_KILOMETRES_METRES, lambda big, small: (big + small / 1000, 1000 * big + small)))
 # Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
 _YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
