@@ -611,14 +611,14 @@ def _latin_source_names(ctx: BilingualContext, rule):
                 candidates = _name_tokens(text, pair.start, pair.end)
                 tokens = _name_tokens(pair.source, 0, len(pair.source))
             respelt = _respelt(word.lower())
-            kept = _kept_neighbours(tokens, k)
+            kept = _kept_neighbours(tokens, k, pair.source)
             for i, (start, end, got) in enumerate(candidates):
                 if got in source_folded or got in respelt:
                     continue
                 # one letter wrong inside a person's name whose other part the translation keeps beside it
                 # (Boris Vallaud as Boris Vallud, Hélène Garnier as Hélène Garrnier); any name: only a slip no
                 # language's spelling makes (Madrid as Mardid)
-                if _slip(want, got) or (_beside(candidates, i, kept) and _one_edit(want, got)):
+                if _slip(want, got) or (_beside(candidates, i, kept, text) and _one_edit(want, got)):
                     yield pair.block, start, end, {"source": quote(pair.source), "name": word,
                                                    "problem": "spelled differently here"}, [word]
                     break
@@ -629,28 +629,33 @@ def _name_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(t.start(), t.end(), entities.strip_accents(t.group()).lower()) for t in _NAME_TOKEN.finditer(text, start, end)]
 
 
-def _kept_neighbours(tokens: list, k: int) -> dict[int, str]:
+def _kept_neighbours(tokens: list, k: int, source: str) -> dict[int, tuple[str, bool]]:
     """The capitalised words right before (-1) and after (+1) the source's k-th, one space away: a full name's
-    other part."""
+    other part, with whether it opens the source's sentence."""
     out = {}
     for side in (-1, 1):
         j = k + side
         if 0 <= j < len(tokens):
             (a_start, a_end, _), (b_start, b_end, _) = sorted((tokens[k], tokens[j]))
             if b_start - a_end == 1:
-                out[side] = tokens[j][2]
+                out[side] = (tokens[j][2], _opens_sentence(source, tokens[j][0]))
     return out
 
 
-def _beside(candidates: list, i: int, kept: dict[int, str]) -> bool:
-    """Whether the translation's i-th capitalised word has one of `kept` on the same side, one space away."""
-    for side, word in kept.items():
+def _beside(candidates: list, i: int, kept: dict, text: str) -> bool:
+    """Whether the translation's i-th capitalised word has one of `kept` on the same side, one space away, and
+    capitalised mid-sentence in one of the two texts at least (In Europa, In Europe: a sentence's first word)."""
+    for side, (word, opens_source) in kept.items():
         j = i + side
         if 0 <= j < len(candidates) and candidates[j][2] == word:
             a, b = sorted((candidates[i], candidates[j]))
-            if b[0] - a[1] == 1:
+            if b[0] - a[1] == 1 and not (opens_source and _opens_sentence(text, candidates[j][0])):
                 return True
     return False
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return start == 0 or _SENTENCE_START.search(text, 0, start) is not None
 
 
 # Letters that languages' spellings of one name trade (Wladimir, Vladimir; Andrij, Andriy; Sergej, Sergei).

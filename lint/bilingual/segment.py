@@ -27,7 +27,25 @@ def sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         else:
             spans.append((found, found + len(piece)))
         pos = found + len(piece)
+    if "." in text:
+        spans = _join_inside_eras(text, spans)
     return tuple(trimmed_spans(text, spans)) or ((0, len(text)),) if text.strip() else ()
 
 
+def _join_inside_eras(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans cut inside an era's abbreviation (après J.-C., v. Chr., a. C., н. е.) joined again: no sentence ends
+    inside one."""
+    eras = [m.span() for m in _ERA.finditer(text)]
+    if not eras:
+        return spans
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        if any(a < start < b for a, b in eras):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 _DECIMAL_CUT = regex.compile(r"[0-9０-９][.．][0-9０-９]")
+_ERA = regex.compile(r"\bJ\.-C\.|\b[vn]\.\s?(?:u\.\s?Z|Chr)\.|\b[ad]\.\s?(?:de\s)?(?:J\.\s?)?C\.|(?<!\p{L})н\.\s?[эе]\.")
