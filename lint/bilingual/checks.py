@@ -290,10 +290,12 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         # a date as a weekday, unless an English date of the window may be its own translation: a month and day
         # (3月15日) whose month an English date names, or a bare day (19日) where an English date names a month the
         # source does not (the dateline's Sept. 3 is the source's 9月3日, not its 4日)
-        english = _english_date_months(window)
-        named = {int(m) for m in _CJK_MONTH.findall(source)}
+        english = _english_dates(window)
+        source_days = {int(m.group(1) or m.group(2)) for m in _CJK_DAY.finditer(source)}
+        # a bare day's English date may be its own translation where that date's day is none of the source's
+        other_dates = all(day in source_days for _, day in english)
         days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)
-                if (not english if m.group(1) or _DAY_RANGE_END.search(source, 0, m.start()) else english <= named)}
+                if (not english if m.group(1) or _DAY_RANGE_END.search(source, 0, m.start()) else other_dates)}
         missing = [n for n in missing if n.start not in days]
     if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
         missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
@@ -331,11 +333,14 @@ def _counts_the_list(source: str, number) -> bool:
     listed = regex.split(r"[はがを。「」]", before)[-1]
     # と joins names, 、 lists three or more, ・ between katakana is the space of one name (ジョー・バイデン), and a
     # lone 、 ends a clause's opening (昨年、トヨタの２工場: "last year, Toyota's two plants")
-    joins, commas = listed.count("と"), listed.count("、")
+    joins, commas = len(_LIST_JOIN.findall(listed)), listed.count("、")
     separators = len(_LIST_DOT.findall(listed)) + joins + (commas if joins or commas >= 2 else 0)
     return separators > 0 and separators + 1 == max(number.values)
 
 
+# と joining two names: after a name's own characters or an honorific (東大と京大, 田中さんと佐藤さん), not inside a word
+# or a phrase (によると "according to", ところ)
+_LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏|君|ちゃん))と(?!こ)")
 _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 
 
@@ -369,7 +374,7 @@ _HOUR_MINUTES = regex.compile(r"(?:h|:|\.|時|时|点)\s?([0-5]\d)(?!\d)")
 _ZONED_TIME = regex.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]?([0-5]\d)(?:\s?([ap])\.?m\.?)?[ \u00a0]?(?:GMT|UTC)\b", regex.IGNORECASE)
 _ZONE_OFFSETS = {"de": (1, 2), "fr": (1, 2), "es": (1, 2), "it": (1, 2), "uk": (2, 3), "ru": (3,), "ja": (9,), "zh": (8,)}
 _NAMED_ZONES = (
-    (regex.compile(r"GMT|UTC|\bWEZ\b|協定世界時|世界標準時|グリニッジ|协调世界时|世界时|格林尼治|格林威治|по Гринвичу|за Гринвічем|"
+    (regex.compile(r"GMT|UTC|\bWEZ\b|協定世界時|世界標準時|グリニッジ|协调世界时|世界时(?![装代尚刻间])|格林尼治|格林威治|по Гринвичу|за Гринвічем|"
                    r"всемирно\w* координированно\w*|всесвітн\w* координован\w*", regex.IGNORECASE), ()),
     (regex.compile(r"\bMESZ\b|\bCEST\b"), (2,)),
     (regex.compile(r"\bMEZ\b|\bCET\b"), (1,)),
@@ -407,9 +412,10 @@ def _moved_to_gmt(number, source: str, zoned: set, lang: str) -> bool:
     """Whether a source hour with its minutes (23h24) is the translation's GMT time at one of the source zone's
     offsets (2124 GMT for Paris in summer)."""
     after = _HOUR_MINUTES.match(source, number.end)
-    if after is None or not number.text.isascii() or not number.text.isdigit():
+    figure = numbers.normalise(number.text)  # (２３時２４分: Japanese news writes full-width digits)
+    if after is None or not figure.isascii() or not figure.isdigit():
         return False
-    hour = int(number.text)
+    hour = int(figure)
     offsets = _source_zone(source, number.start, after.end(), lang)
     return any(minutes == after.group(1) and (hour - got) % 24 in offsets for got, minutes in zoned)
 
@@ -438,16 +444,19 @@ _TIME_IN_WORDS = {
 # A date in English (March 5, 5 March): a date translated as a date, whose day must then be there.
 _MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 # (a date, with its ordinal or not: March 18th, Mar 18, 18 March; not the Long March rocket)
-_MONTH_NAME = regex.compile(rf"\b(?P<month>{_MONTHS_EN})\s\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTHS_EN})")
+_MONTH_NAME = regex.compile(rf"(?<!Long )\b(?P<month>{_MONTHS_EN})\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|"
+                            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTHS_EN})")
 # A day that ends a range of days after a month and day (５月５～11日): a date of that month, not a bare day.
 _DAY_RANGE_END = regex.compile(r"\d{1,2}月\d{1,2}日?\s?[～~〜\-－–]\s?\Z")
 
 
-def _english_date_months(window: str) -> set[int]:
-    """The months of the English dates in `window` (March 18th is 3; the modal "may" is none)."""
-    return {numbers.month_number(m.group("month")) for m in _MONTH_NAME.finditer(window)}
+def _english_dates(window: str) -> set[tuple[int, int]]:
+    """(month, day) of the English dates in `window` (March 18th is (3, 18); the modal "may" is none)."""
+    return {(numbers.month_number(m.group("month")), int(m.group("day"))) for m in _MONTH_NAME.finditer(window)}
+
+
 # A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
-_CJK_MONTH = regex.compile(r"(?<!\d)(\d{1,2})月")
+_CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
 _CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![間间前後后目ぶ以連连])")
 
 
@@ -850,11 +859,11 @@ _INSTITUTION_ADJECTIVE = regex.compile(r"\p{L}{3}(?:ого|его|ього|ом�
                                        r"ими|ня|[вжлнрст]на|[вжлнрст]не|[вжлнрст]ні|[вжлнрст]ну)\Z")
 _INSTITUTION_AFTER = regex.compile(
     r"(?:\s+\p{Ll}+(?:ої|ой|ей|ого|ому|ий|ій|ый|ая|а|ні|ных|них|ним|ным|ної))?(?:\s+[\p{Ll}-]+(?:ої|ой|ого|ий|ый|ая|а|ні|ной|ної))?\s+"
-    r"(?:організаці|организаци|союз|спілк|дорог|календар|банк|суд|рад[аиіуо]|комітет|комитет|служб|агентств|міністерств|"
+    r"(?:організаці|организаци|союз|спілк|дорог|календар|банк|суд|рад(?:а|и|і|у|ою|ой|е|ы)(?!\p{L})|комітет|комитет|служб|агентств|міністерств|"
     r"министерств|фонд|інститут|институт|університет|университет|академі|академи|парті|парти|компані|компани|бірж|бирж|"
     r"комісі|комисси|асоціаці|ассоциаци|федераці|федераци|палат|конгрес|асамбле|ассамбле|бюро|театр|музе|оркестр|"
     r"корпораці|корпораци|прокуратур|поліці|полици|гварді|гварди|управлінн|управлени|департамент|центр|завод|концерн)"
-    r"(?!\p{L}*(?:ий|ій|ый|ого|ої|ому|им|ими|их|ая|ое|ые|ьно|но|о)(?!\p{L}))")  # (not радо "gladly", дорогий, центральний)
+    r"(?!\p{L}*(?:ий|ій|ый|ого|ої|ому|им|ими|их|ая|ое|ые|ьно|но)(?!\p{L}))")  # (not дорогий, центральний, судно)
 # A Ukrainian place's adjective (Київської міської ради, Харківського університету): the place is romanised in the
 # name's translation (Kyiv City Council). Russian's -ск- is not read so: Октябрьской железной дороги is the October
 # Railway, Санкт-Петербургской биржи the St. Petersburg exchange.
@@ -897,7 +906,8 @@ def diacritics(ctx: BilingualContext, rule):
         if pair.block is None or pair.end <= pair.start:
             continue
         accented = {entities.strip_accents(w): w for start, _, w in entities.accented_words(pair.source)
-                    if not _ARTICLE_BEFORE.search(pair.source, 0, start)}
+                    if not _ARTICLE_BEFORE.search(pair.source, 0, start) and
+                    not (_INSTITUTION_NOUN.match(w) and _OPENING_ARTICLE.search(pair.source, 0, start))}
         if not accented:
             continue
         text = pair.block.text
@@ -911,10 +921,13 @@ def diacritics(ctx: BilingualContext, rule):
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
 # (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)
-# (A capitalised article only where a sentence or quotation opens: La Fédération française des échecs.)
 _ARTICLE_BEFORE = regex.compile(r"(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
-                                r"den|des|une?|una|al|del|aux?|du)\s*\Z|"
-                                r"(?:\A|(?<=[.!?…:«„“\"(]\s*))(?:L['’]|Les?|La|El|Los|Las|Der|Die|Das|Dem|Den|Des)\s*\Z")
+                                r"den|des|une?|una|al|del|aux?|du)\s*\Z")
+# A capitalised article where a sentence or quotation opens (not after an initial: J.M.G. Le Clézio), before a
+# noun an institution's name opens with (La Fédération française, La Universidad): the name a surname's particle
+# opens (Le Clézio, La Bruyère) keeps its accents.
+_OPENING_ARTICLE = regex.compile(r"(?:\A|(?<=(?<!\b\p{Lu})[.!?…]\s+)|(?<=[:«„“\"(]\s*))(?:L['’]|Les?|La|El|Los|Las|Der|Die|Das)\s*\Z")
+_INSTITUTION_NOUN = regex.compile(r"\p{L}+(?:ation|ition|ution|ción|sión|ité|idad|ée|ique|ía|ät|ère)\Z")
 
 
 # What every match of each kind's pattern contains (entities.URL, EMAIL ...): a text without it holds none.

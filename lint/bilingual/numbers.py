@@ -39,13 +39,12 @@ _JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メート�
                                 r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))")
 # A centner (ц, центнер; 100 kg) is how Ukrainian and Russian farm news weighs harvests; English gives tonnes.
 # Its figures: one before the unit or a range before it (45–48 ц/га), and a figure later in the sentence that leaves
-# the unit understood after a preposition ("дала по 48 центнерів, хоча маємо за 80.").
+# the unit understood after a comparison ("дала по 48 центнерів, хоча маємо за 80.", "проти 52"; not "зросла до 50").
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _CENTNER_FIGURES = regex.compile(rf"(?<![\d.,]){_FIGURE}(?:[ \u00a0]?[-–—][ \u00a0]?{_FIGURE})?[ \u00a0]?(?:ц\b|ц/|центнер)",
                                  regex.IGNORECASE)
-_UNDERSTOOD_FIGURE = regex.compile(r"(?<!\p{L})(?:за|по|проти|против|до|від|от|понад|більше|менше|более|менее|меньше|"
-                                   rf"около|близько|майже|почти)[ \u00a0]{_FIGURE}(?=\s*(?:[,;:!?)»”\"]|\.(?!\d)|\Z))",
-                                   regex.IGNORECASE)
+_UNDERSTOOD_FIGURE = regex.compile(rf"(?<!\p{{L}})(?:за|проти|против|ніж|чем|замість|вместо)[ \u00a0]{_FIGURE}"
+                                   r"(?=\s*(?:[,;:!?)»”\"]|\.(?!\d)|\Z))", regex.IGNORECASE)
 _SENTENCE_STOP = regex.compile(r"[.!?](?=\s|\Z)")
 # A vulgar fraction after a whole number, and an hour-and-minutes duration (also read as minutes).
 _VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])")
@@ -357,7 +356,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = values | {v * 100 + extra * 10 for v in values if v < 10}
                 end = tenths.end() if tenths else end + 1
             if base == "ja" and norm.startswith("円", end) and (sen := _YEN_SEN.match(norm, end)):
-                values = values | {v + int(sen.group(1)) / 100 for v in values}
+                exact = {v + int(sen.group(1)) / 100 for v in values}  # (the sen are part of it: 150 is no 150.92)
+                values = exact | {float(round(v)) for v in exact}
                 end = sen.end()
         else:
             table = _SCALES.get(base, _EN_SCALES)
