@@ -787,6 +787,12 @@ def test_a_headline_number_given_further_down_is_not_changed_into_a_number_word(
     assert [f for f in found if f["rule"] == "Source.Numbers"] == []
 
 
+def test_the_source_is_quoted_as_written_not_as_the_segmenter_cut_it(tmp_path):
+    found = pair(tmp_path, "Le prix a été remis à J.M.G. Le Clézio mardi.\n", "The prize was awarded to J.M.G. Le Clezio on Tuesday.\n",
+                 "--source-lang", "fr")
+    assert [f["rule"] for f in found] == ["Source.Diacritics"] and "“Le prix a été remis à J.M.G. Le Clézio mardi.”" in found[0]["message"]
+
+
 def test_a_height_in_metres_and_centimetres_given_wrong_is_reported(tmp_path):
     found = pair(tmp_path, "Зріст новонародженої — 1 м 78 см.\n", "The calf is 1.87 meters tall.\n", "--source-lang", "uk")
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [

@@ -179,7 +179,8 @@ class BilingualContext:
         out: list[Pair] = []
         lang = self.lang
         for p_index, para in enumerate(self.paragraphs):
-            src_sents = [s[a:b] for s in para.sources for a, b in segment.sentences(s, lang)]
+            src_spans = [(k, a, b) for k, s in enumerate(para.sources) for a, b in segment.sentences(s, lang)]
+            src_sents = [para.sources[k][a:b] for k, a, b in src_spans]
             tgt_sents = [(blk, a, b) for blk in para.blocks for a, b in self._target_sentences(blk)]
             if not tgt_sents:
                 for s in src_sents:
@@ -193,7 +194,7 @@ class BilingualContext:
                                      self.ratio)
             prev = (tgt_sents[0][0], 0)
             for si, tj in groups:
-                source = " ".join(src_sents[i] for i in si)
+                source = _source_text(para.sources, [src_spans[i] for i in si])
                 if not len(tj):
                     blk, _ = prev
                     out.append(Pair(source, blk, prev[1], prev[1], p_index, len(si), 0, prev[1]))
@@ -225,6 +226,16 @@ class BilingualContext:
         if positions is None:
             positions = self.cache["positions"] = {id(p): i for i, p in enumerate(self.pairs)}
         return positions[id(pair)]
+
+
+def _source_text(sources: list[str], spans: list[tuple[int, int, int]]) -> str:
+    """The source of a group of sentences as written (J.M.G. Le Clézio, not a segmenter's "J. M.G."): each source
+    paragraph's run from its first sentence to its last, the paragraphs joined by a space."""
+    runs: dict[int, list[int]] = {}
+    for k, a, b in spans:
+        run = runs.setdefault(k, [a, b])
+        run[0], run[1] = min(run[0], a), max(run[1], b)
+    return " ".join(sources[k][a:b] for k, (a, b) in runs.items())
 
 
 _LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "nn", "no", "fi", "ro", "hr", "bs", "sk", "sl",
