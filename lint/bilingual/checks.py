@@ -176,7 +176,7 @@ _STREET_BEFORE = regex.compile(r"(?i:\b(?:вул(?:иц\w*|\.)|просп(?:ек
 
 
 _ADJECTIVE_ENDING = regex.compile(r"(?:ий|ій|ого|ому|им|их|ими|ська|ське|ські|ый|ая|ое|ие)\Z")
-_SENTENCE_START = regex.compile(r"(?:\A|[.!?…]\s+)[\"'«„“(]?\Z")
+_SENTENCE_START = regex.compile(r"(?:\A|(?<!\bJ\.-C|\bChr|\b[ad]\.\s?C|н\.\s?[эе])[.!?…]\s+)[\"'«„“(]?\Z")  # (no end: av. J.-C.)
 
 
 @lru_cache(maxsize=1024)
@@ -221,7 +221,7 @@ def number_checks(ctx: BilingualContext, rule):
                         target_values |= n.values
                 missing = [n for n in missing if not n.values & target_values]
             if missing:  # 1015036亿 as 101.5 trillion, 1949.85亿 as 194.99 billion: rounded, not changed
-                large = [t for t in target_values if t >= 1e5]
+                large = [t for t in target_values if t >= 1e5 and t not in src_values]  # (not another figure's own)
                 missing = [n for n in missing if not any(_rounds_to(v, t) for v in n.values if v >= 1e5 for t in large)]
             if missing and pair.block is not None:
                 missing = _unexcused(ctx, pair, missing)
@@ -305,7 +305,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
-        centuries = {int(c) for c in _CENTURY.findall(window)}
+        centuries = {int(c) for c in _CENTURY.findall(window)}  # (where the translation gives no year of its own)
+        centuries -= {int(y) // 100 + 1 for y in _YEAR_IN.findall(window)}
         spans = [m.span() for m in _LIFE_DATES.finditer(source)]
         missing = [n for n in missing if not (any(a <= n.start < b for a, b in spans) and int(max(n.values)) // 100 + 1 in centuries)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
@@ -339,8 +340,8 @@ def _counts_the_list(source: str, number) -> bool:
 
 
 # と joining two names: after a name's own characters or an honorific (東大と京大, 田中さんと佐藤さん), not inside a word
-# or a phrase (によると "according to", ところ)
-_LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏|君|ちゃん))と(?!こ)")
+# or a phrase (によると "according to", ところ, として "as", という)
+_LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏|君|ちゃん))と(?!こ|し|い[うっ]|な[りるっ]|共|とも|同)")
 _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 
 
@@ -428,6 +429,7 @@ def _school_year_said(number, source: str, window: str) -> bool:
     return words is not None and regex.search(rf"\b(?:{words})\b", window, regex.IGNORECASE) is not None
 # A person's years of birth and death in brackets, and a century as English news says it ("19th-century").
 _LIFE_DATES = regex.compile(r"\((?:1\d|20)\d\d\s?[-–—]\s?(?:1\d|20)\d\d\)")
+_YEAR_IN = regex.compile(r"(?<!\d)(1\d\d\d|20\d\d)(?!\d)")
 _CENTURY = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", regex.IGNORECASE)
 _YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
 _CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
@@ -555,13 +557,13 @@ def names(ctx: BilingualContext, rule):
                 continue
             if len(word) < rule.min_length or (word.islower() and len(word) < 8):
                 continue  # a short lower-case word in a gloss ("matter") is a word, not a name
-            if pair.block.headline and w in _whole_target(ctx):
-                continue  # a headline is rewritten: the name the article gives further down is not lost
             variant = _near_spelling(word, pair.block.text, pair.start, pair.end)
             if variant is not None:  # Kekertsuatsiak written Kekerattsusiak: point at it, the source's spelling is the fix
                 yield pair.block, variant[0], variant[1], {"source": quote(pair.source), "name": word,
                                                            "problem": "spelled differently here"}, [word]
                 continue
+            if pair.block.headline and regex.search(rf"(?<!\w){regex.escape(w)}(?!\w)", _whole_target(ctx)):
+                continue  # a headline is rewritten: the name the article gives further down is not lost
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word,
                                                      "problem": "missing from the translation"}, []
 
@@ -624,9 +626,9 @@ def _latin_source_names(ctx: BilingualContext, rule):
             for i, (start, end, got) in enumerate(candidates):
                 if got in source_folded or got in respelt:
                     continue
-                # one letter wrong inside a person's name whose other part the translation keeps beside it
-                # (Boris Vallaud as Boris Vallud, Hélène Garnier as Hélène Garrnier); any name: only a slip no
-                # language's spelling makes (Madrid as Mardid)
+                # a consonant wrong inside a person's name whose other part the translation keeps beside it
+                # (José Antonio as José Antosio); any name: only a slip no language's spelling makes (Madrid as
+                # Mardid)
                 if _slip(want, got) or (_beside(candidates, i, kept, text) and _one_edit(want, got)):
                     yield pair.block, start, end, {"source": quote(pair.source), "name": word,
                                                    "problem": "spelled differently here"}, [word]
@@ -672,23 +674,23 @@ _TRADED = {frozenset(p) for p in ("jy", "ji", "iy", "wv", "sz", "ck", "cz", "ks"
 
 
 def _one_edit(want: str, got: str) -> bool:
-    """Whether `got` is `want` with one letter changed, dropped, added or two neighbours swapped, not the first
-    letter, not a pair of letters languages' spellings trade and not an i, y or j at the end (Slavic names end as
-    each transliteration has it: Zelensky, Zelenskiy, Zelenskyy): a slip in a person's name, which every language
-    writes alike."""
-    if want == got or not got or got[0] != want[0] or len(want) < 4:
+    """Whether `got` is `want` with one consonant changed into another or two neighbours swapped, not the first
+    letter: a slip in a person's name. Not a vowel, an h, a letter added, dropped or doubled, nor a pair of
+    consonants transliterations trade: that is how languages spell the same transliterated name (Mahmud, Mahmoud;
+    Rohani, Rouhani; Gaddafi, Gadhafi; Mohamed, Mohammed; Serguéi, Sergei; Alexandr, Alexander; Präsident,
+    President)."""
+    if len(want) != len(got) or want == got or got[0] != want[0] or len(want) < 4:
         return False
-    if len(want) == len(got):
-        differ = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
-        if len(differ) == 1:
-            return frozenset((want[differ[0]], got[differ[0]])) not in _TRADED
-        return len(differ) == 2 and differ[1] == differ[0] + 1 and want[differ[0]] == got[differ[1]] and \
-            want[differ[1]] == got[differ[0]]
-    if abs(len(want) - len(got)) != 1:
-        return False
-    longer, shorter = (want, got) if len(want) > len(got) else (got, want)
-    return any(longer[:k] + longer[k + 1:] == shorter and not (k >= len(longer) - 2 and longer[k] in "iyj")
-               for k in range(1, len(longer)))
+    differ = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
+    if len(differ) == 1:
+        a, b = want[differ[0]], got[differ[0]]
+        return a.isalpha() and b.isalpha() and a not in _NOT_CONSONANTS and b not in _NOT_CONSONANTS and \
+            frozenset((a, b)) not in _TRADED
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and want[differ[0]] == got[differ[1]] and \
+        want[differ[1]] == got[differ[0]]
+
+
+_NOT_CONSONANTS = "aeiouyh"
 
 
 def _respelt(word: str) -> set[str]:

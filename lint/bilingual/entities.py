@@ -61,7 +61,11 @@ def strip_accents(word: str) -> str:
     """The text without its diacritics (Séjourné → Sejourne); one regex pass, as paragraphs go through it too."""
     if word.isascii():
         return word
-    return _COMBINING.sub("", unicodedata.normalize("NFD", word))
+    return _COMBINING.sub("", unicodedata.normalize("NFD", word)).translate(_STROKED)
+
+
+# Letters with a stroke, which Unicode does not decompose (Wałęsa, Løkke, Đoković): their plain letter.
+_STROKED = str.maketrans("łŁøØđĐðħıŀ", "lLoOdDdhil")
 
 
 def accented_words(text: str) -> list[tuple[int, int, str]]:

@@ -40,7 +40,7 @@ _VOWELS = "іїєоеиаяуюыэ"
 _ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
 # The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову).
 _NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|ами|ів|ей|е|ы|ов|ой)?"
-_ADJECTIVE_CONSONANTS = "нвкрлт"  # before a neuter adjective's -е: -не, -ве, -ське, -цьке, -ре ... (not -лле, -жжя)
+_ADJECTIVE_CONSONANTS = "нвкрлт"  # before a neuter adjective's -е: -не, -ве, -ське, -ре, -ле (not the noun поле: Гуляйполе)
 # ... and of a plural noun (Суми, Сумах; Чернівці, Чернівців; Russian Сумы, Сумах).
 _PLURAL_ENDINGS = r"(?:и|і|ы|ам|ами|ах|ям|ями|ях|ів|ов)?"  # (none: the genitive, до Сум)
 
@@ -55,7 +55,7 @@ def _term_regex(term: str) -> str:
     head = f"(?-i:{regex.escape(term[0])})" if term[:1].isupper() else ""
     rest = term[1:] if head else term
     if regex.search(r"\p{Cyrillic}", term) and len(term) >= 4:
-        if " " not in rest and rest[-1] == "е" and rest[-2].lower() in _ADJECTIVE_CONSONANTS:
+        if " " not in rest and rest[-1] == "е" and rest[-2].lower() in _ADJECTIVE_CONSONANTS and not rest.endswith("поле"):
             # a name shaped as a neuter adjective (Рівне, Південне, Дніпровське) takes that adjective's endings:
             # Рівного, Рівному; not the masculine Дніпровський ("of Dnipro") nor the plural рівні
             return head + regex.escape(rest[:-1]) + r"(?:е|ого|ому|им|ім)(?!\p{L})"

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import math
+
 import regex
 
 # Languages whose decimal separator is a comma (and whose thousands are dots or spaces).
@@ -357,7 +359,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 end = tenths.end() if tenths else end + 1
             if base == "ja" and norm.startswith("円", end) and (sen := _YEN_SEN.match(norm, end)):
                 exact = {v + int(sen.group(1)) / 100 for v in values}  # (the sen are part of it: 150 is no 150.92)
-                values = exact | {float(round(v)) for v in exact}
+                values = exact | {float(math.floor(v + 0.5)) for v in exact}  # (half up: 100.50 is 101)
                 end = sen.end()
         else:
             table = _SCALES.get(base, _EN_SCALES)
