@@ -163,6 +163,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "20时30分，上海世界时装周开幕。", "At 1230 GMT, the Shanghai world fashion week opened."),
     ("ja", "円相場は１ドル＝１５０円９２銭で取引された。", "The yen traded at about 151 to the dollar."),
     ("ja", "日経平均は前日比１００円５０銭高で取引を終えた。", "The Nikkei closed up 101 yen."),
+    # the tenth probe's: 千 of a metric unit, a Spanish time after a time, a Roman century, a German noun after a
+    # sentence's article, an exonym
+    ("zh", "吨钢综合能耗降至538千克标准煤。", "Energy use fell to 538 kilograms of standard coal per ton of steel."),
+    ("es", "Hablará a las 11.30 horas (12.30 en la España peninsular).", "He will speak at 11:30 a.m. (12:30 p.m. in mainland Spain)."),
+    ("uk", "Реставратори виявили розпис XVIII століття.", "Restorers discovered 18th-century paintings."),
+    ("de", "Der Däne Mikkel Sørensen traf siebenmal.", "The Dane Mikkel Sørensen scored seven times."),
+    ("es", "El Rey recordó a Catalina de Aragón.", "The king recalled Catherine of Aragon."),
     ("fr", "Les tombes datent du Ier et du IIe siècle après J.-C. Elles sont intactes.",
      "The graves date from the 1st and 2nd centuries A.D. They are intact."),
     ("de", "In Europa legte Hallmann um 1,2 Prozent zu.", "In Europe, Hallmann grew 1.2%."),
@@ -746,6 +753,8 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "He played in three matches for the Japanese national team.")),
     ("uk", "Запеклі бої тривають у Гуляйполі.", "Fierce fighting continues in the town.",
      ("Source.GlossaryMissing", 1, 1, "Fierce fighting continues in the town.")),
+    ("zh", "吨钢综合能耗降至538千克标准煤。", "Energy use fell to 583 kilograms of standard coal per ton of steel.",
+     ("Source.Numbers", 1, 20, "583")),
     ("uk", "Матч пройшов у Сумах.", "The match took place in Sumi.",
      ("Source.Terminology", 1, 25, "Sumi")),
 ])

@@ -549,8 +549,8 @@ def names(ctx: BilingualContext, rule):
         para_target, para_target_folded = _folded_target(ctx, pair.para)
         for _, _, word in words:
             w = word.lower()
-            if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4):
-                continue  # M5.0, FG1, short acronyms: translations spell them out
+            if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4) or _ROMAN.fullmatch(word):
+                continue  # M5.0, FG1, short acronyms: translations spell them out; XVIII is a number (18th)
             if word.isupper() and _spelled_out(word, pair.block.text[pair.start:pair.end]):
                 continue  # ＩＵＣＮ as the International Union for Conservation of Nature
             if w in para_target or entities.strip_accents(w).replace(" ", "").replace("-", "") in para_target_folded:
@@ -590,6 +590,7 @@ def _spelled_out(acronym: str, text: str) -> bool:
 
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "del", "y", "et", "und", "für", "der"}
 _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*\p{L}")
 
@@ -909,7 +910,7 @@ def diacritics(ctx: BilingualContext, rule):
             continue
         accented = {entities.strip_accents(w): w for start, _, w in entities.accented_words(pair.source)
                     if not _ARTICLE_BEFORE.search(pair.source, 0, start) and
-                    not (_INSTITUTION_NOUN.match(w) and _OPENING_ARTICLE.search(pair.source, 0, start))}
+                    not ((ctx.lang == "de" or _INSTITUTION_NOUN.match(w)) and _OPENING_ARTICLE.search(pair.source, 0, start))}
         if not accented:
             continue
         text = pair.block.text
@@ -926,8 +927,8 @@ def diacritics(ctx: BilingualContext, rule):
 _ARTICLE_BEFORE = regex.compile(r"(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
                                 r"den|des|une?|una|al|del|aux?|du)\s*\Z")
 # A capitalised article where a sentence or quotation opens (not after an initial: J.M.G. Le Clézio), before a
-# noun an institution's name opens with (La Fédération française, La Universidad): the name a surname's particle
-# opens (Le Clézio, La Bruyère) keeps its accents.
+# noun an institution's name opens with (La Fédération française, La Universidad) or any German noun (Der Däne,
+# "the Dane"): the name a surname's particle opens (Le Clézio, La Bruyère) keeps its accents.
 _OPENING_ARTICLE = regex.compile(r"(?:\A|(?<=(?<!\b\p{Lu})[.!?…]\s+)|(?<=[:«„“\"(]\s*))(?:L['’]|Les?|La|El|Los|Las|Der|Die|Das)\s*\Z")
 _INSTITUTION_NOUN = regex.compile(r"\p{L}+(?:ation|ition|ution|ción|sión|ité|idad|ée|ique|ía|ät|ère)\Z")
 

@@ -96,7 +96,8 @@ _SCALES = {
 _SCALE_WORD = regex.compile(r"[ \u00a0-]?(mil millones|[\p{L}]+)\.?", regex.IGNORECASE)  # (a 1.8-million-year-old)
 # Chinese and Japanese scale characters (combinations multiply: 百万 = 10^6, 千億 = 10^11).
 _CJK_SCALE = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
-_CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
+# (千 of a metric unit is its prefix: 538千克 is 538 kilograms, 千米 kilometres, 千瓦 kilowatts)
+_CJK_SCALE_RUN = regex.compile(r"(?:[十百万萬億亿兆]|千(?![克米瓦卡帕焦赫伏]))+")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(\d)分")
@@ -303,6 +304,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     found: list[Number] = []
     eras = {m.start(2): m for m in _ERA.finditer(norm)}
     last_end = 0
+    clocked = False  # a figure was read as a time of day
     for m in (_DIGITS_LENIENT if lenient else _DIGITS).finditer(norm):
         if m.start() < last_end:  # the tail of 1万2000, already read
             continue
@@ -312,8 +314,12 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         clock = _CLOCK_24.fullmatch(digits)
         # 22.30 Uhr, в 14.30: an hour and its minutes (as 10:30 p.m.), where a time word follows or the language's
         # decimals take a comma (a point there is a clock's); never 3.45% in Chinese
-        if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and base != "es")):
+        # (Spanish, whose Latin American decimals take a point, after a clock time of its own: "a las 11.30 horas
+        # (12.30 en la España peninsular)")
+        if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and
+                                                            (base != "es" or clocked))):
             values = values | {float(clock.group(1)), float(clock.group(2))}
+            clocked = True
         elif len(digits) == 4 and (wire := _WIRE_TIME.fullmatch(digits)) and _ZONE_AFTER.match(norm, end):
             values = values | {float(wire.group(1)), float(wire.group(2))}  # 0847 GMT: 8:47
         if m.start(1) in centners:
