@@ -170,6 +170,14 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "Реставратори виявили розпис XVIII століття.", "Restorers discovered 18th-century paintings."),
     ("de", "Der Däne Mikkel Sørensen traf siebenmal.", "The Dane Mikkel Sørensen scored seven times."),
     ("es", "El Rey recordó a Catalina de Aragón.", "The king recalled Catherine of Aragon."),
+    # ... and a fifth review's: 千米 as metres too, a Japanese 千米兵, đ as dj, letters with a stroke English writes
+    # plain in places, a life's years beside another year of the source, 同 opening a name
+    ("zh", "隧道全长3千米。", "The tunnel is 3,000 metres long."),
+    ("ja", "沖縄には約5千米兵が駐留している。", "About 5,000 US troops are stationed in Okinawa."),
+    ("hr", "Novak Đoković osvojio je turnir u Parizu.", "Novak Djokovic won the tournament in Paris."),
+    ("no", "Kampen ble spilt i Bodø i går.", "The match was played in Bodo yesterday."),
+    ("es", "La pintora Rosa Bonheur (1822-1899) expuso su obra en 1853.", "The 19th-century painter Rosa Bonheur showed her work in 1853."),
+    ("ja", "東大と同志社大の２校が参加した。", "The University of Tokyo and Doshisha University took part."),
     ("fr", "Les tombes datent du Ier et du IIe siècle après J.-C. Elles sont intactes.",
      "The graves date from the 1st and 2nd centuries A.D. They are intact."),
     ("de", "In Europa legte Hallmann um 1,2 Prozent zu.", "In Europe, Hallmann grew 1.2%."),
@@ -755,6 +763,8 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.GlossaryMissing", 1, 1, "Fierce fighting continues in the town.")),
     ("zh", "吨钢综合能耗降至538千克标准煤。", "Energy use fell to 583 kilograms of standard coal per ton of steel.",
      ("Source.Numbers", 1, 20, "583")),
+    ("es", "El tren salió a las 10.15 horas y el billete costó 12.50 euros.", "The train left at 10:15 and the ticket cost 12 euros.",
+     ("Source.Numbers", 1, 45, "12")),
     ("uk", "Матч пройшов у Сумах.", "The match took place in Sumi.",
      ("Source.Terminology", 1, 25, "Sumi")),
 ])

@@ -306,7 +306,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
         centuries = {int(c) for c in _CENTURY.findall(window)}  # (where the translation gives no year of its own)
-        centuries -= {int(y) // 100 + 1 for y in _YEAR_IN.findall(window)}
+        own = set(_YEAR_IN.findall(source))  # (a year the source also gives is that year's translation)
+        centuries -= {int(y) // 100 + 1 for y in _YEAR_IN.findall(window) if y not in own}
         spans = [m.span() for m in _LIFE_DATES.finditer(source)]
         missing = [n for n in missing if not (any(a <= n.start < b for a, b in spans) and int(max(n.values)) // 100 + 1 in centuries)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
@@ -341,7 +342,7 @@ def _counts_the_list(source: str, number) -> bool:
 
 # と joining two names: after a name's own characters or an honorific (東大と京大, 田中さんと佐藤さん), not inside a word
 # or a phrase (によると "according to", ところ, として "as", という)
-_LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏|君|ちゃん))と(?!こ|し|い[うっ]|な[りるっ]|共|とも|同)")
+_LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏|君|ちゃん))と(?!こ|し|い[うっ]|な[りるっ]|共|とも|同[じ様時])")
 _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 
 
@@ -607,16 +608,16 @@ def _latin_source_names(ctx: BilingualContext, rule):
             continue
         text = pair.block.text
         candidates = None
-        source_folded = entities.strip_accents(pair.source).lower()
+        source_folded = entities.fold_letters(pair.source).lower()
         target_folded = None  # the paragraph's translation without accents, read at the first candidate word
         tokens = None
         for k, m in enumerate(_NAME_TOKEN.finditer(pair.source)):
             word = m.group()
             if len(word) < max(rule.min_length, 5) or word.isupper() or _SENTENCE_START.search(pair.source, 0, m.start()):
                 continue  # (a sentence's first word, and German's every noun there, may be no name)
-            want = entities.strip_accents(word).lower()
+            want = entities.fold_letters(word).lower()
             if target_folded is None:
-                target_folded = entities.strip_accents(_folded_target(ctx, pair.para)[0])
+                target_folded = entities.fold_letters(_folded_target(ctx, pair.para)[0])
             if want in target_folded:
                 continue  # written as in the source (or without its accents: Source.Diacritics' matter)
             if candidates is None:
@@ -638,7 +639,7 @@ def _latin_source_names(ctx: BilingualContext, rule):
 
 def _name_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, folded) of the capitalised words of text[start:end], without accents and lower-cased."""
-    return [(t.start(), t.end(), entities.strip_accents(t.group()).lower()) for t in _NAME_TOKEN.finditer(text, start, end)]
+    return [(t.start(), t.end(), entities.fold_letters(t.group()).lower()) for t in _NAME_TOKEN.finditer(text, start, end)]
 
 
 def _kept_neighbours(tokens: list, k: int, source: str) -> dict[int, tuple[str, bool]]:
@@ -698,7 +699,8 @@ def _respelt(word: str) -> set[str]:
     """English spellings of a name that drop its letters for digraphs: Düsseldorf as Duesseldorf, and the German
     transliterations of Slavic names as the English ones (Schmyhal as Shmyhal, Tschernihiw as Chernihiw)."""
     folded = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    return {folded, folded.replace("tsch", "ch").replace("sch", "sh")}
+    # (and Đoković as Djokovic: English writes đ as dj)
+    return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.strip_accents(folded.replace("đ", "dj"))}
 
 
 def _slip(want: str, got: str) -> bool:

@@ -61,10 +61,17 @@ def strip_accents(word: str) -> str:
     """The text without its diacritics (Séjourné → Sejourne); one regex pass, as paragraphs go through it too."""
     if word.isascii():
         return word
-    return _COMBINING.sub("", unicodedata.normalize("NFD", word)).translate(_STROKED)
+    return _COMBINING.sub("", unicodedata.normalize("NFD", word))
 
 
-# Letters with a stroke, which Unicode does not decompose (Wałęsa, Løkke, Đoković): their plain letter.
+def fold_letters(word: str) -> str:
+    """strip_accents, and letters with a stroke, which Unicode does not decompose, as their plain letter (Wałęsa,
+    Løkke, Đoković): for comparing two spellings of a name, where Walesa for Wałęsa is Source.Diacritics' matter
+    (which reads only what decomposes: English news writes Bodø and Diyarbakır plain)."""
+    plain = strip_accents(word)
+    return plain if plain.isascii() else plain.translate(_STROKED)
+
+
 _STROKED = str.maketrans("łŁøØđĐðħıŀ", "lLoOdDdhil")
 
 

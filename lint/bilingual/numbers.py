@@ -66,6 +66,8 @@ _KILOMETRES_METRES = regex.compile(r"(?<!\d)(\d{1,3})[ \u00a0]?(?:км|km|Kilome
 _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
                       (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)),
                       (_KILOMETRES_METRES, lambda big, small: (big + small / 1000, 1000 * big + small)))
+# What may stand between two times of day given together: a time word, a bracket, a dash, "y", "a", "o".
+_BESIDE_A_CLOCK = regex.compile(r"[ \u00a0]?(?:horas?|h)?[ \u00a0]*(?:[(/\-–]|y|a|o)?[ \u00a0]*")
 # Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
 _YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
@@ -96,8 +98,10 @@ _SCALES = {
 _SCALE_WORD = regex.compile(r"[ \u00a0-]?(mil millones|[\p{L}]+)\.?", regex.IGNORECASE)  # (a 1.8-million-year-old)
 # Chinese and Japanese scale characters (combinations multiply: 百万 = 10^6, 千億 = 10^11).
 _CJK_SCALE = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
-# (千 of a metric unit is its prefix: 538千克 is 538 kilograms, 千米 kilometres, 千瓦 kilowatts)
-_CJK_SCALE_RUN = regex.compile(r"(?:[十百万萬億亿兆]|千(?![克米瓦卡帕焦赫伏]))+")
+_CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
+# 千 before a metric unit may be its prefix (538千克 is 538 kilograms, 3千米 3 kilometres or 3,000 metres) or a
+# thousand (5千米兵, 5,000 US troops in Japanese): both readings stand.
+_UNIT_AFTER_THOUSAND = regex.compile(r"千[克米瓦卡帕焦赫伏]")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(\d)分")
@@ -304,7 +308,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     found: list[Number] = []
     eras = {m.start(2): m for m in _ERA.finditer(norm)}
     last_end = 0
-    clocked = False  # a figure was read as a time of day
+    clock_end = None  # where the last figure read as a time of day ends
     for m in (_DIGITS_LENIENT if lenient else _DIGITS).finditer(norm):
         if m.start() < last_end:  # the tail of 1万2000, already read
             continue
@@ -314,12 +318,12 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         clock = _CLOCK_24.fullmatch(digits)
         # 22.30 Uhr, в 14.30: an hour and its minutes (as 10:30 p.m.), where a time word follows or the language's
         # decimals take a comma (a point there is a clock's); never 3.45% in Chinese
-        # (Spanish, whose Latin American decimals take a point, after a clock time of its own: "a las 11.30 horas
-        # (12.30 en la España peninsular)")
-        if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and
-                                                            (base != "es" or clocked))):
+        # (Spanish, whose Latin American decimals take a point, right after a clock time of its own: "a las 11.30
+        # horas (12.30 en la España peninsular)", not a price later in the sentence)
+        if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and (
+                base != "es" or (clock_end is not None and _BESIDE_A_CLOCK.fullmatch(norm, clock_end, m.start()))))):
             values = values | {float(clock.group(1)), float(clock.group(2))}
-            clocked = True
+            clock_end = end
         elif len(digits) == 4 and (wire := _WIRE_TIME.fullmatch(digits)) and _ZONE_AFTER.match(norm, end):
             values = values | {float(wire.group(1)), float(wire.group(2))}  # 0847 GMT: 8:47
         if m.start(1) in centners:
@@ -335,7 +339,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 factor = 1.0
                 for ch in scale.group():
                     factor *= _CJK_SCALE[ch]
-                values = {v * factor for v in values}
+                prefix = scale.group() == "千" and _UNIT_AFTER_THOUSAND.match(norm, scale.start())
+                values = {v * factor for v in values} | (values if prefix else set())
                 end = scale.end()
                 scales[len(found)] = factor
                 while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million; 1亿2千万 = 120 million
