@@ -178,6 +178,12 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("no", "Kampen ble spilt i Bodø i går.", "The match was played in Bodo yesterday."),
     ("es", "La pintora Rosa Bonheur (1822-1899) expuso su obra en 1853.", "The 19th-century painter Rosa Bonheur showed her work in 1853."),
     ("ja", "東大と同志社大の２校が参加した。", "The University of Tokyo and Doshisha University took part."),
+    # ... and a sixth's: a unit's 千 after a larger scale, Spanish times in ranges and after "hasta las"
+    ("zh", "装机容量达到120万千瓦。", "Installed capacity reached 1.2 million kilowatts."),
+    ("zh", "航程超过2万千米。", "The range exceeds 20,000 kilometres."),
+    ("es", "La tienda abre desde las 10.30 horas hasta las 12.45.", "The shop opens from 10:30 until 12:45."),
+    ("es", "La reunión será de 10.30 a 12.45 horas.", "The meeting will run from 10:30 to 12:45."),
+    ("es", "Atiende entre las 9.15 y las 11.40.", "It is open between 9:15 and 11:40."),
     ("fr", "Les tombes datent du Ier et du IIe siècle après J.-C. Elles sont intactes.",
      "The graves date from the 1st and 2nd centuries A.D. They are intact."),
     ("de", "In Europa legte Hallmann um 1,2 Prozent zu.", "In Europe, Hallmann grew 1.2%."),
@@ -765,6 +771,14 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 20, "583")),
     ("es", "El tren salió a las 10.15 horas y el billete costó 12.50 euros.", "The train left at 10:15 and the ticket cost 12 euros.",
      ("Source.Numbers", 1, 45, "12")),
+    ("es", "Cerró a las 10.15 horas a 12.50 pesos por acción.", "It closed at 10:15 at 12 pesos a share.",
+     ("Source.Numbers", 1, 23, "12")),
+    ("ja", "投資額は3千米ドルだった。", "The investment was 3 dollars.", ("Source.Numbers", 1, 20, "3")),
+    ("ja", "死者は昨年と同数の２人だった。", "The death toll was the same as last year.",
+     ("Source.Numbers", 1, 1, "The death toll was the same as last year.")),
+    ("es", "Las pintoras Rosa Bonheur (1822-1899) y Mary Cassatt (1844-1926) expusieron juntas.",
+     "The 19th-century painters Rosa Bonheur (1822-1926) and Mary Cassatt (1844-1926) exhibited together.",
+     ("Source.Numbers", 1, 1, "The 19th-century painters Rosa Bonheur (1822-1926) and Mary Cassatt (1844-1926) exhibited together.")),
     ("uk", "Матч пройшов у Сумах.", "The match took place in Sumi.",
      ("Source.Terminology", 1, 25, "Sumi")),
 ])
@@ -842,6 +856,13 @@ def test_a_height_in_metres_and_centimetres_given_wrong_is_reported(tmp_path):
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
         ("Source.Numbers", 1, 1, "The calf is 1.87 meters tall."), ("Source.Numbers", 1, 13, "1.87")]
     assert "'78'" in found[0]["message"] and "'1'" in found[1]["message"]  # 78 left out; 1 changed into 1.87
+
+
+@pytest.mark.parametrize("lang, source", [("ru", "Бывший президент Польши Lech Wałęsa выступил."),
+                                           ("de", "Der frühere Präsident Lech Wałęsa sprach.")])
+def test_a_name_with_a_stroked_letter_written_plain_is_no_misspelling(tmp_path, lang, source):
+    found = pair(tmp_path, source + "\n", "Former Polish president Lech Walesa spoke.\n", "--source-lang", lang)
+    assert [f for f in found if f["rule"].startswith("Source.")] == []
 
 
 @pytest.mark.parametrize("lang, source, target", [

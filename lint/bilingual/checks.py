@@ -306,9 +306,10 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
         centuries = {int(c) for c in _CENTURY.findall(window)}  # (where the translation gives no year of its own)
-        own = set(_YEAR_IN.findall(source))  # (a year the source also gives is that year's translation)
-        centuries -= {int(y) // 100 + 1 for y in _YEAR_IN.findall(window) if y not in own}
         spans = [m.span() for m in _LIFE_DATES.finditer(source)]
+        # (a year the source gives outside any life's brackets is that year's translation)
+        own = {y.group() for y in _YEAR_IN.finditer(source) if not any(a <= y.start() < b for a, b in spans)}
+        centuries -= {int(y) // 100 + 1 for y in _YEAR_IN.findall(window) if y not in own}
         missing = [n for n in missing if not (any(a <= n.start < b for a, b in spans) and int(max(n.values)) // 100 + 1 in centuries)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
         ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
@@ -341,8 +342,8 @@ def _counts_the_list(source: str, number) -> bool:
 
 
 # と joining two names: after a name's own characters or an honorific (東大と京大, 田中さんと佐藤さん), not inside a word
-# or a phrase (によると "according to", ところ, として "as", という)
-_LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏|君|ちゃん))と(?!こ|し|い[うっ]|な[りるっ]|共|とも|同[じ様時])")
+# or a phrase (によると "according to", ところ, として "as", という, と同数 "as many as")
+_LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏|君|ちゃん))と(?!こ|し|い[うっ]|な[りるっ]|共|とも|同(?:じ|様|時|数|水準|額|程度|率|期|日|月|年|点|等|量|規模))")
 _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 
 
@@ -554,7 +555,7 @@ def names(ctx: BilingualContext, rule):
                 continue  # M5.0, FG1, short acronyms: translations spell them out; XVIII is a number (18th)
             if word.isupper() and _spelled_out(word, pair.block.text[pair.start:pair.end]):
                 continue  # ＩＵＣＮ as the International Union for Conservation of Nature
-            if w in para_target or entities.strip_accents(w).replace(" ", "").replace("-", "") in para_target_folded:
+            if w in para_target or entities.fold_letters(w).replace(" ", "").replace("-", "") in para_target_folded:
                 continue
             if len(word) < rule.min_length or (word.islower() and len(word) < 8):
                 continue  # a short lower-case word in a gloss ("matter") is a word, not a name
@@ -700,7 +701,7 @@ def _respelt(word: str) -> set[str]:
     transliterations of Slavic names as the English ones (Schmyhal as Shmyhal, Tschernihiw as Chernihiw)."""
     folded = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     # (and Đoković as Djokovic: English writes đ as dj)
-    return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.strip_accents(folded.replace("đ", "dj"))}
+    return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.fold_letters(folded.replace("đ", "dj"))}
 
 
 def _slip(want: str, got: str) -> bool:
@@ -728,10 +729,10 @@ def _near_spelling(name: str, text: str, start: int, end: int) -> tuple[int, int
 
     if len(name) < 6:
         return None  # short names differ in a letter or two from ordinary words
-    want = entities.strip_accents(name).lower()
+    want = entities.fold_letters(name).lower()
     best, best_ratio = None, 0.8
     for m in _NAME_TOKEN.finditer(text, start, end):
-        got = entities.strip_accents(m.group()).lower()
+        got = entities.fold_letters(m.group()).lower()
         if abs(len(got) - len(want)) > len(want) / 4 or got == want:
             continue
         ratio = SequenceMatcher(None, want, got, autojunk=False).ratio()
@@ -899,7 +900,7 @@ def _folded_target(ctx: BilingualContext, para: int) -> tuple[str, str]:
     found = ctx.cache.get(key)
     if found is None:
         lower = _para_target(ctx, para).lower()
-        found = ctx.cache[key] = (lower, entities.strip_accents(lower).replace(" ", "").replace("-", ""))
+        found = ctx.cache[key] = (lower, entities.fold_letters(lower).replace(" ", "").replace("-", ""))
     return found
 
 

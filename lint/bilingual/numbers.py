@@ -66,8 +66,11 @@ _KILOMETRES_METRES = regex.compile(r"(?<!\d)(\d{1,3})[ \u00a0]?(?:км|km|Kilome
 _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
                       (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)),
                       (_KILOMETRES_METRES, lambda big, small: (big + small / 1000, 1000 * big + small)))
-# What may stand between two times of day given together: a time word, a bracket, a dash, "y", "a", "o".
-_BESIDE_A_CLOCK = regex.compile(r"[ \u00a0]?(?:horas?|h)?[ \u00a0]*(?:[(/\-–]|y|a|o)?[ \u00a0]*")
+# Where Spanish says a time of day: after "las" (a las, hasta las, entre las), the first of a range whose end has
+# the time word, or in brackets or after a slash right after a time.
+_SPANISH_HOUR_BEFORE = regex.compile(r"\b(?:las|la)[ \u00a0]\Z", regex.IGNORECASE)
+_CLOCK_RANGE_AFTER = regex.compile(r"[ \u00a0]?(?:a|y|-|–|hasta)[ \u00a0]?(?:las[ \u00a0])?\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b")
+_BRACKET_AFTER_CLOCK = regex.compile(r"[ \u00a0]?(?:horas?|h)?[ \u00a0]*[(/][ \u00a0]*")
 # Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
 _YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
@@ -99,9 +102,10 @@ _SCALE_WORD = regex.compile(r"[ \u00a0-]?(mil millones|[\p{L}]+)\.?", regex.IGNO
 # Chinese and Japanese scale characters (combinations multiply: 百万 = 10^6, 千億 = 10^11).
 _CJK_SCALE = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
-# 千 before a metric unit may be its prefix (538千克 is 538 kilograms, 3千米 3 kilometres or 3,000 metres) or a
-# thousand (5千米兵, 5,000 US troops in Japanese): both readings stand.
-_UNIT_AFTER_THOUSAND = regex.compile(r"千[克米瓦卡帕焦赫伏]")
+# In Chinese, 千 before a metric unit is its prefix (538千克 is 538 kilograms, 120万千瓦 1.2 million kilowatts)
+# and the figure also stands in the base unit (3千米: 3 km or 3,000 m). Not Japanese, which writes キロ for the
+# prefix: 5千米兵 is 5,000 US troops.
+_UNIT_PREFIX_THOUSAND = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(\d)分")
@@ -318,10 +322,13 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         clock = _CLOCK_24.fullmatch(digits)
         # 22.30 Uhr, в 14.30: an hour and its minutes (as 10:30 p.m.), where a time word follows or the language's
         # decimals take a comma (a point there is a clock's); never 3.45% in Chinese
-        # (Spanish, whose Latin American decimals take a point, right after a clock time of its own: "a las 11.30
-        # horas (12.30 en la España peninsular)", not a price later in the sentence)
+        # (Spanish, whose Latin American decimals take a point, only where the words say a time: after "las", in
+        # a range that ends with its time word, or in brackets right after a time: "hasta las 12.45", "de 10.30 a
+        # 12.45 horas", "a las 11.30 horas (12.30 en la España peninsular)"; not "a 12.50 pesos")
         if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and (
-                base != "es" or (clock_end is not None and _BESIDE_A_CLOCK.fullmatch(norm, clock_end, m.start()))))):
+                base != "es" or _SPANISH_HOUR_BEFORE.search(norm, max(0, m.start() - 12), m.start())
+                or _CLOCK_RANGE_AFTER.match(norm, end)
+                or (clock_end is not None and _BRACKET_AFTER_CLOCK.fullmatch(norm, clock_end, m.start()))))):
             values = values | {float(clock.group(1)), float(clock.group(2))}
             clock_end = end
         elif len(digits) == 4 and (wire := _WIRE_TIME.fullmatch(digits)) and _ZONE_AFTER.match(norm, end):
@@ -336,11 +343,11 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         if base in ("zh", "ja", "ko"):
             scale = _CJK_SCALE_RUN.match(norm, end)
             if scale:
+                prefix = base == "zh" and _UNIT_PREFIX_THOUSAND.match(norm, scale.end() - 1) is not None
                 factor = 1.0
-                for ch in scale.group():
+                for ch in scale.group()[:-1] if prefix else scale.group():
                     factor *= _CJK_SCALE[ch]
-                prefix = scale.group() == "千" and _UNIT_AFTER_THOUSAND.match(norm, scale.start())
-                values = {v * factor for v in values} | (values if prefix else set())
+                values = {v * factor for v in values} | ({v * factor * 1000 for v in values} if prefix else set())
                 end = scale.end()
                 scales[len(found)] = factor
                 while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million; 1亿2千万 = 120 million
