@@ -911,9 +911,11 @@ def diacritics(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        accented = {entities.strip_accents(w): w for start, _, w in entities.accented_words(pair.source)
+        accented = {entities.strip_accents(w): w for start, end, w in entities.accented_words(pair.source)
                     if not _ARTICLE_BEFORE.search(pair.source, 0, start) and
-                    not ((ctx.lang == "de" or _INSTITUTION_NOUN.match(w)) and _OPENING_ARTICLE.search(pair.source, 0, start))}
+                    not ((ctx.lang == "de" or _INSTITUTION_NOUN.match(w)) and _OPENING_ARTICLE.search(pair.source, 0, start))
+                    and not (_INSTITUTION_NOUN.match(w) and _NAME_OF_BEFORE.search(pair.source, 0, start))
+                    and not (ctx.lang == "es" and _transliterated(pair.source, start, end, w))}
         if not accented:
             continue
         text = pair.block.text
@@ -933,6 +935,30 @@ _ARTICLE_BEFORE = regex.compile(r"(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b
 # noun an institution's name opens with (La Fédération française, La Universidad) or any German noun (Der Däne,
 # "the Dane"): the name a surname's particle opens (Le Clézio, La Bruyère) keeps its accents.
 _OPENING_ARTICLE = regex.compile(r"(?:\A|(?<=(?<!\b\p{Lu})[.!?…]\s+)|(?<=[:«„“\"(]\s*))(?:L['’]|Les?|La|El|Los|Las|Der|Die|Das)\s*\Z")
+# An institution's name running on after a preposition (Ministerio de Inclusión, Seguridad Social y Migraciones).
+_NAME_OF_BEFORE = regex.compile(r"\p{Lu}\p{L}+\s(?:de|del|de la|des|du|di|für|der)\s\Z")
+# A Slavic name's shape, as Spanish transliterates it with its own stress marks (Vladímir Putin, Antón Chéjov,
+# Liubov Andréyevna Ranévskaya), which English does not write.
+_SLAVIC_NAME = regex.compile(r"(?:ov|ova|ev|eva|sky|ski|skaya|skaia|enko|chuk|vich|vna|ich|yev|yeva|iy|ij)\Z")
+_SLAVIC_NEIGHBOUR = regex.compile(r"(?:ov|ova|ev|eva|sky|ski|skaya|skaia|enko|chuk|vich|vna|ich|yev|yeva|in|ina)\Z")
+
+
+def _transliterated(source: str, start: int, end: int, word: str) -> bool:
+    """Whether a Spanish source's accented name is a Slavic one its transliteration stresses: by its own shape,
+    or by a neighbouring name's (an accented neighbour only by an ending other than -in: Agustín Marchesín)."""
+    if _SLAVIC_NAME.search(entities.strip_accents(word).lower()):
+        return True
+    for m in (_NAME_BEFORE.search(source, 0, start), _NAME_AFTER.match(source, end)):
+        if m is not None:
+            other = m.group("name")
+            plain = entities.strip_accents(other).lower()
+            if (_SLAVIC_NAME if plain != other.lower() else _SLAVIC_NEIGHBOUR).search(plain):
+                return True
+    return False
+
+
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}\p{L}+)\s\Z")
+_NAME_AFTER = regex.compile(r"\s(?P<name>\p{Lu}\p{L}+)(?!\p{L})")
 _INSTITUTION_NOUN = regex.compile(r"\p{L}+(?:ation|ition|ution|ción|sión|ité|idad|ée|ique|ía|ät|ère)\Z")
 
 

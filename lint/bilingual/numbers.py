@@ -71,6 +71,12 @@ _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
 _SPANISH_HOUR_BEFORE = regex.compile(r"\b(?:las|la)[ \u00a0]\Z", regex.IGNORECASE)
 _CLOCK_RANGE_AFTER = regex.compile(r"[ \u00a0]?(?:a|y|-|–|hasta)[ \u00a0]?(?:las[ \u00a0])?\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b")
 _BRACKET_AFTER_CLOCK = regex.compile(r"[ \u00a0]?(?:horas?|h)?[ \u00a0]*[(/][ \u00a0]*")
+# Tenths, hundredths and thousandths (of a second, in sports results): 58 centésimas is 0.58 seconds.
+_FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes?|Zehntel|десят(?:ых|их|ої))|"
+                                    r"(?P<hundredths>centésimas?|centièmes?|Hundertstel|сот(?:ых|их|ої))|"
+                                    r"(?P<thousandths>milésimas?|millièmes?|Tausendstel|тысячных|тисячних))(?!\p{L})",
+                                    regex.IGNORECASE)
+_FRACTION_PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
 # Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
 _YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
@@ -398,6 +404,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = values | {hour + 12.0}  # 2 pm is 14:00
                 elif hour == 12 and clock.group("half") in "aA":
                     values = values | {0.0}  # 12 am is 00:00
+        if (part := _FRACTION_OF_SECOND.match(norm, end)) is not None:  # 58 centésimas: 0.58 seconds
+            values = values | {v / _FRACTION_PARTS[part.lastgroup] for v in values}
         if len(digits) == 2 and m.start() >= 5 and norm[m.start() - 1] in "-–/" and _YEAR.fullmatch(norm, m.start() - 5, m.start() - 1):
             values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
