@@ -305,12 +305,7 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
-        centuries = {int(c) for c in _CENTURY.findall(window)}  # (where the translation gives no year of its own)
-        spans = [m.span() for m in _LIFE_DATES.finditer(source)]
-        # (a year the source gives outside any life's brackets is that year's translation)
-        own = {y.group() for y in _YEAR_IN.finditer(source) if not any(a <= y.start() < b for a, b in spans)}
-        centuries -= {int(y) // 100 + 1 for y in _YEAR_IN.findall(window) if y not in own}
-        missing = [n for n in missing if not (any(a <= n.start < b for a, b in spans) and int(max(n.values)) // 100 + 1 in centuries)]
+        missing = [n for n in missing if not _life_as_century(n, source, window)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
         ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
         missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
@@ -429,6 +424,19 @@ def _school_year_said(number, source: str, window: str) -> bool:
         return False
     words = _SCHOOL_YEAR_EN.get(int(max(number.values))) if len(number.values) == 1 else None
     return words is not None and regex.search(rf"\b(?:{words})\b", window, regex.IGNORECASE) is not None
+def _life_as_century(number, source: str, window: str) -> bool:
+    """Whether a missing year is one of a person's life dates (1822-1899) that the translation gives as the
+    century ("the 19th-century painter"), writing no year of that century the source does not give elsewhere
+    (Rosa Bonheur (1832-1899) has a life date changed; Anna Klumpke's own dates beside hers are hers)."""
+    life = next((m.span() for m in _LIFE_DATES.finditer(source) if m.start() <= number.start < m.end()), None)
+    if life is None:
+        return False
+    century = int(max(number.values)) // 100 + 1
+    others = {y.group() for y in _YEAR_IN.finditer(source) if not life[0] <= y.start() < life[1]}
+    return century in {int(c) for c in _CENTURY.findall(window)} and not any(
+        int(y) // 100 + 1 == century for y in _YEAR_IN.findall(window) if y not in others)
+
+
 # A person's years of birth and death in brackets, and a century as English news says it ("19th-century").
 _LIFE_DATES = regex.compile(r"\((?:1\d|20)\d\d\s?[-–—]\s?(?:1\d|20)\d\d\)")
 _YEAR_IN = regex.compile(r"(?<!\d)(1\d\d\d|20\d\d)(?!\d)")
@@ -935,26 +943,25 @@ _ARTICLE_BEFORE = regex.compile(r"(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b
 # noun an institution's name opens with (La Fédération française, La Universidad) or any German noun (Der Däne,
 # "the Dane"): the name a surname's particle opens (Le Clézio, La Bruyère) keeps its accents.
 _OPENING_ARTICLE = regex.compile(r"(?:\A|(?<=(?<!\b\p{Lu})[.!?…]\s+)|(?<=[:«„“\"(]\s*))(?:L['’]|Les?|La|El|Los|Las|Der|Die|Das)\s*\Z")
-# An institution's name running on after a preposition (Ministerio de Inclusión, Seguridad Social y Migraciones).
-_NAME_OF_BEFORE = regex.compile(r"\p{Lu}\p{L}+\s(?:de|del|de la|des|du|di|für|der)\s\Z")
-# A Slavic name's shape, as Spanish transliterates it with its own stress marks (Vladímir Putin, Antón Chéjov,
-# Liubov Andréyevna Ranévskaya), which English does not write.
-_SLAVIC_NAME = regex.compile(r"(?:ov|ova|ev|eva|sky|ski|skaya|skaia|enko|chuk|vich|vna|ich|yev|yeva|iy|ij)\Z")
-_SLAVIC_NEIGHBOUR = regex.compile(r"(?:ov|ova|ev|eva|sky|ski|skaya|skaia|enko|chuk|vich|vna|ich|yev|yeva|in|ina)\Z")
+# A government portfolio's name after its ministry (Ministerio de Inclusión, Consejería de Educación): a common
+# noun, translated; not a person or a place after any other word (Gobierno de García Page, Universidad de
+# Concepción, Junta de Andalucía).
+_NAME_OF_BEFORE = regex.compile(r"\b(?:Ministerio|Secretaría|Consejería|Conselleria|Departamento|Ministère|Ministerium|"
+                                r"Ministero|Minist[eé]rio)\s(?:de|del|de la|des|du|de l['’]|di|für|der)\s\Z")
+# A Slavic name's shape, as Spanish transliterates it with its own stress marks (Vladímir Putin, Serguéi Lavrov,
+# Antón Chéjov, Liubov Andréyevna Ranévskaya), which English does not write: by the name's own ending, or by its
+# neighbour's (never Spanish endings such as Eva, Molina, Casanova, Martin).
+_SLAVIC_NAME = regex.compile(r"(?:ov|ev|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev|iy|ij|ei|ai|imir|slav)\Z")
+_SLAVIC_NEIGHBOUR = regex.compile(r"(?:ov|ev|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev)\Z")
 
 
 def _transliterated(source: str, start: int, end: int, word: str) -> bool:
     """Whether a Spanish source's accented name is a Slavic one its transliteration stresses: by its own shape,
-    or by a neighbouring name's (an accented neighbour only by an ending other than -in: Agustín Marchesín)."""
+    or by a neighbouring name's."""
     if _SLAVIC_NAME.search(entities.strip_accents(word).lower()):
         return True
-    for m in (_NAME_BEFORE.search(source, 0, start), _NAME_AFTER.match(source, end)):
-        if m is not None:
-            other = m.group("name")
-            plain = entities.strip_accents(other).lower()
-            if (_SLAVIC_NAME if plain != other.lower() else _SLAVIC_NEIGHBOUR).search(plain):
-                return True
-    return False
+    return any(m is not None and _SLAVIC_NEIGHBOUR.search(entities.strip_accents(m.group("name")).lower())
+               for m in (_NAME_BEFORE.search(source, 0, start), _NAME_AFTER.match(source, end)))
 
 
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}\p{L}+)\s\Z")

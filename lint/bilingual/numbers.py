@@ -70,6 +70,7 @@ _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
 # the time word, or in brackets or after a slash right after a time.
 _SPANISH_HOUR_BEFORE = regex.compile(r"\b(?:las|la)[ \u00a0]\Z", regex.IGNORECASE)
 _CLOCK_RANGE_AFTER = regex.compile(r"[ \u00a0]?(?:a|y|-|–|hasta)[ \u00a0]?(?:las[ \u00a0])?\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b")
+_RANGE_OPENS = regex.compile(r"\b(?:de|entre|desde)[ \u00a0]\Z", regex.IGNORECASE)  # (de 10.30 a 12.45 horas)
 _BRACKET_AFTER_CLOCK = regex.compile(r"[ \u00a0]?(?:horas?|h)?[ \u00a0]*[(/][ \u00a0]*")
 # Tenths, hundredths and thousandths (of a second, in sports results): 58 centésimas is 0.58 seconds.
 _FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes?|Zehntel|десят(?:ых|их|ої))|"
@@ -333,7 +334,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         # 12.45 horas", "a las 11.30 horas (12.30 en la España peninsular)"; not "a 12.50 pesos")
         if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and (
                 base != "es" or _SPANISH_HOUR_BEFORE.search(norm, max(0, m.start() - 12), m.start())
-                or _CLOCK_RANGE_AFTER.match(norm, end)
+                or (_CLOCK_RANGE_AFTER.match(norm, end) and _RANGE_OPENS.search(norm, max(0, m.start() - 12), m.start()))
                 or (clock_end is not None and _BRACKET_AFTER_CLOCK.fullmatch(norm, clock_end, m.start()))))):
             values = values | {float(clock.group(1)), float(clock.group(2))}
             clock_end = end
