@@ -196,6 +196,14 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("es", "Rosa Bonheur (1822-1899) y Anna Klumpke (1856-1942) vivieron juntas en Francia.",
      "The 19th-century painter Rosa Bonheur and Anna Klumpke (1856-1942) lived together in France."),
     ("es", "Lo dijo Serguéi Lavrov.", "Sergei Lavrov said so."),
+    # the twelfth probe's: an AP dateline in capitals, Mexico's "32 mil 956 millones", megapixels, a batting
+    # average to the thousandth, 三成五
+    ("es", "MÁLAGA – El Unicaja ganó la Liga.", "MALAGA – Unicaja won the league."),
+    ("es", "Los ingresos sumaron 32 mil 956 millones de dólares.", "Revenue totaled $32.96 billion."),
+    ("ja", "２億画素のカメラを搭載した。", "It has a 200-megapixel camera."),
+    ("zh", "该机后置主摄像头为两亿像素。", "The rear main camera has 200 megapixels."),
+    ("ja", "ペレスは打率４割１分７厘をマークした。", "Perez batted .417."),
+    ("zh", "其中外籍运动员约占三成五。", "Foreign athletes made up about 35%."),
     ("fr", "Les tombes datent du Ier et du IIe siècle après J.-C. Elles sont intactes.",
      "The graves date from the 1st and 2nd centuries A.D. They are intact."),
     ("de", "In Europa legte Hallmann um 1,2 Prozent zu.", "In Europe, Hallmann grew 1.2%."),
@@ -796,6 +804,7 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("es", "Estudia en la Universidad de Concepción.", "She studies at the University of Concepcion.",
      ("Source.Diacritics", 1, 34, "Concepcion")),
     ("es", "El menú cuesta 12.50 hasta las 16.00 horas.", "The menu costs 12 until 16:00.", ("Source.Numbers", 1, 16, "12")),
+    ("ja", "ペレスは打率４割１分７厘をマークした。", "Perez batted .471.", ("Source.Numbers", 1, 15, "471")),
     ("es", "Mejoró en 58 centésimas su marca personal.", "He improved his personal best by 0.85 seconds.",
      ("Source.Numbers", 1, 34, "0.85")),
     ("ja", "死者は昨年と同数の２人だった。", "The death toll was the same as last year.",
@@ -831,12 +840,14 @@ def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, targe
 
 
 @pytest.mark.parametrize("lang, source, target, expected", [
+    ("es", "Los ingresos sumaron 32 mil 956 millones de dólares.", "Revenue totaled $23.96 billion.",
+     [(1, 1, "Revenue totaled $23.96 billion.", "'956 millones'"), (1, 17, "$23.96 billion", "'32 mil'")]),
     ("fr", "Une toile de Rosa Bonheur (1822-1899) a été vendue.", "A painting by 18th-century painter Rosa Bonheur was sold.",
      [(1, 1, "A painting by 18th-century painter Rosa Bonheur was sold.", "'1899'"), (1, 15, "18", "'1822'")]),
     ("ru", "Он преодолел дистанцию 42 км 195 м.", "He covered the 42.159-kilometer course.",
      [(1, 1, "He covered the 42.159-kilometer course.", "'195'"), (1, 16, "42.159", "'42'")]),
 ])
-def test_life_dates_and_a_compound_distance_given_wrong_are_reported(tmp_path, lang, source, target, expected):
+def test_compound_figures_and_life_dates_given_wrong_are_reported(tmp_path, lang, source, target, expected):
     found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Numbers"]
     assert [(f["line"], f["column"], f["match"]) for f in found] == [e[:3] for e in expected]
     assert all(e[3] in f["message"] for f, e in zip(found, expected))

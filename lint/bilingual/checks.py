@@ -929,7 +929,8 @@ def diacritics(ctx: BilingualContext, rule):
         text = pair.block.text
         for m in entities.CAPITALISED.finditer(text, pair.start, pair.end):
             word = m.group()
-            if word in accented and accented[word] != word and word not in rule.allowed:
+            if word in accented and accented[word] != word and word not in rule.allowed and \
+                    not (word.isupper() and word.title() in rule.allowed):  # (an AP dateline: MEXICO, BOGOTA)
                 yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "name": accented[word],
                                                        "suggestion": accented[word]}, [accented[word]]
 

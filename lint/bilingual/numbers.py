@@ -78,6 +78,7 @@ _FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes
                                     r"(?P<thousandths>milésimas?|millièmes?|Tausendstel|тысячных|тисячних))(?!\p{L})",
                                     regex.IGNORECASE)
 _FRACTION_PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
+_MIL_MILLONES = regex.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0]mil[ \u00a0](\d{1,3})[ \u00a0]millones\b")
 # Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
 _YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
@@ -115,12 +116,12 @@ _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
 _UNIT_PREFIX_THOUSAND = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 _TENTHS = {"ja": "割", "zh": "成"}
-_TENTH_PARTS = regex.compile(r"(\d)分")
+_TENTH_PARTS = regex.compile(r"(\d)分(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘, a .417 average)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
 # word of its own (一成员国 "one member state", 三成都 "three Chengdu", 一成不变 "unchanging").
 _HAN_TENTHS = {
     "ja": regex.compile(r"(?<![零〇一二三四五六七八九十百千万億])([一二三四五六七八九])割(?:([一二三四五六七八九])分)?"),
-    "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成"),
+    "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成([一二三四五六七八九](?![十百千万亿]))?"),
 }
 # 成 is a share only where one is meant: after 占 ("accounts for"), 超过 ("over"), 约 ("about") ... or before 以上
 # ("or more"), 左右 ("or so"), 的, or a stop. Elsewhere 八成 is "probably", 这一成就 "this achievement", 一成不变
@@ -378,10 +379,14 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 # ３割 (ja), 3成 (zh): three tenths, 30 per cent
                 tenths = _TENTH_PARTS.match(norm, end + 1)  # ３割５分: 35 per cent
                 extra = float(tenths.group(1)) if tenths else 0.0
-                values = values | {v * 10 + extra for v in values}
+                rin = float(tenths.group(2)) if tenths and tenths.group(2) else 0.0
+                whole = values
+                values = values | {_r(v * 10 + extra + rin / 10) for v in whole}
                 if base == "ja":  # 打率3割2分: a batting average of .320
-                    values = values | {v * 100 + extra * 10 for v in values if v < 10}
+                    values = values | {v * 100 + extra * 10 + rin for v in whole if v < 10}
                 end = tenths.end() if tenths else end + 1
+            if scale and norm.startswith(("画素", "像素"), end):  # ２億画素: 200 megapixels (a camera's sensor)
+                values = values | {v / 1e6 for v in values}
             if base == "ja" and norm.startswith("円", end) and (sen := _YEN_SEN.match(norm, end)):
                 exact = {v + int(sen.group(1)) / 100 for v in values}  # (the sen are part of it: 150 is no 150.92)
                 values = exact | {float(math.floor(v + 0.5)) for v in exact}  # (half up: 100.50 is 101)
@@ -425,6 +430,13 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):  # (the hours and the minutes: both are in it)
                 if k is not None:
                     found[k] = found[k]._replace(values=found[k].values | wholes)
+    if base == "es" and " mil " in norm:  # 32 mil 956 millones (Mexico): 32,956 million, as both figures
+        for m in _MIL_MILLONES.finditer(norm):
+            by_start = {n.start: k for k, n in enumerate(found)}
+            whole = _r((float(m.group(1)) * 1000 + float(m.group(2))) * 1e6)
+            for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):
+                if k is not None:
+                    found[k] = found[k]._replace(values=found[k].values | {whole})
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
                 _RANGE_AND.fullmatch(norm, found[k - 1].end, found[k].start) and
@@ -442,12 +454,13 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 continue  # a figure's own scale or tail (1万亿, 1亿两千万), read with it above
             value = han_value(m.group())
             if value:
-                found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)})))
+                pixels = {_r(value / 1e6)} if value >= 1e6 and norm.startswith(("画素", "像素"), m.end()) else set()
+                found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)} | pixels)))  # (两亿像素)
         for m in _HAN_TENTHS[base].finditer(norm):  # 三割, 七成: tenths in characters
             if base == "zh" and not _chinese_share(norm, m.start(), m.end()):
                 continue
             value = float(_HAN_DIGITS[m.group(1)])
-            units = float(_HAN_DIGITS[m.group(2)]) if base == "ja" and m.group(2) else 0.0  # 三割五分: 35%
+            units = float(_HAN_DIGITS[m.group(2)]) if m.group(2) else 0.0  # 三割五分, 三成五: 35%
             found.append(Number(m.start(), m.end(), m.group(), frozenset({value, value * 10 + units})))
         for m in _HAN_PERCENT.finditer(norm):  # (百分之 itself is no hundred: han_value needs two characters)
             whole = _small_han(m.group(1))
