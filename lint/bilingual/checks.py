@@ -952,17 +952,24 @@ _NAME_OF_BEFORE = regex.compile(r"\b(?:Ministerio|Secretaría|Consejería|Consel
 # A Slavic name's shape, as Spanish transliterates it with its own stress marks (Vladímir Putin, Serguéi Lavrov,
 # Antón Chéjov, Liubov Andréyevna Ranévskaya), which English does not write: by the name's own ending, or by its
 # neighbour's (never Spanish endings such as Eva, Molina, Casanova, Martin).
-_SLAVIC_NAME = regex.compile(r"(?:ov|ev|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev|iy|ij|ei|ai|imir|slav)\Z")
+_SLAVIC_NAME = regex.compile(r"(?:ov|ova|ev|eva|yeva|ina|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev|iy|ij|ei|ai|imir|slav)\Z")
 _SLAVIC_NEIGHBOUR = regex.compile(r"(?:ov|ev|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev)\Z")
 
 
 def _transliterated(source: str, start: int, end: int, word: str) -> bool:
-    """Whether a Spanish source's accented name is a Slavic one its transliteration stresses: by its own shape,
-    or by a neighbouring name's."""
+    """Whether a Spanish source's accented name is a Slavic one its transliteration stresses: by its own shape
+    (an accent on a name ending -ova or -ina is a transliteration's: Sharápova, Rybákina; Spanish writes Molina
+    and Casanova without one), or by a neighbour's, whose own accent counts the same way (María Sharápova) and
+    whose plain ending only when no Spanish name ends so (not Eva, Molina, Casanova, Martin)."""
     if _SLAVIC_NAME.search(entities.strip_accents(word).lower()):
         return True
-    return any(m is not None and _SLAVIC_NEIGHBOUR.search(entities.strip_accents(m.group("name")).lower())
-               for m in (_NAME_BEFORE.search(source, 0, start), _NAME_AFTER.match(source, end)))
+    for m in (_NAME_BEFORE.search(source, 0, start), _NAME_AFTER.match(source, end)):
+        if m is not None:
+            other = m.group("name")
+            plain = entities.strip_accents(other)
+            if (_SLAVIC_NAME if plain != other else _SLAVIC_NEIGHBOUR).search(plain.lower()):
+                return True
+    return False
 
 
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}\p{L}+)\s\Z")

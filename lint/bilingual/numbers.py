@@ -70,6 +70,9 @@ _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
 # the time word, or in brackets or after a slash right after a time.
 _SPANISH_HOUR_BEFORE = regex.compile(r"\b(?:las|la)[ \u00a0]\Z", regex.IGNORECASE)
 _CLOCK_RANGE_AFTER = regex.compile(r"[ \u00a0]?(?:a|y|-|–|hasta)[ \u00a0]?(?:las[ \u00a0])?\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b")
+# (9.30 a 14.00 horas, 10.30-12.45 h: a range of times whatever opens it; "a las", "hasta las", "y" need de,
+# entre or desde before them: 17.25 a las 14.00 horas is a rate and a time)
+_CLOCK_RANGE_TIGHT = regex.compile(r"[ \u00a0]?(?:a|-|–)[ \u00a0]?\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b")
 _RANGE_OPENS = regex.compile(r"\b(?:de|entre|desde)[ \u00a0]\Z", regex.IGNORECASE)  # (de 10.30 a 12.45 horas)
 _BRACKET_AFTER_CLOCK = regex.compile(r"[ \u00a0]?(?:horas?|h)?[ \u00a0]*[(/][ \u00a0]*")
 # Tenths, hundredths and thousandths (of a second, in sports results): 58 centésimas is 0.58 seconds.
@@ -78,7 +81,7 @@ _FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes
                                     r"(?P<thousandths>milésimas?|millièmes?|Tausendstel|тысячных|тисячних))(?!\p{L})",
                                     regex.IGNORECASE)
 _FRACTION_PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
-_MIL_MILLONES = regex.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0]mil[ \u00a0](\d{1,3})[ \u00a0]millones\b")
+_MIL_MILLONES = regex.compile(r"(?:(?<![\d.,])(\d{1,3})[ \u00a0])?\bmil[ \u00a0](\d{1,3})[ \u00a0]millones\b")  # (mil 500: 1,500)
 # Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
 _YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
@@ -116,12 +119,13 @@ _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
 _UNIT_PREFIX_THOUSAND = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 _TENTHS = {"ja": "割", "zh": "成"}
-_TENTH_PARTS = regex.compile(r"(\d)分(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘, a .417 average)
+_TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
 # word of its own (一成员国 "one member state", 三成都 "three Chengdu", 一成不变 "unchanging").
 _HAN_TENTHS = {
     "ja": regex.compile(r"(?<![零〇一二三四五六七八九十百千万億])([一二三四五六七八九])割(?:([一二三四五六七八九])分)?"),
-    "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成([一二三四五六七八九](?![十百千万亿]))?"),
+    "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成"
+                        r"([一二三四五六七八九](?=[，。、；：！？,.;:!?\s）)」』]|的|左右|以上|\Z))?"),  # (not 三成五岁以下)
 }
 # 成 is a share only where one is meant: after 占 ("accounts for"), 超过 ("over"), 约 ("about") ... or before 以上
 # ("or more"), 左右 ("or so"), 的, or a stop. Elsewhere 八成 is "probably", 这一成就 "this achievement", 一成不变
@@ -335,6 +339,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         # 12.45 horas", "a las 11.30 horas (12.30 en la España peninsular)"; not "a 12.50 pesos")
         if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and (
                 base != "es" or _SPANISH_HOUR_BEFORE.search(norm, max(0, m.start() - 12), m.start())
+                or _CLOCK_RANGE_TIGHT.match(norm, end)
                 or (_CLOCK_RANGE_AFTER.match(norm, end) and _RANGE_OPENS.search(norm, max(0, m.start() - 12), m.start()))
                 or (clock_end is not None and _BRACKET_AFTER_CLOCK.fullmatch(norm, clock_end, m.start()))))):
             values = values | {float(clock.group(1)), float(clock.group(2))}
@@ -378,7 +383,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
                 # ３割 (ja), 3成 (zh): three tenths, 30 per cent
                 tenths = _TENTH_PARTS.match(norm, end + 1)  # ３割５分: 35 per cent
-                extra = float(tenths.group(1)) if tenths else 0.0
+                tenths = tenths if tenths and tenths.end() > tenths.start() else None
+                extra = float(tenths.group(1)) if tenths and tenths.group(1) else 0.0
                 rin = float(tenths.group(2)) if tenths and tenths.group(2) else 0.0
                 whole = values
                 values = values | {_r(v * 10 + extra + rin / 10) for v in whole}
@@ -433,8 +439,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
     if base == "es" and " mil " in norm:  # 32 mil 956 millones (Mexico): 32,956 million, as both figures
         for m in _MIL_MILLONES.finditer(norm):
             by_start = {n.start: k for k, n in enumerate(found)}
-            whole = _r((float(m.group(1)) * 1000 + float(m.group(2))) * 1e6)
-            for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):
+            whole = _r((float(m.group(1) or 1) * 1000 + float(m.group(2))) * 1e6)
+            for k in (by_start.get(m.start(1)) if m.group(1) else None, by_start.get(m.start(2))):
                 if k is not None:
                     found[k] = found[k]._replace(values=found[k].values | {whole})
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
