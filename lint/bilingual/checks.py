@@ -952,7 +952,7 @@ _NAME_OF_BEFORE = regex.compile(r"\b(?:Ministerio|Secretaría|Consejería|Consel
 # A Slavic name's shape, as Spanish transliterates it with its own stress marks (Vladímir Putin, Serguéi Lavrov,
 # Antón Chéjov, Liubov Andréyevna Ranévskaya), which English does not write: by the name's own ending, or by its
 # neighbour's (never Spanish endings such as Eva, Molina, Casanova, Martin).
-_SLAVIC_NAME = regex.compile(r"(?:ov|ova|ev|eva|yeva|ina|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev|iy|ij|ei|ai|imir|slav)\Z")
+_SLAVIC_NAME = regex.compile(r"(?:ov|(?<!rd)ova|ev|eva|yeva|ina|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev|iy|ij|ei|ai|imir|slav)\Z")  # (not Córdova)
 _SLAVIC_NEIGHBOUR = regex.compile(r"(?:ov|ev|sky|ski|skaya|skaia|enko|chuk|vich|vna|yev)\Z")
 
 

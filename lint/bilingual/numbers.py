@@ -81,7 +81,11 @@ _FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes
                                     r"(?P<thousandths>milésimas?|millièmes?|Tausendstel|тысячных|тисячних))(?!\p{L})",
                                     regex.IGNORECASE)
 _FRACTION_PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
-_MIL_MILLONES = regex.compile(r"(?:(?<![\d.,])(\d{1,3})[ \u00a0])?\bmil[ \u00a0](\d{1,3})[ \u00a0]millones\b")  # (mil 500: 1,500)
+# (mil 500: 1,500; not after a number word, dos mil 500 millones, which is not read)
+_MIL_MILLONES = regex.compile(r"(?:(?<![\d.,])(\d{1,3})[ \u00a0]|(?<!(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|"
+                              r"doce|trece|catorce|quince|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|"
+                              r"ochenta|noventa|cien|ciento|\w+cientos|\w+cientas|y \w+)[ \u00a0]))\b[Mm]il[ \u00a0](\d{1,3})"
+                              r"[ \u00a0]millones\b", regex.IGNORECASE)
 # Yen and sen (１２０円０３銭, 3万6545円42銭): a share price or an exchange rate, 120.03 yen.
 _YEN_SEN = regex.compile(r"円(\d{1,2})銭")
 # Two numbers of a range that share the second's scale: "от 200 до 500 тыс.", "between 2 and 3 million".
@@ -125,7 +129,7 @@ _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: �
 _HAN_TENTHS = {
     "ja": regex.compile(r"(?<![零〇一二三四五六七八九十百千万億])([一二三四五六七八九])割(?:([一二三四五六七八九])分)?"),
     "zh": regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])成"
-                        r"([一二三四五六七八九](?=[，。、；：！？,.;:!?\s）)」』]|的|左右|以上|\Z))?"),  # (not 三成五岁以下)
+                        r"([一二三四五六七八九](?![十百千万亿\p{Han}])|[一二三四五六七八九](?=的|左右|以[上下]|多|至|到))?"),  # (not 三成五岁)
 }
 # 成 is a share only where one is meant: after 占 ("accounts for"), 超过 ("over"), 约 ("about") ... or before 以上
 # ("or more"), 左右 ("or so"), 的, or a stop. Elsewhere 八成 is "probably", 这一成就 "this achievement", 一成不变
@@ -436,7 +440,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):  # (the hours and the minutes: both are in it)
                 if k is not None:
                     found[k] = found[k]._replace(values=found[k].values | wholes)
-    if base == "es" and " mil " in norm:  # 32 mil 956 millones (Mexico): 32,956 million, as both figures
+    if base == "es" and "il " in norm:  # 32 mil 956 millones (Mexico): 32,956 million, as both figures
         for m in _MIL_MILLONES.finditer(norm):
             by_start = {n.start: k for k, n in enumerate(found)}
             whole = _r((float(m.group(1) or 1) * 1000 + float(m.group(2))) * 1e6)
