@@ -218,6 +218,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "出口占三成五至四成。", "Exports account for 35% to 40%."),
     ("zh", "他说：“我们的市场份额约三成五”。", 'He said: "Our market share is about 35%."'),
     ("es", "Mil 500 millones de pesos para el metro.", "1.5 billion pesos for the metro."),
+    # the thirteenth probe's: kilowatts as megawatts and gigawatts, ３分の２ as two-thirds, 11 тисяч 350, an
+    # adjective of a river's name (Південний Буг) before its noun
+    ("zh", "该电站装机容量为30万千瓦。", "The plant has a capacity of 300 megawatts."),
+    ("zh", "累计装机规模达3139万千瓦。", "Installed capacity reached 31.39 gigawatts."),
+    ("ja", "都は設備改修費の３分の２を補助する。", "The city subsidizes two-thirds of renovation costs."),
+    ("uk", "У черзі перебували 11 тисяч 350 дітей.", "There were 11,350 children on the waiting list."),
+    ("uk", "Рівень води в Південному Бузі піднявся.", "The water level in the Southern Bug rose."),
     ("fr", "Les tombes datent du Ier et du IIe siècle après J.-C. Elles sont intactes.",
      "The graves date from the 1st and 2nd centuries A.D. They are intact."),
     ("de", "In Europa legte Hallmann um 1,2 Prozent zu.", "In Europe, Hallmann grew 1.2%."),
@@ -824,6 +831,7 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("es", "El presupuesto es de dos mil 500 millones de pesos.", "The budget is 1.5 billion pesos.",
      ("Source.Numbers", 1, 15, "1.5 billion")),
     ("zh", "该公司市场份额占三成五以下。", "The company has less than 30% of the market.", ("Source.Numbers", 1, 27, "30")),
+    ("zh", "该电站装机容量为30万千瓦。", "The plant has a capacity of 30 megawatts.", ("Source.Numbers", 1, 29, "30")),
     ("es", "El economista Juan Córdova habló ayer.", "The economist Juan Cordova spoke yesterday.",
      ("Source.Diacritics", 1, 20, "Cordova")),
     ("es", "Mejoró en 58 centésimas su marca personal.", "He improved his personal best by 0.85 seconds.",
@@ -863,6 +871,8 @@ def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, targe
 @pytest.mark.parametrize("lang, source, target, expected", [
     ("es", "Los ingresos sumaron 32 mil 956 millones de dólares.", "Revenue totaled $23.96 billion.",
      [(1, 1, "Revenue totaled $23.96 billion.", "'956 millones'"), (1, 17, "$23.96 billion", "'32 mil'")]),
+    ("uk", "У черзі перебували 11 тисяч 350 дітей.", "There were 11,530 children on the waiting list.",
+     [(1, 1, "There were 11,530 children on the waiting list.", "'350'"), (1, 12, "11,530", "'11 тисяч'")]),
     ("fr", "Une toile de Rosa Bonheur (1822-1899) a été vendue.", "A painting by 18th-century painter Rosa Bonheur was sold.",
      [(1, 1, "A painting by 18th-century painter Rosa Bonheur was sold.", "'1899'"), (1, 15, "18", "'1822'")]),
     ("ru", "Он преодолел дистанцию 42 км 195 м.", "He covered the 42.159-kilometer course.",

@@ -82,6 +82,9 @@ _FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes
                                     regex.IGNORECASE)
 _FRACTION_PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
 # (mil 500: 1,500; not after a number word, dos mil 500 millones, which is not read)
+_CJK_FRACTION = regex.compile(r"(?<![\d.])(\d{1,3})分[の之](\d{1,3})(?![\d.])")
+_THOUSANDS_AND = regex.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0](?:тисяч[аі]?|тысяч[аи]?)[ \u00a0](\d{1,3})(?![\d.,]|[ \u00a0]?(?:тис|тыс|млн|млрд|мільй|милли))",
+                            regex.IGNORECASE)
 _MIL_MILLONES = regex.compile(r"(?:(?<![\d.,])(\d{1,3})[ \u00a0]|(?<!(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|"
                               r"doce|trece|catorce|quince|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|"
                               r"ochenta|noventa|cien|ciento|\w+cientos|\w+cientas|y \w+)[ \u00a0]))\b[Mm]il[ \u00a0](\d{1,3})"
@@ -365,6 +368,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 for ch in scale.group()[:-1] if prefix else scale.group():
                     factor *= _CJK_SCALE[ch]
                 values = {v * factor for v in values} | ({v * factor * 1000 for v in values} if prefix else set())
+                if prefix and norm.startswith("瓦", scale.end()):  # 30万千瓦: 300 megawatts, 3139万千瓦 31.39 gigawatts
+                    values = values | {_r(v / 1000) for v in values if v >= 1000} | {_r(v / 1e6) for v in values if v >= 1e6}
                 end = scale.end()
                 scales[len(found)] = factor
                 while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million; 1亿2千万 = 120 million
@@ -440,6 +445,15 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):  # (the hours and the minutes: both are in it)
                 if k is not None:
                     found[k] = found[k]._replace(values=found[k].values | wholes)
+    if base in ("ja", "zh") and ("分の" in norm or "分之" in norm):  # ３分の２, 三分之二 (in figures): two-thirds
+        by_start = {n.start: k for k, n in enumerate(found)}
+        for m in _CJK_FRACTION.finditer(norm):
+            share = 100 * float(m.group(2)) / float(m.group(1)) if float(m.group(1)) else 0.0
+            for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):
+                if k is not None and share:
+                    found[k] = found[k]._replace(values=found[k].values | {_r(share), float(round(share))})
+    if base in ("uk", "ru") and "тис" in norm.lower() or base == "ru" and "тыс" in norm.lower():
+        _join_thousands(norm, found)  # 11 тисяч 350 дітей: 11,350
     if base == "es" and "il " in norm:  # 32 mil 956 millones (Mexico): 32,956 million, as both figures
         for m in _MIL_MILLONES.finditer(norm):
             by_start = {n.start: k for k, n in enumerate(found)}
@@ -486,7 +500,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                    "tenth": 10, "tenths": 10}
 # ("a fifth" only as a share: before "of" or at the end of a phrase, not "a fifth consecutive year")
-_SHARE = regex.compile(r"\b(?:(a|one|two|three|four|seven|nine) (half|halves|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*[.,;:!?)]|\s*\Z)|"
+_SHARE = regex.compile(r"\b(?:(a|one|two|three|four|seven|nine)[ -](half|halves|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*[.,;:!?)]|\s*\Z)|"
                        r"(one|two|three|four|five|six|seven|eight|nine|\d) (?:in|out of) (three|four|five|ten|10)\b)",
                        regex.IGNORECASE)
 
@@ -663,6 +677,16 @@ _EN_MONTH = regex.compile(r"(?<!\w)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(
                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)", regex.IGNORECASE)
 _EN_MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _EN_MONTH_STEMS = tuple(_EN_MONTH_NUMBER)
+
+
+def _join_thousands(norm: str, found: list) -> None:
+    """A count written as thousands and units (11 тисяч 350, 2 тысячи 400): both figures also stand for the whole."""
+    by_start = {n.start: k for k, n in enumerate(found)}
+    for m in _THOUSANDS_AND.finditer(norm):
+        whole = float(m.group(1)) * 1000 + float(m.group(2))
+        for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):
+            if k is not None:
+                found[k] = found[k]._replace(values=found[k].values | {whole})
 
 
 def _centner_figures(norm: str) -> set[int]:
