@@ -58,8 +58,9 @@ def _term_regex(term: str) -> str:
         if " " not in rest and rest[-1] == "е" and rest[-2].lower() in _ADJECTIVE_CONSONANTS and not rest.endswith("поле"):
             # a name shaped as a neuter adjective (Рівне, Південне, Дніпровське) takes that adjective's endings:
             # Рівного, Рівному; not the masculine Дніпровський ("of Dnipro") nor the plural рівні
-            # (and not before a capitalised noun, whose adjective it is: Південному Бузі, the Southern Bug)
-            return head + regex.escape(rest[:-1]) + r"(?:е|ого|ому|им|ім)(?!\p{L})(?![ \u00a0]+\p{Lu})"
+            # (a compass point's, not before a capitalised noun it qualifies: Південному Бузі, the Southern Bug)
+            compass = regex.search(r"(?:івденн|івнічн|хідн)\Z", rest[:-1].lower()) is not None
+            return head + regex.escape(rest[:-1]) + r"(?:е|ого|ому|им|ім)(?!\p{L})" + (r"(?![ \u00a0]+\p{Lu})" if compass else "")
         if " " not in rest and rest[-1] in "иіы" and rest[-2].lower() not in _VOWELS + "ьй":
             # a plural-only name (Суми, Черкаси, Чернівці) takes the plural's endings: Сумах, Черкасам, Чернівців,
             # not any three letters (Сума "the sum", Сумою)
