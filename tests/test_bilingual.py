@@ -225,11 +225,12 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "都は設備改修費の３分の２を補助する。", "The city subsidizes two-thirds of renovation costs."),
     ("uk", "У черзі перебували 11 тисяч 350 дітей.", "There were 11,350 children on the waiting list."),
     ("uk", "Рівень води в Південному Бузі піднявся.", "The water level in the Southern Bug rose."),
-    # ... and a tenth review's: the accusative тисячу and тис., a share in figures as "half"
+    # ... and a tenth review's: the accusative тисячу and тис., a share in figures as a per cent
     ("uk", "Він заплатив 1 тисячу 200 гривень.", "He paid 1,200 hryvnias."),
     ("uk", "У черзі було 11 тис. 350 дітей.", "There were 11,350 children in the queue."),
-    ("zh", "约2分之1的居民支持。", "About half of residents support it."),
+    ("zh", "约2分之1的居民支持。", "About 50% of residents support it."),
     ("es", "Se destinarán a salud y educación mil 500 millones de pesos.", "Health and education will get 1.5 billion pesos."),
+    ("es", "Fueron destinados mil 500 millones de pesos al programa.", "A total of 1.5 billion pesos was allocated to the programme."),
     ("fr", "Les tombes datent du Ier et du IIe siècle après J.-C. Elles sont intactes.",
      "The graves date from the 1st and 2nd centuries A.D. They are intact."),
     ("de", "In Europa legte Hallmann um 1,2 Prozent zu.", "In Europe, Hallmann grew 1.2%."),
@@ -839,6 +840,14 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("zh", "该电站装机容量为30万千瓦。", "The plant has a capacity of 30 megawatts.", ("Source.Numbers", 1, 29, "30")),
     ("uk", "У Рівному Олег Петренко сказав, що все спокійно.", "Oleh Petrenko said everything was calm.",
      ("Source.GlossaryMissing", 1, 1, "Oleh Petrenko said everything was calm.")),
+    # ... and an eleventh's: a compass town before a lower-case word, a fraction given as a tiny per cent, a date
+    # after a sum in thousands
+    ("uk", "У Південному сталася пожежа.", "A fire broke out in the town.",
+     ("Source.GlossaryMissing", 1, 1, "A fire broke out in the town.")),
+    ("zh", "4分之1的居民支持该计划。", "0.25% of residents support the plan.",
+     ("Source.Numbers", 1, 1, "0.25% of residents support the plan.")),
+    ("uk", "Кожен пенсіонер отримає по 5 тис. 20 березня.", "Each pensioner will receive 5,020 hryvnias on March 20.",
+     ("Source.Numbers", 1, 29, "5,020")),
     ("es", "El Gobierno destinará dieciséis mil 500 millones de pesos.", "The government will allocate 1.5 billion pesos.",
      ("Source.Numbers", 1, 30, "1.5 billion")),
     ("es", "El economista Juan Córdova habló ayer.", "The economist Juan Cordova spoke yesterday.",

@@ -60,7 +60,7 @@ def _term_regex(term: str) -> str:
             # Рівного, Рівному; not the masculine Дніпровський ("of Dnipro") nor the plural рівні
             # (a compass point's, not before a capitalised noun it qualifies: Південному Бузі, the Southern Bug)
             compass = regex.search(r"(?:івденн|івнічн|хідн)\Z", rest[:-1].lower()) is not None
-            return head + regex.escape(rest[:-1]) + r"(?:е|ого|ому|им|ім)(?!\p{L})" + (r"(?![ \u00a0]+\p{Lu})" if compass else "")
+            return head + regex.escape(rest[:-1]) + r"(?:е|ого|ому|им|ім)(?!\p{L})" + (r"(?-i:(?![ \u00a0]+\p{Lu}))" if compass else "")
         if " " not in rest and rest[-1] in "иіы" and rest[-2].lower() not in _VOWELS + "ьй":
             # a plural-only name (Суми, Черкаси, Чернівці) takes the plural's endings: Сумах, Черкасам, Чернівців,
             # not any three letters (Сума "the sum", Сумою)

@@ -83,10 +83,13 @@ _FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes
 _FRACTION_PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
 # (mil 500: 1,500; not after a number word, dos mil 500 millones, which is not read)
 _CJK_FRACTION = regex.compile(r"(?<![\d.])(\d{1,3})分[の之](\d{1,3})(?![\d.])")
+# (a date after a sum is no units figure of it: 5 тис. 20 березня is 5,000 on March 20)
+_MONTHS_UK_RU = (r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января|"
+                 r"февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря")
 _THOUSANDS_AND = regex.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0](?:тисяч[аіу]?|тысяч[аиу]?|тис\.|тыс\.)[ \u00a0](\d{1,3})"
-                            r"(?![\d.,]|[ \u00a0]?(?:тис|тыс|млн|млрд|трлн|мільй|мільярд|милли))",
+                            r"(?![\d.,]|[ \u00a0]?(?:тис|тыс|млн|млрд|трлн|мільй|мільярд|милли|" + _MONTHS_UK_RU + r"))",
                             regex.IGNORECASE)
-_MIL_MILLONES = regex.compile(r"(?:(?<![\d.,])(\d{1,3})[ \u00a0]|(?<!(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|"
+_MIL_MILLONES = regex.compile(r"(?:(?<![\d.,])(\d{1,3})[ \u00a0]|(?<!\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|"
                               r"doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|"
                               r"setenta|ochenta|noventa|cien|ciento|\w+cientos|\w+cientas|y (?:un|uno|dos|tres|cuatro|cinco|"
                               r"seis|siete|ocho|nueve))[ \u00a0]))\b[Mm]il[ \u00a0](\d{1,3})"
@@ -452,8 +455,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         for m in _CJK_FRACTION.finditer(norm):
             share = 100 * float(m.group(2)) / float(m.group(1)) if float(m.group(1)) else 0.0
             for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):
-                if k is not None and share:  # (as a share and as the fraction itself: 2分之1 is 50% or "half")
-                    found[k] = found[k]._replace(values=found[k].values | {_r(share), float(round(share)), _r(share / 100)})
+                if k is not None and share:
+                    found[k] = found[k]._replace(values=found[k].values | {_r(share), float(round(share))})
     if base in ("uk", "ru") and "тис" in norm.lower() or base == "ru" and "тыс" in norm.lower():
         _join_thousands(norm, found)  # 11 тисяч 350 дітей: 11,350
     if base == "es" and "il " in norm:  # 32 mil 956 millones (Mexico): 32,956 million, as both figures
