@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..candidates import narrow
-from . import CHECK_NAMES, entities, numbers
+from . import CHECK_NAMES, entities, numbers, segment
 from .context import BilingualContext, Pair, is_latin
 from .glossary import builtin
 
@@ -176,7 +176,7 @@ _STREET_BEFORE = regex.compile(r"(?i:\b(?:вул(?:иц\w*|\.)|просп(?:ек
 
 
 _ADJECTIVE_ENDING = regex.compile(r"(?:ий|ій|ого|ому|им|их|ими|ська|ське|ські|ый|ая|ое|ие)\Z")
-_SENTENCE_START = regex.compile(r"(?:\A|(?<!\bJ\.-C|\bChr|\b[ad]\.\s?C|н\.\s?[эе])[.!?…]\s+)[\"'«„“(]?\Z")  # (no end: av. J.-C.)
+_SENTENCE_START = regex.compile(rf"(?:\A|(?<!{segment.ERA_BEFORE_ITS_STOP})[.!?…]\s+)[\"'«„“(]?\Z")  # (no end: av. J.-C.)
 
 
 @lru_cache(maxsize=1024)
@@ -658,8 +658,8 @@ def _kept_neighbours(tokens: list, k: int, source: str) -> dict[int, tuple[str, 
     for side in (-1, 1):
         j = k + side
         if 0 <= j < len(tokens):
-            (a_start, a_end, _), (b_start, b_end, _) = sorted((tokens[k], tokens[j]))
-            if b_start - a_end == 1:
+            first, second = sorted((tokens[k], tokens[j]))
+            if second[0] - first[1] == 1:
                 out[side] = (tokens[j][2], _opens_sentence(source, tokens[j][0]))
     return out
 
@@ -920,10 +920,7 @@ def diacritics(ctx: BilingualContext, rule):
         if pair.block is None or pair.end <= pair.start:
             continue
         accented = {entities.strip_accents(w): w for start, end, w in entities.accented_words(pair.source)
-                    if not _ARTICLE_BEFORE.search(pair.source, 0, start) and
-                    not ((ctx.lang == "de" or _INSTITUTION_NOUN.match(w)) and _OPENING_ARTICLE.search(pair.source, 0, start))
-                    and not (_INSTITUTION_NOUN.match(w) and _NAME_OF_BEFORE.search(pair.source, 0, start))
-                    and not (ctx.lang == "es" and _transliterated(pair.source, start, end, w))}
+                    if not _accents_not_kept(ctx.lang, pair.source, start, end, w)}
         if not accented:
             continue
         text = pair.block.text
@@ -933,6 +930,20 @@ def diacritics(ctx: BilingualContext, rule):
                     not (word.isupper() and word.title() in rule.allowed):  # (an AP dateline: MEXICO, BOGOTA)
                 yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "name": accented[word],
                                                        "suggestion": accented[word]}, [accented[word]]
+
+
+def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -> bool:
+    """Whether an accented capitalised source word is one English writes without its accents: a common noun or an
+    institution's after an article (l’Éducation nationale, La Fédération, Der Däne), a ministry's portfolio
+    (Ministerio de Inclusión), or a Slavic name a Spanish source stresses (Vladímir Putin)."""
+    if _ARTICLE_BEFORE.search(source, 0, start):
+        return True
+    institution = _INSTITUTION_NOUN.match(word) is not None
+    if (lang == "de" or institution) and _OPENING_ARTICLE.search(source, 0, start):
+        return True
+    if institution and _NAME_OF_BEFORE.search(source, 0, start):
+        return True
+    return lang == "es" and _transliterated(source, start, end, word)
 
 
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,

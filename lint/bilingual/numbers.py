@@ -69,10 +69,11 @@ _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
 # Where Spanish says a time of day: after "las" (a las, hasta las, entre las), the first of a range whose end has
 # the time word, or in brackets or after a slash right after a time.
 _SPANISH_HOUR_BEFORE = regex.compile(r"\b(?:las|la)[ \u00a0]\Z", regex.IGNORECASE)
-_CLOCK_RANGE_AFTER = regex.compile(r"[ \u00a0]?(?:a|y|-|–|hasta)[ \u00a0]?(?:las[ \u00a0])?\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b")
+_RANGE_END_CLOCK = r"\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b"
+_CLOCK_RANGE_AFTER = regex.compile(rf"[ \u00a0]?(?:a|y|-|–|hasta)[ \u00a0]?(?:las[ \u00a0])?{_RANGE_END_CLOCK}")
 # (9.30 a 14.00 horas, 10.30-12.45 h: a range of times whatever opens it; "a las", "hasta las", "y" need de,
 # entre or desde before them: 17.25 a las 14.00 horas is a rate and a time)
-_CLOCK_RANGE_TIGHT = regex.compile(r"[ \u00a0]?(?:a|-|–)[ \u00a0]?\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b")
+_CLOCK_RANGE_TIGHT = regex.compile(rf"[ \u00a0]?(?:a|-|–)[ \u00a0]?{_RANGE_END_CLOCK}")
 _RANGE_OPENS = regex.compile(r"\b(?:de|entre|desde)[ \u00a0]\Z", regex.IGNORECASE)  # (de 10.30 a 12.45 horas)
 _BRACKET_AFTER_CLOCK = regex.compile(r"[ \u00a0]?(?:horas?|h)?[ \u00a0]*[(/][ \u00a0]*")
 # Tenths, hundredths and thousandths (of a second, in sports results): 58 centésimas is 0.58 seconds.
@@ -81,7 +82,6 @@ _FRACTION_OF_SECOND = regex.compile(r"[ \u00a0](?:(?P<tenths>décimas?|dixièmes
                                     r"(?P<thousandths>milésimas?|millièmes?|Tausendstel|тысячных|тисячних))(?!\p{L})",
                                     regex.IGNORECASE)
 _FRACTION_PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
-# (mil 500: 1,500; not after a number word, dos mil 500 millones, which is not read)
 _CJK_FRACTION = regex.compile(r"(?<![\d.])(\d{1,3})分[の之](\d{1,3})(?![\d.])")
 # (a date after a sum is no units figure of it: 5 тис. 20 березня is 5,000 on March 20)
 _MONTHS_UK_RU = (r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января|"
@@ -89,6 +89,7 @@ _MONTHS_UK_RU = (r"січня|лютого|березня|квітня|трав�
 _THOUSANDS_AND = regex.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0](?:тисяч[аіу]?|тысяч[аиу]?|тис\.|тыс\.)[ \u00a0](\d{1,3})"
                             r"(?![\d.,]|[ \u00a0]?(?:тис|тыс|млн|млрд|трлн|мільй|мільярд|милли|" + _MONTHS_UK_RU + r"))",
                             regex.IGNORECASE)
+# (mil 500: 1,500; not after a number word, dos mil 500 millones, which is not read)
 _MIL_MILLONES = regex.compile(r"(?:(?<![\d.,])(\d{1,3})[ \u00a0]|(?<!\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|"
                               r"doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|"
                               r"setenta|ochenta|noventa|cien|ciento|\w+cientos|\w+cientas|y (?:un|uno|dos|tres|cuatro|cinco|"
@@ -441,31 +442,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             fraction = _VULGAR.match(norm, n.end)
             if fraction:
                 found[k] = n._replace(values=n.values | frozenset(_r(v + _VULGAR_VALUES[fraction.group(1)]) for v in n.values))
-    by_start = None
-    for pattern, whole in _COMPOUND_MEASURES:  # 1小时15分, 1 hour 15 minutes: also 75 minutes
-        for m in pattern.finditer(norm):
-            if by_start is None:
-                by_start = {n.start: k for k, n in enumerate(found)}
-            wholes = {_r(v) for v in whole(float(m.group(1)), float(m.group(2)))}
-            for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):  # (the hours and the minutes: both are in it)
-                if k is not None:
-                    found[k] = found[k]._replace(values=found[k].values | wholes)
-    if base in ("ja", "zh") and ("分の" in norm or "分之" in norm):  # ３分の２, 三分之二 (in figures): two-thirds
-        by_start = {n.start: k for k, n in enumerate(found)}
-        for m in _CJK_FRACTION.finditer(norm):
-            share = 100 * float(m.group(2)) / float(m.group(1)) if float(m.group(1)) else 0.0
-            for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):
-                if k is not None and share:
-                    found[k] = found[k]._replace(values=found[k].values | {_r(share), float(round(share))})
-    if base in ("uk", "ru") and "тис" in norm.lower() or base == "ru" and "тыс" in norm.lower():
-        _join_thousands(norm, found)  # 11 тисяч 350 дітей: 11,350
-    if base == "es" and "il " in norm:  # 32 mil 956 millones (Mexico): 32,956 million, as both figures
-        for m in _MIL_MILLONES.finditer(norm):
-            by_start = {n.start: k for k, n in enumerate(found)}
-            whole = _r((float(m.group(1) or 1) * 1000 + float(m.group(2))) * 1e6)
-            for k in (by_start.get(m.start(1)) if m.group(1) else None, by_start.get(m.start(2))):
-                if k is not None:
-                    found[k] = found[k]._replace(values=found[k].values | {whole})
+    _join_figures(norm, base, found)  # 1 hour 15 minutes, ３分の２, 11 тисяч 350, 32 mil 956 millones
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
                 _RANGE_AND.fullmatch(norm, found[k - 1].end, found[k].start) and
@@ -684,14 +661,48 @@ _EN_MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(("jan", "feb", "mar", "
 _EN_MONTH_STEMS = tuple(_EN_MONTH_NUMBER)
 
 
-def _join_thousands(norm: str, found: list) -> None:
-    """A count written as thousands and units (11 тисяч 350, 2 тысячи 400): both figures also stand for the whole."""
-    by_start = {n.start: k for k, n in enumerate(found)}
-    for m in _THOUSANDS_AND.finditer(norm):
-        whole = float(m.group(1)) * 1000 + float(m.group(2))
-        for k in (by_start.get(m.start(1)), by_start.get(m.start(2))):
-            if k is not None:
-                found[k] = found[k]._replace(values=found[k].values | {whole})
+def _join_figures(norm: str, base: str, found: list) -> None:
+    """Two figures that write one quantity together (1小时15分, ３分の２, 11 тисяч 350, 32 mil 956 millones): each of
+    them also stands for the whole, as a translation gives it (75 minutes, two-thirds, 11,350, $32.96 billion)."""
+    by_start = None  # (a figure's start does not change as values are added)
+    for applies, pattern, whole in _JOINED_FIGURES:
+        if not applies(base, norm):
+            continue
+        for m in pattern.finditer(norm):
+            values = whole(m)
+            if not values:
+                continue
+            if by_start is None:
+                by_start = {n.start: k for k, n in enumerate(found)}
+            for group in (1, 2):
+                k = by_start.get(m.start(group)) if m.group(group) else None
+                if k is not None:
+                    found[k] = found[k]._replace(values=found[k].values | values)
+
+
+def _fraction_share(m) -> set[float]:
+    """３分の２, 2分之1: the share in per cent (67, 50); nothing for a zero denominator."""
+    share = 100 * float(m.group(2)) / float(m.group(1)) if float(m.group(1)) else 0.0
+    return {_r(share), float(round(share))} if share else set()
+
+
+def _pair_whole(combine):
+    """A reader of a two-figure pattern's whole values from `combine(first, second)`."""
+    return lambda m: {_r(v) for v in combine(float(m.group(1) or 1), float(m.group(2)))}
+
+
+def _every_text(base: str, norm: str) -> bool:
+    return True
+
+
+# Each: (whether the text can hold it, the pattern of its two figures, the whole values of a match).
+_JOINED_FIGURES = tuple((_every_text, pattern, _pair_whole(combine)) for pattern, combine in _COMPOUND_MEASURES) + (
+    (lambda base, norm: base in ("ja", "zh") and ("分の" in norm or "分之" in norm), _CJK_FRACTION, _fraction_share),
+    (lambda base, norm: base in ("uk", "ru") and ("тис" in (low := norm.lower()) or (base == "ru" and "тыс" in low)),
+     _THOUSANDS_AND, _pair_whole(lambda thousands, units: (thousands * 1000 + units,))),
+    (lambda base, norm: base == "es" and "il " in norm,  # (mil 500 millones: one thousand)
+     _MIL_MILLONES, _pair_whole(lambda thousands, millions: ((thousands * 1000 + millions) * 1e6,))),
+)
 
 
 def _centner_figures(norm: str) -> set[int]:

@@ -48,4 +48,6 @@ def _join_inside_eras(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 
 _DECIMAL_CUT = regex.compile(r"[0-9０-９][.．][0-9０-９]")
-_ERA = regex.compile(r"\bJ\.-C\.|\b[vn]\.\s?(?:u\.\s?Z|Chr)\.|\b[ad]\.\s?(?:de\s)?(?:J\.\s?)?C\.|(?<!\p{L})н\.\s?[эе]\.")
+# An era's abbreviation up to its last full stop (après J.-C., v. Chr., a. C., н. е.): no sentence ends there.
+ERA_BEFORE_ITS_STOP = r"\bJ\.-C|\b[vn]\.\s?(?:u\.\s?Z|Chr)|\b[ad]\.\s?(?:de\s)?(?:J\.\s?)?C|(?<!\p{L})н\.\s?[эе]"
+_ERA = regex.compile(rf"(?:{ERA_BEFORE_ITS_STOP})\.")
