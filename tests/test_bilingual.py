@@ -237,6 +237,22 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "Дніпровський метрополітен відкрив станцію.", "The Dnipro Metro opened a station."),
     ("fr", "Une toile de Rosa Bonheur (1822-1899) a été vendue.", "A painting by 19th-century painter Rosa Bonheur was sold."),
     ("ru", "Он преодолел дистанцию 42 км 195 м.", "He covered the 42.195-kilometer course."),
+    # a date beside its weekday, given as the weekday (AP style), in every European source language; a CJK date
+    # whose English month is another source date's (July 1) still a weekday's
+    ("ru", "Суд в четверг, 13 марта, вынес приговор.", "The court passed sentence on Thursday."),
+    ("uk", "Станом на четвер, 18 липня, зібрано 3,2 млн тонн зерна.", "As of Thursday, 3.2 million tonnes of grain had been harvested."),
+    ("de", "Am Donnerstag, dem 13. März, tagte der Rat.", "The council met on Thursday."),
+    ("es", "El jueves 13 de marzo se reunió el consejo.", "The council met on Thursday."),
+    ("fr", "Le conseil s'est réuni jeudi 13 mars.", "The council met on Thursday."),
+    ("ru", "В четверг, 13 марта, суд отложил заседание до 20 марта.", "On Thursday, the court adjourned the hearing until March 20."),
+    ("zh", "国铁集团6月27日宣布，新运行图将于7月1日起实行。", "China Railway announced on Friday that the new timetable will take effect on July 1."),
+    ("es", "Evite salir entre las 12.00 y las 18.00 horas.", "Avoid going out between noon and 6 p.m."),
+    # a results list's sentence of names and figures is alike in both languages; a body's short name is no person
+    ("de", "Die Endstände: 1. Wójcik (Polen) 6,5 Punkte; 5. Nguyễn Thành Đạt (Vietnam) 5; 6. Lukas Großmann (Deutschland) 4,5.",
+     "Final standings: 1. Wójcik (Poland) 6.5 points; 5. Nguyễn Thành Đạt (Vietnam) 5; 6. Lukas Großmann (Germany) 4.5."),
+    ("ja", "全国さんま棒受網漁業協同組合（全さんま）によると、水揚げ量は約3万8700トン。",
+     "According to the National Saury Stick-held Dip Net Fishery Cooperative Association, the catch was about 38,700 tonnes."),
+    ("fr", "Une villa romaine mise au jour près de Nîmes.", "A Roman villa unearthed near Nimes."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -861,6 +877,20 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "The 19th-century painters Rosa Bonheur (1822-1926) and Mary Cassatt (1844-1926) exhibited together.")),
     ("uk", "Матч пройшов у Сумах.", "The match took place in Sumi.",
      ("Source.Terminology", 1, 25, "Sumi")),
+    # a weekday excuses its date only when it is the same day and no English date of that month stands beside it
+    ("ru", "Суд в четверг, 13 марта, вынес приговор.", "The court passed sentence on Friday.",
+     ("Source.Numbers", 1, 1, "The court passed sentence on Friday.")),
+    ("ru", "Суд в четверг, 13 марта, вынес приговор.", "The court passed sentence on Thursday, March 14.",
+     ("Source.Numbers", 1, 46, "14")),
+    ("de", "Am Donnerstag, dem 13. März, tagte der Rat.", "The council met on Thursday, March 31.", ("Source.Numbers", 1, 36, "31")),
+    ("zh", "国铁集团6月27日宣布，新运行图将于7月1日起实行。", "China Railway announced on Friday, June 28, that the new timetable will take effect on July 1.",
+     ("Source.Numbers", 1, 41, "28")),
+    ("es", "Evite salir entre las 12.00 y las 18.00 horas.", "Avoid going out between 1 p.m. and 6 p.m.", ("Source.Numbers", 1, 25, "1")),
+    ("de", "Nguyễn Thành Đạt gewann das Turnier in Hanoi.", "Nguyễn Thành Đạt gewann das Turnier in Hanoi.",
+     ("Source.Untranslated", 1, 1, "Nguyễn Thành Đạt gewann das Turnier in Hanoi.")),
+    ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
+     "According to the cooperative's head, the catch was about 38,700 tonnes.",
+     ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -294,9 +294,16 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         source_days = {int(m.group(1) or m.group(2)) for m in _CJK_DAY.finditer(source)}
         # a bare day's English date may be its own translation where that date's day is none of the source's
         other_dates = all(day in source_days for _, day in english)
+        # an English date that is none of the source's month-and-day dates may be this one's translation (April 19
+        # for 3月19日: a month changed); one that is another of them (the 7月1日 given as July 1) is not
+        source_dates = {(int(m.group(1)), int(m.group(2))) for m in _CJK_DATE.finditer(source) if m.group(1)}
+        translated = all(date in source_dates for date in english)
         days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)
-                if (not english if m.group(1) or _DAY_RANGE_END.search(source, 0, m.start()) else other_dates)}
+                if (translated if m.group(1) else not english if _DAY_RANGE_END.search(source, 0, m.start()) else other_dates)}
         missing = [n for n in missing if n.start not in days]
+    if missing and ctx.lang in _SOURCE_WEEKDAYS:  # в четверг, 13 марта / am Donnerstag, 13. März: "on Thursday"
+        excused = _weekday_dates(source, ctx.lang, window)
+        missing = [n for n in missing if not any(a <= n.start < b for a, b in excused)]
     if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
         missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
     if missing:
@@ -345,8 +352,8 @@ _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 def _said_in_words(number, source: str, window: str) -> bool:
     """Whether a missing number of hours, days, months or years is the English time word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
-    if _CLOCK_MINUTES.match(source, number.end):  # 12:00: an hour
-        kind = "hours"
+    if _CLOCK_MINUTES.match(source, number.end) or _ON_THE_HOUR.fullmatch(numbers.normalise(number.text)):
+        kind = "hours"  # 12:00, and 12.00 read as one time (de, es: entre las 12.00 y las 18.00 horas)
     else:
         unit = _UNIT_AFTER.match(source, number.end)
         if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
@@ -443,6 +450,7 @@ _YEAR_IN = regex.compile(r"(?<!\d)(1\d\d\d|20\d\d)(?!\d)")
 _CENTURY = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", regex.IGNORECASE)
 _YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
 _CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
+_ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:h]00")
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
 # ... and the English words that say such a number.
 _TIME_IN_WORDS = {
@@ -470,6 +478,50 @@ def _english_dates(window: str) -> set[tuple[int, int]]:
 # A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
 _CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![間间前後后目ぶ以連连])")
+
+
+# The weekdays of the European source languages, in the forms news gives them (в четверг, у п'ятницю, am
+# Donnerstag, jeudi, el jueves), each with its English name.
+_SOURCE_WEEKDAYS = {
+    "ru": ("понедельник", "вторник", "сред[аеуы]", "четверг", "пятниц[аеуы]", "суббот[аеуы]", "воскресень[еяю]"),
+    "uk": ("понеділ(?:ок|ка|ку)", "вівтор(?:ок|ка|ку)", "серед[аиу]", "четвер(?:га|гу)?", "п['’ʼ]ятниц[яіюи]",
+           "субот[аиіу]", "неділ[яіюи]"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "(?:Samstag|Sonnabend)", "Sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+}
+_ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@lru_cache(maxsize=8)
+def _weekday_date_pattern(lang: str):
+    """A weekday of `lang` next to a date of the month with its month name, either order (в четверг, 13 марта;
+    am Donnerstag, dem 13. März; jeudi 13 mars; el jueves 13 de marzo; 13 марта, в четверг): group d<N> is the
+    weekday, 'date' the day, month and an optional year."""
+    months = "|".join(numbers.month_names(lang))
+    date = rf"(?P<date>(?<!\d)\d{{1,2}}\.?\s(?:de\s)?(?i:{months})(?:\s(?:de\s)?(?:19|20)\d\d)?(?!\w))"
+    days = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_SOURCE_WEEKDAYS[lang]))
+    day = rf"(?<!\w)(?i:{days})(?!\w)"
+    return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?{date}|{date},?\s(?:(?i:в|во|у|am|le|el)\s)?{day}")
+
+
+def _weekday_dates(source: str, lang: str, window: str) -> list[tuple[int, int]]:
+    """Spans of the source's dates that stand beside their weekday, where the translation gives the weekday and
+    no date of that month that is not another of the source's (AP style dates this week's events by the day)."""
+    pattern = _weekday_date_pattern(lang)
+    english = _english_dates(window)
+    others = {(month, int(day)) for day, month in numbers.day_months(source, lang)}  # every date the source gives
+    spans = []
+    for m in pattern.finditer(source):
+        weekday = _ENGLISH_WEEKDAYS[int(next(k for k, v in m.groupdict().items() if v and k[0] == "d" and k != "date")[1:])]
+        month = next((n for n in numbers.extract(m.group("date"), lang) if len(n.values) == 1
+                      and not n.text[0].isdigit()), None)
+        if month is None or not regex.search(rf"\b{weekday}\b|\b{weekday[:3]}\.", window):
+            continue
+        if any(got == max(month.values) and (got, day) not in others for got, day in english):
+            continue  # an English date of that month may be this one's translation: its day must be there
+        spans.append(m.span("date"))
+    return spans
 
 
 _WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|"
@@ -810,14 +862,19 @@ def japanese_names(ctx: BilingualContext, rule):
             found = ctx.cache[("ja_names", pair.para)] = [
                 name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
         for written, parts in found:
-            if written not in pair.source:
-                continue
+            if written not in pair.source or _ORG_SHORT_NAME.search(pair.source.replace(written, "\0")):
+                continue  # (全国さんま棒受網漁業協同組合（全さんま）: the body's short name, no person's)
             wanted = [k for k in map(entities.name_key, parts) if k]
             if any(k in _name_keys(ctx, pair.para, False) for k in wanted) or \
                     any(k in _name_keys(ctx, pair.para, True) for k in wanted):
                 continue
             s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
+
+
+# A body's short name in brackets after its full name (協同組合（全さんま）, 協会（日本水連）), where a
+# tagger sees a surname and a given name: the name stands in for \0.
+_ORG_SHORT_NAME = regex.compile(r"(?:組合|会|機構|連盟|団|庁|省|局|社|党|所|院|部|連合|センター|財団|法人|銀行|大学)[（(]\0[）)]")
 
 
 def _name_keys(ctx: BilingualContext, para: int, every: bool) -> set:
@@ -1106,7 +1163,8 @@ def untranslated(ctx: BilingualContext, rule):
         if pair.block is None or pair.end <= pair.start:
             continue
         text = pair.block.text[pair.start:pair.end]
-        if ctx.lang != target_base and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words:
+        if ctx.lang != target_base and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words \
+                and _LOWER_WORD.search(text):  # (names and figures alone, a results list's "Nguyễn Thành Đạt (Vietnam) 5", are alike in every language)
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
             continue
         if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):

@@ -654,6 +654,28 @@ def _month_pattern(lang: str):
     return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", regex.IGNORECASE)
 
 
+def month_names(lang: str) -> list[str]:
+    """The month names of a source language other than English (patterns, with their case endings), January first."""
+    return _MONTHS.get(lang, [])
+
+
+def day_months(text: str, lang: str) -> list[tuple[str, int]]:
+    """(day, month) of each date of the month written with its month name in `text` (13 марта, 13. März, 13 de
+    marzo: ('13', 3))."""
+    pattern = _month_pattern(lang)
+    if pattern is None:
+        return []
+    out = []
+    for m in _DAY_BEFORE_MONTH.finditer(text):
+        month = pattern.match(text, m.end())
+        if month:
+            out.append((m.group(1), int(next(k for k, v in month.groupdict().items() if v)[1:].split("_")[0])))
+    return out
+
+
+_DAY_BEFORE_MONTH = regex.compile(r"(?<!\d)(\d{1,2})\.?\s(?:de\s)?(?=\p{L})")
+
+
 # English month names and abbreviations: one pattern, read at the places where a three-letter stem begins.
 _EN_MONTH = regex.compile(r"(?<!\w)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)", regex.IGNORECASE)
