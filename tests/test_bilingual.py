@@ -253,6 +253,19 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "全国さんま棒受網漁業協同組合（全さんま）によると、水揚げ量は約3万8700トン。",
      "According to the National Saury Stick-held Dip Net Fishery Cooperative Association, the catch was about 38,700 tonnes."),
     ("fr", "Une villa romaine mise au jour près de Nîmes.", "A Roman villa unearthed near Nimes."),
+    # the weekday-and-date forms of a twelfth cold review: genitive weekdays, brackets, "einem Donnerstag", 1er,
+    # día, AP's Thurs.; 12h00 as noon; a body's short name introduced by 以下、 or given first
+    ("ru", "Начиная с понедельника, 10 марта, движение закроют.", "Starting Monday, traffic will be closed."),
+    ("ru", "Суд 13 марта (четверг) вынес приговор.", "The court passed sentence on Thursday."),
+    ("de", "Der Rat tagte am 13. März, einem Donnerstag.", "The council met on Thursday."),
+    ("fr", "Le conseil s'est réuni jeudi 1er mai.", "The council met on Thursday."),
+    ("es", "El consejo se reunió el jueves día 13 de marzo.", "The council met on Thursday."),
+    ("ru", "Суд в четверг, 13 марта, вынес приговор.", "The court passed sentence Thurs."),
+    ("fr", "Les magasins ferment à 12h00 ce jour-là.", "Shops close at noon that day."),
+    ("ja", "全国さんま棒受網漁業協同組合（以下、全さんま）によると、水揚げ量は約3万8700トン。",
+     "According to the national saury fishing cooperative, the catch was about 38,700 tonnes."),
+    ("ja", "全さんま（全国さんま棒受網漁業協同組合）によると、水揚げ量は約3万8700トン。",
+     "According to the national saury fishing cooperative, the catch was about 38,700 tonnes."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -888,6 +901,23 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("es", "Evite salir entre las 12.00 y las 18.00 horas.", "Avoid going out between 1 p.m. and 6 p.m.", ("Source.Numbers", 1, 25, "1")),
     ("de", "Nguyễn Thành Đạt gewann das Turnier in Hanoi.", "Nguyễn Thành Đạt gewann das Turnier in Hanoi.",
      ("Source.Untranslated", 1, 1, "Nguyễn Thành Đạt gewann das Turnier in Hanoi.")),
+    # a twelfth review: a weekday beside an English date the source does not give (another month), a year kept
+    # out of the date (a changed year; a count after the month), 12.00 of a price, a headline in capitals, a
+    # person in brackets after a department, Orléans in a person's name
+    ("ru", "Суд в четверг, 13 марта, вынес приговор.", "The court passed sentence on Thursday, April 13.",
+     ("Source.Numbers", 1, 1, "The court passed sentence on Thursday, April 13.")),
+    ("ru", "Суд в четверг, 13 марта 2025 года вынес приговор.", "The court passed sentence on Thursday in 2024.",
+     ("Source.Numbers", 1, 42, "2024")),
+    ("fr", "Jeudi 13 mars 2000 personnes ont manifesté à Paris.", "On Thursday, 200 people demonstrated in Paris.",
+     ("Source.Numbers", 1, 14, "200")),
+    ("de", "Das Ticket kostet 12.00 Euro; der Verkauf beginnt mittags.", "The ticket costs 10 euros; sales begin at midday.",
+     ("Source.Numbers", 1, 18, "10")),
+    ("de", "EILMELDUNG: BUNDESTAG WÄHLT 2 NEUE MINISTER", "EILMELDUNG: BUNDESTAG WÄHLT 2 NEUE MINISTER",
+     ("Source.Untranslated", 1, 1, "EILMELDUNG: BUNDESTAG WÄHLT 2 NEUE MINISTER")),
+    ("ja", "問い合わせは広報部（田中太郎）まで。", "Inquiries should be sent to the public relations department.",
+     ("Source.JapaneseNames", 1, 1, "Inquiries should be sent to the public relations department.")),
+    ("fr", "Le poète Charles d'Orléans est né en 1394.", "The poet Charles d'Orleans was born in 1394.",
+     ("Source.Diacritics", 1, 20, "Orleans")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),

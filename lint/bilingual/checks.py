@@ -287,19 +287,18 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     window = _window(ctx, pair, 0)
     source = numbers.normalise(pair.source)
     if ctx.lang in ("ja", "zh") and _WEEKDAY.search(window):
-        # a date as a weekday, unless an English date of the window may be its own translation: a month and day
-        # (3月15日) whose month an English date names, or a bare day (19日) where an English date names a month the
-        # source does not (the dateline's Sept. 3 is the source's 9月3日, not its 4日)
+        # a date as a weekday, unless an English date of the window may be its own translation: a bare day (19日)
+        # where an English date names a day the source does not (the dateline's Sept. 3 is the source's 9月3日, not
+        # its 4日); a month and day (3月15日) where an English date is none of the source's month-and-day dates
+        # (April 19 for 3月19日: a month changed; the 7月1日 given as July 1 beside 6月27日's "on Friday" is not)
         english = _english_dates(window)
         source_days = {int(m.group(1) or m.group(2)) for m in _CJK_DAY.finditer(source)}
-        # a bare day's English date may be its own translation where that date's day is none of the source's
         other_dates = all(day in source_days for _, day in english)
-        # an English date that is none of the source's month-and-day dates may be this one's translation (April 19
-        # for 3月19日: a month changed); one that is another of them (the 7月1日 given as July 1) is not
-        source_dates = {(int(m.group(1)), int(m.group(2))) for m in _CJK_DATE.finditer(source) if m.group(1)}
-        translated = all(date in source_dates for date in english)
+        translated = all(date in {(int(m.group(1)), int(m.group(2))) for m in _CJK_DATE.finditer(source) if m.group(1)}
+                         for date in english)
         days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)
-                if (translated if m.group(1) else not english if _DAY_RANGE_END.search(source, 0, m.start()) else other_dates)}
+                if (translated if m.group(1) else not english if _DAY_RANGE_END.search(source, 0, m.start())
+                    else other_dates)}
         missing = [n for n in missing if n.start not in days]
     if missing and ctx.lang in _SOURCE_WEEKDAYS:  # в четверг, 13 марта / am Donnerstag, 13. März: "on Thursday"
         excused = _weekday_dates(source, ctx.lang, window)
@@ -352,8 +351,9 @@ _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 def _said_in_words(number, source: str, window: str) -> bool:
     """Whether a missing number of hours, days, months or years is the English time word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
-    if _CLOCK_MINUTES.match(source, number.end) or _ON_THE_HOUR.fullmatch(numbers.normalise(number.text)):
-        kind = "hours"  # 12:00, and 12.00 read as one time (de, es: entre las 12.00 y las 18.00 horas)
+    if _CLOCK_MINUTES.match(source, number.end) or (_ON_THE_HOUR.fullmatch(numbers.normalise(number.text)) and (
+            _TIME_BEFORE.search(source, max(0, number.start - 12), number.start) or _UNIT_AFTER.match(source, number.end))):
+        kind = "hours"  # 12:00, 12h00, and 12.00 read as one time (entre las 12.00 y las 18.00 horas; not 12.00 Euro)
     else:
         unit = _UNIT_AFTER.match(source, number.end)
         if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
@@ -449,8 +449,11 @@ _LIFE_DATES = regex.compile(r"\((?:1\d|20)\d\d\s?[-–—]\s?(?:1\d|20)\d\d\)")
 _YEAR_IN = regex.compile(r"(?<!\d)(1\d\d\d|20\d\d)(?!\d)")
 _CENTURY = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", regex.IGNORECASE)
 _YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
-_CLOCK_MINUTES = regex.compile(r"[:：]00(?!\d)")
-_ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:h]00")
+_CLOCK_MINUTES = regex.compile(r"(?:[:：]|\s?h\s?)00(?!\d)")
+_ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:]00")
+# The words before a clock time (a las 12.00, um 12.00, à 12.00, в 12.00, entre las, von, bis ...).
+_TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|à|vers|de|a|entre|y|und|et|в|во|до|с|со|о|об|з|із|від|по)\s\Z",
+                             regex.IGNORECASE)
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
 # ... and the English words that say such a number.
 _TIME_IN_WORDS = {
@@ -475,15 +478,21 @@ def _english_dates(window: str) -> set[tuple[int, int]]:
     return {(numbers.month_number(m.group("month")), int(m.group("day"))) for m in _MONTH_NAME.finditer(window)}
 
 
+# A weekday with its date in English (Thursday, March 14; Thursday the 14th; Thu., 3/14): the date translated.
+_WEEKDAY_WITH_DATE = regex.compile(
+    rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s(?:{_MONTHS_EN}\s\d|(?:the\s)?\d{{1,2}}"
+    rf"(?:st|nd|rd|th|/\d)|\d{{1,2}}\s{_MONTHS_EN})", regex.IGNORECASE)
+
+
 # A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
 _CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![間间前後后目ぶ以連连])")
 
 
-# The weekdays of the European source languages, in the forms news gives them (в четверг, у п'ятницю, am
-# Donnerstag, jeudi, el jueves), each with its English name.
+# The weekdays of the European source languages, in the forms news gives them (в четверг, с четверга, у
+# п'ятницю, am Donnerstag, jeudi, el jueves), each with its English name.
 _SOURCE_WEEKDAYS = {
-    "ru": ("понедельник", "вторник", "сред[аеуы]", "четверг", "пятниц[аеуы]", "суббот[аеуы]", "воскресень[еяю]"),
+    "ru": ("понедельник[аеу]?", "вторник[аеу]?", "сред[аеуы]", "четверг[аеу]?", "пятниц[аеуы]", "суббот[аеуы]", "воскресень[еяю]"),
     "uk": ("понеділ(?:ок|ка|ку)", "вівтор(?:ок|ка|ку)", "серед[аиу]", "четвер(?:га|гу)?", "п['’ʼ]ятниц[яіюи]",
            "субот[аиіу]", "неділ[яіюи]"),
     "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "(?:Samstag|Sonnabend)", "Sonntag"),
@@ -495,33 +504,40 @@ _ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sa
 
 @lru_cache(maxsize=8)
 def _weekday_date_pattern(lang: str):
-    """A weekday of `lang` next to a date of the month with its month name, either order (в четверг, 13 марта;
-    am Donnerstag, dem 13. März; jeudi 13 mars; el jueves 13 de marzo; 13 марта, в четверг): group d<N> is the
-    weekday, 'date' the day, month and an optional year."""
+    """A weekday of `lang` next to a date of the month with its month name, either order, or one in brackets
+    after the other (в четверг, 13 марта; am Donnerstag, dem 13. März; jeudi 1er mai; el jueves día 13 de marzo;
+    13 марта 2025 года, в четверг; am 13. März, einem Donnerstag; 13 марта (четверг)): group d<N> is the
+    weekday, 'date' the day and month (a year is not in it: a translation that gives the weekday keeps the year)."""
     months = "|".join(numbers.month_names(lang))
-    date = rf"(?P<date>(?<!\d)\d{{1,2}}\.?\s(?:de\s)?(?i:{months})(?:\s(?:de\s)?(?:19|20)\d\d)?(?!\w))"
+    date = rf"(?P<date>(?<!\d)\d{{1,2}}(?:er|º|°|-?го)?\.?\s(?:de\s)?(?i:{months})(?!\w))"
+    year = r"(?:\s(?:de\s)?(?:19|20)\d\d(?:\s(?:года|року|г\.|р\.))?)?"
     days = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_SOURCE_WEEKDAYS[lang]))
     day = rf"(?<!\w)(?i:{days})(?!\w)"
-    return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?{date}|{date},?\s(?:(?i:в|во|у|am|le|el)\s)?{day}")
+    return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?{date}|{day}\s?\({date}\)|"
+                         rf"{date}{year},?\s(?:(?i:в|во|у|am|le|el|einem|un)\s)?{day}|{date}{year}\s?\({day}\)")
 
 
 def _weekday_dates(source: str, lang: str, window: str) -> list[tuple[int, int]]:
-    """Spans of the source's dates that stand beside their weekday, where the translation gives the weekday and
-    no date of that month that is not another of the source's (AP style dates this week's events by the day)."""
-    pattern = _weekday_date_pattern(lang)
-    english = _english_dates(window)
-    others = {(month, int(day)) for day, month in numbers.day_months(source, lang)}  # every date the source gives
+    """Spans of the source's dates that stand beside their weekday, where the translation gives that weekday and
+    no date the source does not give (AP style dates this week's events by the day; "on
+    Thursday, April 13" or "Thursday the 14th" is the date translated, and its day and month must be there)."""
+    if _WEEKDAY_WITH_DATE.search(window):
+        return []
+    given = {(month, int(day)) for day, month in numbers.day_months(source, lang)}  # every date the source gives
+    if any(date not in given for date in _english_dates(window)):
+        return []  # an English date the source does not give may be a weekday's date, changed
     spans = []
-    for m in pattern.finditer(source):
+    for m in _weekday_date_pattern(lang).finditer(source):
         weekday = _ENGLISH_WEEKDAYS[int(next(k for k, v in m.groupdict().items() if v and k[0] == "d" and k != "date")[1:])]
-        month = next((n for n in numbers.extract(m.group("date"), lang) if len(n.values) == 1
-                      and not n.text[0].isdigit()), None)
-        if month is None or not regex.search(rf"\b{weekday}\b|\b{weekday[:3]}\.", window):
-            continue
-        if any(got == max(month.values) and (got, day) not in others for got, day in english):
-            continue  # an English date of that month may be this one's translation: its day must be there
-        spans.append(m.span("date"))
+        if _english_weekday(weekday).search(window):
+            spans.append(m.span("date"))
     return spans
+
+
+@lru_cache(maxsize=8)
+def _english_weekday(weekday: str):
+    """An English weekday as news writes it: Thursday, THURSDAY, Thu., Thurs. (AP)."""
+    return regex.compile(rf"\b(?i:{weekday})\b|\b{weekday[:3]}\.|\b{weekday[:4]}\.|\b{weekday[:5]}\.")
 
 
 _WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|"
@@ -862,7 +878,7 @@ def japanese_names(ctx: BilingualContext, rule):
             found = ctx.cache[("ja_names", pair.para)] = [
                 name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
         for written, parts in found:
-            if written not in pair.source or _ORG_SHORT_NAME.search(pair.source.replace(written, "\0")):
+            if written not in pair.source or _short_name(written, pair.source):
                 continue  # (全国さんま棒受網漁業協同組合（全さんま）: the body's short name, no person's)
             wanted = [k for k in map(entities.name_key, parts) if k]
             if any(k in _name_keys(ctx, pair.para, False) for k in wanted) or \
@@ -872,9 +888,25 @@ def japanese_names(ctx: BilingualContext, rule):
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
 
 
-# A body's short name in brackets after its full name (協同組合（全さんま）, 協会（日本水連）), where a
-# tagger sees a surname and a given name: the name stands in for \0.
-_ORG_SHORT_NAME = regex.compile(r"(?:組合|会|機構|連盟|団|庁|省|局|社|党|所|院|部|連合|センター|財団|法人|銀行|大学)[（(]\0[）)]")
+def _short_name(written: str, source: str) -> bool:
+    """Whether a tagged name is the short name of the words beside it, in brackets after them or they in brackets
+    after it (全国さんま棒受網漁業協同組合（全さんま）, 「全さんま」, （以下、全さんま）; 全さんま（全国…組合）): its characters,
+    in order, are in that full name. A person's name in brackets (広報部（田中太郎）) is not in the words before it."""
+    for m in _BRACKETED.finditer(source):
+        inner, outer = (m.group("short"), m.group("full")) if m.group("short") else (m.group("short2"), m.group("full2"))
+        if inner == written and _in_order(written, outer):
+            return True
+    return False
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return len(full) > len(short) and all(ch in rest for ch in short)
+
+
+_JA_WORD = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・\p{Latin}\d]"
+_BRACKETED = regex.compile(rf"(?P<full>{_JA_WORD}{{2,40}})\s?[（(「](?:以下[、,]?\s?)?(?P<short>{_JA_WORD}{{2,12}})[）)」]|"
+                           rf"(?P<short2>{_JA_WORD}{{2,12}})\s?[（(](?P<full2>{_JA_WORD}{{3,40}})[）)]")
 
 
 def _name_keys(ctx: BilingualContext, para: int, every: bool) -> set:
@@ -1164,7 +1196,7 @@ def untranslated(ctx: BilingualContext, rule):
             continue
         text = pair.block.text[pair.start:pair.end]
         if ctx.lang != target_base and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words \
-                and _LOWER_WORD.search(text):  # (names and figures alone, a results list's "Nguyễn Thành Đạt (Vietnam) 5", are alike in every language)
+                and not _names_and_figures(text):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
             continue
         if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
@@ -1203,6 +1235,16 @@ def _has_script(ctx: BilingualContext, block, run) -> bool:
 
 
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
+
+
+def _names_and_figures(text: str) -> bool:
+    """Whether a sentence is names and figures alone, as a results list's "Nguyễn Thành Đạt (Vietnam) 5", which
+    every language writes alike: figures, capitalised words and no lower-case one (not a headline in capitals)."""
+    return (not _LOWER_WORD.search(text) and any(ch.isdigit() for ch in text)
+            and _CAPITALISED_WORD.search(text) is not None)
+
+
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}")
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
 
 
