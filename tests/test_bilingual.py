@@ -266,6 +266,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
      "According to the national saury fishing cooperative, the catch was about 38,700 tonnes."),
     ("ja", "全さんま（全国さんま棒受網漁業協同組合）によると、水揚げ量は約3万8700トン。",
      "According to the national saury fishing cooperative, the catch was about 38,700 tonnes."),
+    # probe set p15: a batter's place in words, -fold past ten, 24 hours around the clock, a name's bracketed reading
+    ("ja", "青森明陵は二回、４番・工藤陽向選手の左越え２点本塁打で先制。",
+     "Aomori Meiryo took the lead in the second inning on a two-run homer to left by cleanup hitter Hinata Kudo."),
+    ("ja", "赤ちゃんは2カ月で約13倍に成長した。", "The cubs have grown about thirteenfold in two months."),
+    ("ja", "飼育員が交代で24時間態勢で見守ってきた。", "Keepers have taken turns watching over them around the clock."),
+    ("zh", "由饲养员24小时轮班照料。", "She is being cared for around the clock by keepers working in shifts."),
+    ("ja", "鳴門港北のエース、佐々木蒼真（ささき・そうま）投手は１０回を一人で投げ抜いた。", "Naruto Kohoku ace Soma Sasaki pitched all 10 innings."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -918,6 +925,15 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.JapaneseNames", 1, 1, "Inquiries should be sent to the public relations department.")),
     ("fr", "Le poète Charles d'Orléans est né en 1394.", "The poet Charles d'Orleans was born in 1394.",
      ("Source.Diacritics", 1, 20, "Orleans")),
+    ("ja", "青森明陵は二回、４番・工藤陽向選手の左越え２点本塁打で先制。",
+     "Aomori Meiryo took the lead in the second inning on a two-run homer to left by leadoff hitter Hinata Kudo.",
+     ("Source.Numbers", 1, 1, "Aomori Meiryo took the lead in the second inning on a two-run homer to left by leadoff hitter Hinata Kudo.")),
+    ("ja", "赤ちゃんは2カ月で約13倍に成長した。", "The cubs have grown about twelvefold in two months.",
+     ("Source.Numbers", 1, 1, "The cubs have grown about twelvefold in two months.")),
+    ("ja", "飼育員が交代で12時間態勢で見守ってきた。", "Keepers have taken turns watching over them around the clock.",
+     ("Source.Numbers", 1, 1, "Keepers have taken turns watching over them around the clock.")),
+    ("ja", "佐々木蒼真（ささき・そうま）投手は１０回を一人で投げ抜いた。", "The ace pitched all 10 innings.",
+     ("Source.JapaneseNames", 1, 1, "The ace pitched all 10 innings.")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),

@@ -349,7 +349,7 @@ _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 
 
 def _said_in_words(number, source: str, window: str) -> bool:
-    """Whether a missing number of hours, days, months or years is the English time word of the window
+    """Whether a missing number of hours, days, months or years (or a batter's place) is the English word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
     if _CLOCK_MINUTES.match(source, number.end) or (_ON_THE_HOUR.fullmatch(numbers.normalise(number.text)) and (
             _TIME_BEFORE.search(source, max(0, number.start - 12), number.start) or _UNIT_AFTER.match(source, number.end))):
@@ -366,9 +366,9 @@ def _said_in_words(number, source: str, window: str) -> bool:
                for value, words in _TIME_IN_WORDS[kind])
 
 
-# The unit after a number in the source languages (hours, days, months, years) ...
+# The unit after a number in the source languages (hours, days, months, years; a batting order's place) ...
 _UNIT_AFTER = regex.compile(
-    r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|点|час\w*|годин\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|小时|小時|点|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -457,7 +457,8 @@ _TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|à|vers|de|a
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
 # ... and the English words that say such a number.
 _TIME_IN_WORDS = {
-    "hours": ((12.0, r"\b(?:noon|midday)\b"), (0.0, r"\bmidnight\b"), (24.0, r"\bmidnight\b")),
+    "hours": ((12.0, r"\b(?:noon|midday)\b"), (0.0, r"\bmidnight\b"), (24.0, r"\bmidnight\b|\b(?:a)?round[- ]the[- ]clock\b|\b24/7\b")),
+    "batting": ((4.0, r"\bclean-?up\b"), (1.0, r"\blead-?off\b")),  # ４番: the cleanup hitter; １番: the leadoff man
     "days": ((7.0, r"\bweek\b"), (8.0, r"\bweek\b"), (14.0, r"\b(?:fortnight|two weeks)\b"),
              (15.0, r"\b(?:fortnight|two weeks)\b")),
     "months": ((12.0, r"\b(?:a|one)[ -]year\b|\b12-month\b"), (6.0, r"\b(?:half a year|six months|and a half years|-and-a-half-years?)\b"),
@@ -880,12 +881,18 @@ def japanese_names(ctx: BilingualContext, rule):
         for written, parts in found:
             if written not in pair.source or _short_name(written, pair.source):
                 continue  # (全国さんま棒受網漁業協同組合（全さんま）: the body's short name, no person's)
-            wanted = [k for k in map(entities.name_key, parts) if k]
+            # with the reading the source gives in brackets (佐々木蒼真（ささき・そうま）: Sasaki Soma, where the tagger
+            # read 蒼真 as Aoi Makoto)
+            readings = [r for m in regex.finditer(regex.escape(written) + _KANA_READING, pair.source) for r in m.groups() if r]
+            wanted = [k for k in map(entities.name_key, parts + tuple(map(entities.kana_romaji, readings))) if k]
             if any(k in _name_keys(ctx, pair.para, False) for k in wanted) or \
                     any(k in _name_keys(ctx, pair.para, True) for k in wanted):
                 continue
             s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
+
+
+_KANA_READING = r"\s?[（(]([\p{Hiragana}ー]+)(?:[・･\s]([\p{Hiragana}ー]+))?[）)]"  # （ささき・そうま）
 
 
 def _short_name(written: str, source: str) -> bool:

@@ -152,6 +152,12 @@ def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def kana_romaji(kana: str) -> str:
+    """A name's reading in kana as one Hepburn word (そうま: Souma), as Japanese news gives it in brackets."""
+    return _cutlet().romaji(kana).replace(" ", "").capitalize()
+
+
 def name_key(word: str) -> str:
     """Consonants only, so that the romanisations of one reading meet (Ōno, Ohno, Ono; Junko, Junnko)."""
     return _name_key(word)

@@ -174,8 +174,9 @@ _MONTHS = {
            "трав(?:ень|ня|ні|нем)", "черв(?:ень|ня|ні|нем)", "лип(?:ень|ня|ні|нем)", "серп(?:ень|ня|ні|нем)",
            "верес(?:ень|ня|ні|нем)", "жовт(?:ень|ня|ні|нем)", "листопад(?:а|і|ом)?", "груд(?:ень|ня|ні|нем)"],
 }
-_FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "hundred": 100,
-         "thousand": 1000, "twenty": 20}
+_NOT_FOLD = {"dozen", "both", "twice", "thrice", "couple", "pair", "double", "triple"}
+_FOLD = {**{w: v for w, v in _ONES.items() if 2 <= v <= 19 and w.isalpha() and w not in _NOT_FOLD}, **_TENS,
+         "hundred": 100, "thousand": 1000}  # twofold ... thirteenfold, twentyfold, a hundredfold
 _FOLD_WORD = regex.compile(r"\b(" + "|".join(_FOLD) + r")-?fold\b", regex.IGNORECASE)
 _FRACTION_SCALE = regex.compile(r"\b(a quarter|half|a half|three quarters|a third|two thirds)(?: of)? an? (thousand|million|billion)\b",
                                 regex.IGNORECASE)
