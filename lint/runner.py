@@ -331,7 +331,7 @@ class Runner:
         the workers idle); the forks happen before that thread starts, with this process's only thread."""
         import threading
         from collections import deque
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
 
         from .candidates import prepare
@@ -402,7 +402,10 @@ class Runner:
             while feeder.is_alive() or not all(future.done() for future in sent):
                 if broken():
                     raise BrokenProcessPool
-                feeder.join(0.1)
+                if feeder.is_alive():
+                    feeder.join(0.1)
+                else:  # (a dead thread's join returns at once: wait on the results instead of spinning on the GIL)
+                    wait([future for future in sent if not future.done()], timeout=0.1)
             if feed_error:
                 raise feed_error[0]
             for future in sent:
