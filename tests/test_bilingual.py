@@ -273,6 +273,25 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "飼育員が交代で24時間態勢で見守ってきた。", "Keepers have taken turns watching over them around the clock."),
     ("zh", "由饲养员24小时轮班照料。", "She is being cared for around the clock by keepers working in shifts."),
     ("ja", "鳴門港北のエース、佐々木蒼真（ささき・そうま）投手は１０回を一人で投げ抜いた。", "Naruto Kohoku ace Soma Sasaki pitched all 10 innings."),
+    # a thirteenth review: other languages' round the clock, compound folds, a reading in katakana or after a
+    # title, short names introduced by 以下「」 or 略称, a weekday with its time of day or a bare day, к/около 12.00
+    ("fr", "Le service fonctionne 24h/24 et 7j/7.", "The service runs around the clock."),
+    ("fr", "Les secours travaillent 24 heures sur 24.", "Rescuers are working around the clock."),
+    ("de", "Die Helfer arbeiten 24 Stunden am Tag.", "The helpers are working around the clock."),
+    ("es", "Los equipos trabajan las 24 horas.", "The teams are working around the clock."),
+    ("ja", "売上高は25倍に増えた。", "Sales increased twenty-fivefold."),
+    ("zh", "销售额增长了200倍。", "Sales increased two hundredfold."),
+    ("ja", "鳴門港北のエース、佐々木蒼真（ササキ・ソウマ）投手は１０回を一人で投げ抜いた。", "Naruto Kohoku ace Soma Sasaki pitched all 10 innings."),
+    ("ja", "鳴門港北のエース、佐々木蒼真投手（ささき・そうま）は１０回を一人で投げ抜いた。", "Naruto Kohoku ace Soma Sasaki pitched all 10 innings."),
+    ("ja", "全国さんま棒受網漁業協同組合（以下「全さんま」）によると、水揚げ量は約3万8700トン。",
+     "According to the national saury fishing cooperative, the catch was about 38,700 tonnes."),
+    ("ja", "全国さんま棒受網漁業協同組合（略称・全さんま）によると、水揚げ量は約3万8700トン。",
+     "According to the national saury fishing cooperative, the catch was about 38,700 tonnes."),
+    ("ru", "В четверг вечером, 13 марта, президент посетил Киев.", "On Thursday evening, the president visited Kyiv."),
+    ("de", "Am Donnerstagabend, 13. März, sprach der Kanzler.", "On Thursday evening, the chancellor spoke."),
+    ("es", "El jueves 13, el presidente habló.", "On Thursday, the president spoke."),
+    ("es", "El jueves 1.º de mayo, el presidente habló.", "On Thursday, the president spoke."),
+    ("ru", "Около 12.00 начался пожар.", "A fire broke out at around noon."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -934,6 +953,21 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "Keepers have taken turns watching over them around the clock.")),
     ("ja", "佐々木蒼真（ささき・そうま）投手は１０回を一人で投げ抜いた。", "The ace pitched all 10 innings.",
      ("Source.JapaneseNames", 1, 1, "The ace pitched all 10 innings.")),
+    # a thirteenth review: 12 and 24 hours of length are no clock time (12小时 no noon, 24時 no round the clock),
+    # a surname's reading no excuse for a given name, a bare day beside the weekday, 12.00 before a currency,
+    # German nouns no names, a wrong compound fold
+    ("zh", "谈判持续了12小时，于中午结束。", "The talks ended at noon.", ("Source.Numbers", 1, 1, "The talks ended at noon.")),
+    ("de", "Die Geschäfte haben bis 24 Uhr geöffnet.", "The shops are open around the clock.",
+     ("Source.Numbers", 1, 1, "The shops are open around the clock.")),
+    ("ja", "兄の佐々木蒼真（ささき・そうま）投手と弟の佐々木大輔（ささき・だいすけ）捕手が活躍した。",
+     "Catcher Daisuke Sasaki and his older brother, the pitcher, played well.",
+     ("Source.JapaneseNames", 1, 1, "Catcher Daisuke Sasaki and his older brother, the pitcher, played well.")),
+    ("es", "El boleto del metro subirá a 12.00 pesos a partir del mediodía del lunes.",
+     "The subway fare will rise starting at noon on Monday.",
+     ("Source.Numbers", 1, 1, "The subway fare will rise starting at noon on Monday.")),
+    ("de", "Wetter: Sonne, Höchstwerte 25 Grad, Nachts 10 Grad", "Wetter: Sonne, Höchstwerte 25 Grad, Nachts 10 Grad",
+     ("Source.Untranslated", 1, 1, "Wetter: Sonne, Höchstwerte 25 Grad, Nachts 10 Grad")),
+    ("ja", "売上高は25倍に増えた。", "Sales increased twenty-fourfold.", ("Source.Numbers", 1, 1, "Sales increased twenty-fourfold.")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),
@@ -1142,3 +1176,12 @@ def test_names_spelled_the_english_way_are_no_misspelt_names(tmp_path, lang, sou
 def test_a_german_spelling_of_a_ukrainian_name_is_the_name(tmp_path):
     found = pair(tmp_path, "Про це заявив мер Володимир Кличко.\n", "Mayor Wolodymyr Klitschko said so.\n", "--source-lang", "uk")
     assert [f for f in found if f["rule"] == "Source.CyrillicNames"] == []
+
+
+def test_a_weekday_with_another_day_leaves_the_date_reported(tmp_path):
+    """"On Thursday (the 14th)" for в четверг, 13 марта is the date translated with its day changed: the month is
+    dropped and the day changed, not excused by the weekday."""
+    found = pair(tmp_path, "В четверг, 13 марта, президент посетил Киев.\n", "On Thursday (the 14th), the president visited Kyiv.\n",
+                 "--source-lang", "ru")
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
+        ("Source.Numbers", 1, 1, "On Thursday (the 14th), the president visited Kyiv."), ("Source.Numbers", 1, 18, "14")]

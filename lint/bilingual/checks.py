@@ -307,6 +307,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window)]
+    if missing and _ROUND_THE_CLOCK_EN.search(window):  # 24時間態勢, 24 heures sur 24, 24/7: "around the clock"
+        spans = [m.span() for m in _ROUND_THE_CLOCK.finditer(source)]
+        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
@@ -352,8 +355,9 @@ def _said_in_words(number, source: str, window: str) -> bool:
     """Whether a missing number of hours, days, months or years (or a batter's place) is the English word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
     if _CLOCK_MINUTES.match(source, number.end) or (_ON_THE_HOUR.fullmatch(numbers.normalise(number.text)) and (
-            _TIME_BEFORE.search(source, max(0, number.start - 12), number.start) or _UNIT_AFTER.match(source, number.end))):
-        kind = "hours"  # 12:00, 12h00, and 12.00 read as one time (entre las 12.00 y las 18.00 horas; not 12.00 Euro)
+            (_TIME_BEFORE.search(source, max(0, number.start - 12), number.start) and not _NO_TIME_AFTER.match(source, number.end))
+            or _UNIT_AFTER.match(source, number.end))):
+        kind = "clock"  # 12:00, 12h00, and 12.00 read as one time (entre las 12.00 y las 18.00 horas; not 12.00 Euro)
     else:
         unit = _UNIT_AFTER.match(source, number.end)
         if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
@@ -368,7 +372,7 @@ def _said_in_words(number, source: str, window: str) -> bool:
 
 # The unit after a number in the source languages (hours, days, months, years; a batting order's place) ...
 _UNIT_AFTER = regex.compile(
-    r"\s?(?:(?P<hours>Uhr|h\b|heures?|horas?|hours?|時|时|小时|小時|点|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -451,14 +455,31 @@ _CENTURY = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", regex.IGNOR
 _YEAR_OF_LIFE = regex.compile(r"-?(?:му|м|ом|ому)?\s+(?:році|году)\s+(?:життя|жизни)")
 _CLOCK_MINUTES = regex.compile(r"(?:[:：]|\s?h\s?)00(?!\d)")
 _ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:]00")
-# The words before a clock time (a las 12.00, um 12.00, à 12.00, в 12.00, entre las, von, bis ...).
-_TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|à|vers|de|a|entre|y|und|et|в|во|до|с|со|о|об|з|із|від|по)\s\Z",
-                             regex.IGNORECASE)
+# The words before a clock time (a las 12.00, um 12.00, à 12.00, в 12.00, к 12.00, entre las, von, bis ...), and
+# what cannot follow one: a currency or a unit (a 12.00 pesos is a price, en 12.00 segundos a race's time).
+_TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|nach|à|vers|dès|depuis|de|a|entre|desde|hasta|hacia|y|und|et|"
+                             r"в|во|до|к|с|со|о|об|около|после|з|із|від|по|після|близько)\s\Z", regex.IGNORECASE)
+_NO_TIME_AFTER = regex.compile(
+    r"\s?(?:\p{Sc}|[A-Z]{3}\b|%|(?:pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
+    r"долл\w*|евро|юан\w*|yuan|yen|km|kg|m|cm|mm|segundos?|Sekunden|secondes?|секунд\w*|минут\w*|minutos?|Minuten|"
+    r"metros?|Meter|mètres?|метр\w*|por\sciento|Prozent|pour\scent|процент\w*|відсот\w*|puntos?|Punkte|points?|очк\w*|бал\w*)\b)",
+    regex.IGNORECASE)
+# Round the clock in the source languages (24 hours with a length's unit, 24 heures sur 24, 24h/24 et 7j/7,
+# las 24 horas, 24 часа в сутки, 24/7) and in English.
+_ROUND_THE_CLOCK = regex.compile(
+    r"(?<!\d)(?:24\s?(?:時間|小时|小時|Stunden?|hours?)(?:\s?(?:am Tag|pro Tag|a day))?|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
+    r"24\s?(?:h|heures?)?\s?(?:sur|/)\s?24(?:\s?(?:et\s)?7\s?(?:j|jours?)?\s?(?:sur|/)\s?7)?|"
+    r"24\s?(?:часа|години|годин)\s(?:в\sсутки|на\sдобу|на\sдень)|24/7|7\s?(?:j|jours?|días?|Tage)?\s?(?:/|sur)\s?7)(?!\d)",
+    regex.IGNORECASE)
+_ROUND_THE_CLOCK_EN = regex.compile(r"\b(?:a)?round[- ]the[- ]clock\b|(?<!\d)24/7(?!\d)", regex.IGNORECASE)
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
 # ... and the English words that say such a number.
+_CLOCK_IN_WORDS = ((12.0, r"\b(?:noon|midday)\b"), (0.0, r"\bmidnight\b"), (24.0, r"\bmidnight\b"))
 _TIME_IN_WORDS = {
-    "hours": ((12.0, r"\b(?:noon|midday)\b"), (0.0, r"\bmidnight\b"), (24.0, r"\bmidnight\b|\b(?:a)?round[- ]the[- ]clock\b|\b24/7\b")),
-    "batting": ((4.0, r"\bclean-?up\b"), (1.0, r"\blead-?off\b")),  # ４番: the cleanup hitter; １番: the leadoff man
+    "clock": _CLOCK_IN_WORDS,  # (a length of time in hours is none of them: 12時間 is no noon)
+    "hours": _CLOCK_IN_WORDS,  # heures, horas, часов: a time of day or a length of time
+    "duration": (),  # 24時間 as "around the clock": _ROUND_THE_CLOCK
+    "batting": ((4.0, r"\bclean-?up\b"),),  # ４番: the cleanup hitter
     "days": ((7.0, r"\bweek\b"), (8.0, r"\bweek\b"), (14.0, r"\b(?:fortnight|two weeks)\b"),
              (15.0, r"\b(?:fortnight|two weeks)\b")),
     "months": ((12.0, r"\b(?:a|one)[ -]year\b|\b12-month\b"), (6.0, r"\b(?:half a year|six months|and a half years|-and-a-half-years?)\b"),
@@ -479,10 +500,13 @@ def _english_dates(window: str) -> set[tuple[int, int]]:
     return {(numbers.month_number(m.group("month")), int(m.group("day"))) for m in _MONTH_NAME.finditer(window)}
 
 
-# A weekday with its date in English (Thursday, March 14; Thursday the 14th; Thu., 3/14): the date translated.
+# A weekday with its date in English (Thursday, March 14; Thursday (the 14th); Thursday 14; Thu., 3/14), or a day
+# of the month by itself (on the 14th): the date translated, whose day must then be the source's.
 _WEEKDAY_WITH_DATE = regex.compile(
-    rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s(?:{_MONTHS_EN}\s\d|(?:the\s)?\d{{1,2}}"
-    rf"(?:st|nd|rd|th|/\d)|\d{{1,2}}\s{_MONTHS_EN})", regex.IGNORECASE)
+    rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s\(?(?:{_MONTHS_EN}\s\d|(?:the\s)?\d{{1,2}}"
+    rf"(?:st|nd|rd|th|/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|\d{{1,2}}\s{_MONTHS_EN})|"
+    rf"\bthe\s\d{{1,2}}(?:st|nd|rd|th)\b(?![\s-]+(?:century|centuries|anniversary|time|round|place|floor|day|edition|"
+    rf"season|minute|hole|stage|seed|straight|consecutive|year))", regex.IGNORECASE)
 
 
 # A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
@@ -510,12 +534,23 @@ def _weekday_date_pattern(lang: str):
     13 марта 2025 года, в четверг; am 13. März, einem Donnerstag; 13 марта (четверг)): group d<N> is the
     weekday, 'date' the day and month (a year is not in it: a translation that gives the weekday keeps the year)."""
     months = "|".join(numbers.month_names(lang))
-    date = rf"(?P<date>(?<!\d)\d{{1,2}}(?:er|º|°|-?го)?\.?\s(?:de\s)?(?i:{months})(?!\w))"
+    date = rf"(?P<date>(?<!\d)\d{{1,2}}\.?(?:er|º|°|-?го)?\.?\s(?:de\s)?(?i:{months})(?!\w))"
+    # (el jueves 13, ce jeudi 13, Donnerstag, den 13.: the day alone, where the month is the news's own)
+    bare = r"(?P<date>(?<!\d)\d{1,2}(?:er|º)?(?=\.?\s?[,;:)]|\.\s))"
     year = r"(?:\s(?:de\s)?(?:19|20)\d\d(?:\s(?:года|року|г\.|р\.))?)?"
     days = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_SOURCE_WEEKDAYS[lang]))
-    day = rf"(?<!\w)(?i:{days})(?!\w)"
-    return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?{date}|{day}\s?\({date}\)|"
+    # a weekday with its time of day (в четверг вечером, Donnerstagabend, jeudi soir, el jueves por la tarde)
+    part = _DAY_PARTS.get(lang, "")
+    day = rf"(?<!\w)(?i:{days})(?:{part})?(?!\w)"
+    return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?(?:{date}|{bare})|{day}\s?\({date}\)|"
                          rf"{date}{year},?\s(?:(?i:в|во|у|am|le|el|einem|un)\s)?{day}|{date}{year}\s?\({day}\)")
+
+
+_DAY_PARTS = {
+    "ru": r"\s(?:утром|днём|днем|вечером|ночью)", "uk": r"\s(?:вранці|зранку|вдень|удень|увечері|ввечері|вночі|уночі)",
+    "de": r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)", "fr": r"\s(?:matin|midi|après-midi|soir)",
+    "es": r"\s(?:por\sla\s(?:mañana|tarde|noche)|a\smediodía)",
+}
 
 
 def _weekday_dates(source: str, lang: str, window: str) -> list[tuple[int, int]]:
@@ -883,7 +918,8 @@ def japanese_names(ctx: BilingualContext, rule):
                 continue  # (全国さんま棒受網漁業協同組合（全さんま）: the body's short name, no person's)
             # with the reading the source gives in brackets (佐々木蒼真（ささき・そうま）: Sasaki Soma, where the tagger
             # read 蒼真 as Aoi Makoto)
-            readings = [r for m in regex.finditer(regex.escape(written) + _KANA_READING, pair.source) for r in m.groups() if r]
+            readings = [r for m in regex.finditer(regex.escape(written) + _KANA_READING, pair.source)
+                        for r in _reading_of(m, pair.source)]
             wanted = [k for k in map(entities.name_key, parts + tuple(map(entities.kana_romaji, readings))) if k]
             if any(k in _name_keys(ctx, pair.para, False) for k in wanted) or \
                     any(k in _name_keys(ctx, pair.para, True) for k in wanted):
@@ -892,12 +928,23 @@ def japanese_names(ctx: BilingualContext, rule):
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
 
 
-_KANA_READING = r"\s?[（(]([\p{Hiragana}ー]+)(?:[・･\s]([\p{Hiragana}ー]+))?[）)]"  # （ささき・そうま）
+# A name's reading in brackets, after the name or its honorific or title (佐々木蒼真（ささき・そうま）, 佐々木蒼真さん
+# （ササキ・ソウマ）, 投手（…）).
+_KANA_READING = (r"(?:さん|氏|君|くん|ちゃん|選手|投手|捕手|監督|容疑者|被告|社長|会長|代表|議員|知事|市長)?\s?[（(]"
+                 r"([\p{Hiragana}\p{Katakana}ー]+)(?:[・･\s　]([\p{Hiragana}\p{Katakana}ー]+))?[）)]")
+
+
+def _reading_of(m, source: str) -> list[str]:
+    """The parts of a bracketed reading that say the tagged name: all of them, or only the last where the name
+    is the end of a longer one the tagger split (佐々木 + 蒼真: そうま alone; Sasaki is the surname's)."""
+    parts = [r for r in m.groups() if r]
+    inside_longer = m.start() > 0 and regex.match(r"[\p{Han}々\p{Katakana}]", source[m.start() - 1])
+    return parts[-1:] if inside_longer and len(parts) > 1 else parts
 
 
 def _short_name(written: str, source: str) -> bool:
     """Whether a tagged name is the short name of the words beside it, in brackets after them or they in brackets
-    after it (全国さんま棒受網漁業協同組合（全さんま）, 「全さんま」, （以下、全さんま）; 全さんま（全国…組合）): its characters,
+    after it (全国さんま棒受網漁業協同組合（全さんま）, 「全さんま」, （以下「全さんま」）, （略称・全さんま）; 全さんま（全国…組合）): its characters,
     in order, are in that full name. A person's name in brackets (広報部（田中太郎）) is not in the words before it."""
     for m in _BRACKETED.finditer(source):
         inner, outer = (m.group("short"), m.group("full")) if m.group("short") else (m.group("short2"), m.group("full2"))
@@ -912,7 +959,8 @@ def _in_order(short: str, full: str) -> bool:
 
 
 _JA_WORD = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・\p{Latin}\d]"
-_BRACKETED = regex.compile(rf"(?P<full>{_JA_WORD}{{2,40}})\s?[（(「](?:以下[、,]?\s?)?(?P<short>{_JA_WORD}{{2,12}})[）)」]|"
+_BRACKETED = regex.compile(rf"(?P<full>{_JA_WORD}{{2,40}})\s?[（(「](?:(?:以下|略称|通称|略)[、,・：:]?\s?|[＝=])?[「『]?"
+                           rf"(?P<short>{_JA_WORD}{{2,12}})[」』]?[）)」]|"
                            rf"(?P<short2>{_JA_WORD}{{2,12}})\s?[（(](?P<full2>{_JA_WORD}{{3,40}})[）)]")
 
 
@@ -1246,12 +1294,18 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 
 def _names_and_figures(text: str) -> bool:
     """Whether a sentence is names and figures alone, as a results list's "Nguyễn Thành Đạt (Vietnam) 5", which
-    every language writes alike: figures, capitalised words and no lower-case one (not a headline in capitals)."""
-    return (not _LOWER_WORD.search(text) and any(ch.isdigit() for ch in text)
-            and _CAPITALISED_WORD.search(text) is not None)
+    every language writes alike: figures, and words that are capitalised and stand in a full name or in brackets,
+    no lower-case word (not a headline in capitals; not German's capitalised nouns: "Wetter: Sonne, 25 Grad")."""
+    if _LOWER_WORD.search(text) or not any(ch.isdigit() for ch in text):
+        return False
+    bare = _BRACKETED_WORDS.sub(" ", text)  # (a country in brackets after a name)
+    words = _LETTER_RUN.findall(bare)
+    return bool(words) and all(w[0].isupper() and not w.isupper() for w in words) and \
+        all(len(run.split()) >= 2 for run in _CAPITALISED_RUN.findall(bare))
 
 
-_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}")
+_BRACKETED_WORDS = regex.compile(r"\([^()]*\)")
+_CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*)*")
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
 
 

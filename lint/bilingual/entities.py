@@ -154,8 +154,10 @@ def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=4096)
 def kana_romaji(kana: str) -> str:
-    """A name's reading in kana as one Hepburn word (そうま: Souma), as Japanese news gives it in brackets."""
-    return _cutlet().romaji(kana).replace(" ", "").capitalize()
+    """A name's reading in kana as one Hepburn word (そうま, ソウマ: Souma), as Japanese news gives it in brackets.
+    Katakana is read as hiragana: cutlet spells katakana words as the English loanword they may be (ソウ: Soviet)."""
+    hiragana = "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in kana)
+    return _cutlet().romaji(hiragana).replace(" ", "").capitalize()
 
 
 def name_key(word: str) -> str:

@@ -177,7 +177,19 @@ _MONTHS = {
 _NOT_FOLD = {"dozen", "both", "twice", "thrice", "couple", "pair", "double", "triple"}
 _FOLD = {**{w: v for w, v in _ONES.items() if 2 <= v <= 19 and w.isalpha() and w not in _NOT_FOLD}, **_TENS,
          "hundred": 100, "thousand": 1000}  # twofold ... thirteenfold, twentyfold, a hundredfold
-_FOLD_WORD = regex.compile(r"\b(" + "|".join(_FOLD) + r")-?fold\b", regex.IGNORECASE)
+# (twenty-fivefold, two hundredfold, a thousandfold: tens and units, or a count of hundreds or thousands)
+_FOLD_WORD = regex.compile(r"\b(?:(?P<tens>" + "|".join(_TENS) + r")[- ](?P<unit>" + "|".join(w for w in _FOLD if _FOLD[w] < 10) +
+                           r")|(?P<count>" + "|".join(w for w in _FOLD if _FOLD[w] < 10) + r")[- ](?P<scale>hundred|thousand)|"
+                           r"(?P<word>" + "|".join(_FOLD) + r"))-?fold\b", regex.IGNORECASE)
+
+
+def _fold_value(m) -> float:
+    """The factor a _FOLD_WORD match says (twenty-fivefold: 25)."""
+    if m.group("tens"):
+        return float(_FOLD[m.group("tens").lower()] + _FOLD[m.group("unit").lower()])
+    if m.group("count"):
+        return float(_FOLD[m.group("count").lower()] * _FOLD[m.group("scale").lower()])
+    return float(_FOLD[m.group("word").lower()])
 _FRACTION_SCALE = regex.compile(r"\b(a quarter|half|a half|three quarters|a third|two thirds)(?: of)? an? (thousand|million|billion)\b",
                                 regex.IGNORECASE)
 _AND_A_HALF = regex.compile(r"\b(" + "|".join(k for k in _ONES if len(k) > 2) + "|" + "|".join(_TENS) +
@@ -505,7 +517,7 @@ def _words(text: str, lenient: bool = False):
     scaled = any(w in lower for w in ("hundred", "thousand", "million", "billion"))
     if "fold" in lower:
         for m in _FOLD_WORD.finditer(text):
-            yield Number(m.start(), m.end(), m.group(), frozenset({float(_FOLD[m.group(1).lower()])}))
+            yield Number(m.start(), m.end(), m.group(), frozenset({_fold_value(m)}))
     if "half" in lower:
         for m in _AND_A_HALF.finditer(text):
             whole = _ONES.get(m.group(1).lower(), _TENS.get(m.group(1).lower(), 0))
