@@ -292,6 +292,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("es", "El jueves 13, el presidente habló.", "On Thursday, the president spoke."),
     ("es", "El jueves 1.º de mayo, el presidente habló.", "On Thursday, the president spoke."),
     ("ru", "Около 12.00 начался пожар.", "A fire broke out at around noon."),
+    # probe set p16: French hours and minutes with no minutes' unit, a race time's hundredths after 秒, a date
+    # "around the 4th" given as a weekday; and an hour and a quarter in decimal hours
+    ("fr", "Le trajet passera de sept heures à environ 4 h 30.", "The journey will be cut from seven hours to about four and a half hours."),
+    ("zh", "东村龙舟队以4分32秒15的成绩夺冠。", "The Dongcun team won in 4 minutes, 32.15 seconds."),
+    ("zh", "长江委水文局预计，三峡水库入库流量将于4日前后达到峰值。",
+     "The bureau expects inflow into the Three Gorges Reservoir to peak around Friday."),
+    ("zh", "全程用时1小时15分。", "The whole trip took 1.25 hours."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -968,6 +975,9 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("de", "Wetter: Sonne, Höchstwerte 25 Grad, Nachts 10 Grad", "Wetter: Sonne, Höchstwerte 25 Grad, Nachts 10 Grad",
      ("Source.Untranslated", 1, 1, "Wetter: Sonne, Höchstwerte 25 Grad, Nachts 10 Grad")),
     ("ja", "売上高は25倍に増えた。", "Sales increased twenty-fourfold.", ("Source.Numbers", 1, 1, "Sales increased twenty-fourfold.")),
+    ("fr", "Le trajet passera de sept heures à environ 4 h 30.", "The journey will be cut from seven hours to about three and a half hours.",
+     ("Source.Numbers", 1, 1, "The journey will be cut from seven hours to about three and a half hours.")),
+    ("ja", "4日後に結果が出る。", "Results will come on Friday.", ("Source.Numbers", 1, 1, "Results will come on Friday.")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),

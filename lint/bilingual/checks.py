@@ -509,9 +509,9 @@ _WEEKDAY_WITH_DATE = regex.compile(
     rf"season|minute|hole|stage|seed|straight|consecutive|year))", regex.IGNORECASE)
 
 
-# A date of the month in Chinese or Japanese (10月20日, 20日; not 10日間 "ten days", 10日前 "ten days ago").
+# A date of the month in Chinese or Japanese (10月20日, 20日, 4日前后; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
-_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![間间前後后目ぶ以連连])")
+_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?![后後])|[間间後后目ぶ以連连])")  # (4日前后: around the 4th)
 
 
 # The weekdays of the European source languages, in the forms news gives them (в четверг, с четверга, у

@@ -63,7 +63,13 @@ _METRES_CENTIMETRES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:м|m|метр
 _KILOMETRES_METRES = regex.compile(r"(?<!\d)(\d{1,3})[ \u00a0]?(?:км|km|Kilometer\w*|kilomètres?|kilómetros?)(?!\p{L})\.?[ \u00a0]?"
                                    r"(?:and |und |et |y |и |і |та )?(\d{1,3})[ \u00a0]?(?:м|m|метр\w*|Meter|mètres?|metros?)(?!\p{L})",
                                    regex.IGNORECASE)
-_COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
+# (French writes a duration's minutes after "h" with no unit: 4 h 30, four and a half hours; Chinese and Japanese a
+# time's hundredths after 秒: 4分32秒15, 32.15 seconds)
+_H_MINUTES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\d.,]?\d)")
+_SECONDS_HUNDREDTHS = regex.compile(r"(?<!\d)(\d{1,2})秒(\d{1,2})(?![\d秒])")
+_COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small, big + small / 60)),
+                      (_H_MINUTES, lambda big, small: (60 * big + small, big + small / 60)),
+                      (_SECONDS_HUNDREDTHS, lambda big, small: (big + small / 100,)),
                       (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)),
                       (_KILOMETRES_METRES, lambda big, small: (big + small / 1000, 1000 * big + small)))
 # Where Spanish says a time of day: after "las" (a las, hasta las, entre las), the first of a range whose end has
