@@ -299,6 +299,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "长江委水文局预计，三峡水库入库流量将于4日前后达到峰值。",
      "The bureau expects inflow into the Three Gorges Reservoir to peak around Friday."),
     ("zh", "全程用时1小时15分。", "The whole trip took 1.25 hours."),
+    # a fourteenth review: tenths after 秒, "the 5th Army" no date, 12.00 before del/bis/gab, score lines
+    ("ja", "男子100メートルで10秒2を記録した。", "He clocked 10.2 seconds in the men's 100 meters."),
+    ("ru", "В четверг, 13 марта, войска 5-й армии начали наступление.", "Troops of the 5th Army launched an offensive on Thursday."),
+    ("es", "La reunión empezó a las 12.00 del mediodía.", "The meeting began at noon."),
+    ("de", "Die Sitzung dauerte von 12.00 bis 14.00.", "The session lasted from noon to 2 p.m."),
+    ("es", "Real Madrid 2, Barcelona 1", "Real Madrid 2, Barcelona 1"),
+    ("de", "FC Bayern München 3, Borussia Dortmund 1", "FC Bayern München 3, Borussia Dortmund 1"),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -978,6 +985,24 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("fr", "Le trajet passera de sept heures à environ 4 h 30.", "The journey will be cut from seven hours to about three and a half hours.",
      ("Source.Numbers", 1, 1, "The journey will be cut from seven hours to about three and a half hours.")),
     ("ja", "4日後に結果が出る。", "Results will come on Friday.", ("Source.Numbers", 1, 1, "Results will come on Friday.")),
+    # a fourteenth review: a clock time is no length (à 14 h 30 is not 870 minutes), an English "2 hours 30
+    # minutes" no 2.5, ja 10日前後 "about ten days" no date, a score or a time after a weekday no day, a weekday
+    # that is a name (Plácido Domingo), a length within round-the-clock work, a team in katakana no reading
+    ("fr", "À 14 h 30, ils étaient 870 manifestants.", "At 2:50 p.m., there were 870 protesters.", ("Source.Numbers", 1, 6, "50")),
+    ("fr", "Le vol dure 2 heures 30 minutes. Les prix des billets ont augmenté de 2,5 %.",
+     "The flight takes 2 hours 30 minutes. Ticket prices rose 2.8%.", ("Source.Numbers", 1, 57, "2.8")),
+    ("ja", "入院期間は10日前後の見込みで、田中さんは金曜日に手術を受けた。",
+     "The hospital stay is expected to last about three days, and Tanaka had surgery on Friday.",
+     ("Source.Numbers", 1, 1, "The hospital stay is expected to last about three days, and Tanaka had surgery on Friday.")),
+    ("de", "Bayern gewann am Samstag 3:1 gegen Dortmund.", "Bayern beat Dortmund 2-1 on Saturday.",
+     ("Source.Numbers", 1, 1, "Bayern beat Dortmund 2-1 on Saturday.")),
+    ("es", "El tenor Plácido Domingo, 82, cantará el domingo en Madrid.", "Tenor Plácido Domingo, 28, will sing in Madrid on Sunday.",
+     ("Source.Numbers", 1, 24, "28")),
+    ("de", "Die Polizei war rund um die Uhr im Einsatz und meldete binnen 24 Stunden 30 Festnahmen.",
+     "Police were deployed around the clock and reported 30 arrests within 48 hours.",
+     ("Source.Numbers", 1, 1, "Police were deployed around the clock and reported 30 arrests within 48 hours.")),
+    ("ja", "東京マラソンで鈴木健吾（トヨタ）が優勝した。", "A Toyota runner won the Tokyo Marathon.",
+     ("Source.JapaneseNames", 1, 1, "A Toyota runner won the Tokyo Marathon.")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),

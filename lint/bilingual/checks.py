@@ -460,14 +460,15 @@ _ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:]00")
 _TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|nach|à|vers|dès|depuis|de|a|entre|desde|hasta|hacia|y|und|et|"
                              r"в|во|до|к|с|со|о|об|около|после|з|із|від|по|після|близько)\s\Z", regex.IGNORECASE)
 _NO_TIME_AFTER = regex.compile(
-    r"\s?(?:\p{Sc}|[A-Z]{3}\b|%|(?:pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
+    r"\s?(?:\p{Sc}|%|(?:EUR|USD|RUB|UAH|CHF|GBP|JPY|CNY|MXN|ARS|COP|CLP|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
     r"долл\w*|евро|юан\w*|yuan|yen|km|kg|m|cm|mm|segundos?|Sekunden|secondes?|секунд\w*|минут\w*|minutos?|Minuten|"
     r"metros?|Meter|mètres?|метр\w*|por\sciento|Prozent|pour\scent|процент\w*|відсот\w*|puntos?|Punkte|points?|очк\w*|бал\w*)\b)",
     regex.IGNORECASE)
-# Round the clock in the source languages (24 hours with a length's unit, 24 heures sur 24, 24h/24 et 7j/7,
-# las 24 horas, 24 часа в сутки, 24/7) and in English.
+# Round the clock in the source languages (24時間態勢, 24小时值守, 24 Stunden am Tag, 24 heures sur 24, 24h/24 et
+# 7j/7, las 24 horas, 24 часа в сутки, 24/7; not "binnen 24 Stunden", a length) and in English.
 _ROUND_THE_CLOCK = regex.compile(
-    r"(?<!\d)(?:24\s?(?:時間|小时|小時|Stunden?|hours?)(?:\s?(?:am Tag|pro Tag|a day))?|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
+    r"(?<!\d)(?:24\s?時間(?:態勢|体制|営業|対応|稼働|監視|365日)|24\s?(?:小时|小時)(?:轮班|轮流|值守|值班|营业|不间断|运转|运行|在线|服务|监测)|"
+    r"(?<=全天候?\s?)24\s?(?:小时|小時)|24\s?(?:Stunden?|hours?)\s(?:am Tag|pro Tag|täglich|a day)|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
     r"24\s?(?:h|heures?)?\s?(?:sur|/)\s?24(?:\s?(?:et\s)?7\s?(?:j|jours?)?\s?(?:sur|/)\s?7)?|"
     r"24\s?(?:часа|години|годин)\s(?:в\sсутки|на\sдобу|на\sдень)|24/7|7\s?(?:j|jours?|días?|Tage)?\s?(?:/|sur)\s?7)(?!\d)",
     regex.IGNORECASE)
@@ -505,13 +506,13 @@ def _english_dates(window: str) -> set[tuple[int, int]]:
 _WEEKDAY_WITH_DATE = regex.compile(
     rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s\(?(?:{_MONTHS_EN}\s\d|(?:the\s)?\d{{1,2}}"
     rf"(?:st|nd|rd|th|/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|\d{{1,2}}\s{_MONTHS_EN})|"
-    rf"\bthe\s\d{{1,2}}(?:st|nd|rd|th)\b(?![\s-]+(?:century|centuries|anniversary|time|round|place|floor|day|edition|"
-    rf"season|minute|hole|stage|seed|straight|consecutive|year))", regex.IGNORECASE)
+    rf"(?:\bon\s|\()the\s\d{{1,2}}(?:st|nd|rd|th)\b|\bthe\s\d{{1,2}}(?:st|nd|rd|th)(?=\s?[,.;)]|\Z)", regex.IGNORECASE)
+# (on the 14th, (the 14th), the 14th,: a day; the 5th Army, the 3rd Brigade are none)
 
 
 # A date of the month in Chinese or Japanese (10月20日, 20日, 4日前后; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
-_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?![后後])|[間间後后目ぶ以連连])")  # (4日前后: around the 4th)
+_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?!后)|[間间後后目ぶ以連连])")  # (zh 4日前后: around the 4th; ja 10日前後 is "about 10 days")
 
 
 # The weekdays of the European source languages, in the forms news gives them (в четверг, с четверга, у
@@ -536,12 +537,15 @@ def _weekday_date_pattern(lang: str):
     months = "|".join(numbers.month_names(lang))
     date = rf"(?P<date>(?<!\d)\d{{1,2}}\.?(?:er|º|°|-?го)?\.?\s(?:de\s)?(?i:{months})(?!\w))"
     # (el jueves 13, ce jeudi 13, Donnerstag, den 13.: the day alone, where the month is the news's own)
-    bare = r"(?P<date>(?<!\d)\d{1,2}(?:er|º)?(?=\.?\s?[,;:)]|\.\s))"
+    bare = r"(?P<date>(?<!\d)\d{1,2}(?:er|º)?(?=\s?[,;)]|\.\s))"  # (not a score or a time: am Samstag 3:1, 15:30 Uhr)
     year = r"(?:\s(?:de\s)?(?:19|20)\d\d(?:\s(?:года|року|г\.|р\.))?)?"
     days = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_SOURCE_WEEKDAYS[lang]))
     # a weekday with its time of day (в четверг вечером, Donnerstagabend, jeudi soir, el jueves por la tarde)
     part = _DAY_PARTS.get(lang, "")
-    day = rf"(?<!\w)(?i:{days})(?:{part})?(?!\w)"
+    # (lower case, as these languages write weekdays, or capitalised to open a sentence or a dateline: Plácido
+    # Domingo is no Sunday; German capitalises every noun)
+    day = (rf"(?<!\w)(?i:{days})(?:{part})?(?!\w)" if lang == "de" else
+           rf"(?<!\w)(?:{days}|(?<=^|[.!?»\"”]\s|[-–—]\s|\A)(?i:{days}))(?:{part})?(?!\w)")
     return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?(?:{date}|{bare})|{day}\s?\({date}\)|"
                          rf"{date}{year},?\s(?:(?i:в|во|у|am|le|el|einem|un)\s)?{day}|{date}{year}\s?\({day}\)")
 
@@ -930,8 +934,9 @@ def japanese_names(ctx: BilingualContext, rule):
 
 # A name's reading in brackets, after the name or its honorific or title (佐々木蒼真（ささき・そうま）, 佐々木蒼真さん
 # （ササキ・ソウマ）, 投手（…）).
+# In katakana only as surname・given name: a katakana word alone in brackets is a team or a company (鈴木健吾（トヨタ）).
 _KANA_READING = (r"(?:さん|氏|君|くん|ちゃん|選手|投手|捕手|監督|容疑者|被告|社長|会長|代表|議員|知事|市長)?\s?[（(]"
-                 r"([\p{Hiragana}\p{Katakana}ー]+)(?:[・･\s　]([\p{Hiragana}\p{Katakana}ー]+))?[）)]")
+                 r"(?:([\p{Hiragana}ー]+)(?:[・･\s　]([\p{Hiragana}ー]+))?|([\p{Katakana}ー]+)[・･\s　]([\p{Katakana}ー]+))[）)]")
 
 
 def _reading_of(m, source: str) -> list[str]:
@@ -1294,17 +1299,22 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 
 def _names_and_figures(text: str) -> bool:
     """Whether a sentence is names and figures alone, as a results list's "Nguyễn Thành Đạt (Vietnam) 5", which
-    every language writes alike: figures, and words that are capitalised and stand in a full name or in brackets,
-    no lower-case word (not a headline in capitals; not German's capitalised nouns: "Wetter: Sonne, 25 Grad")."""
+    every language writes alike: figures, and capitalised words that stand in a full name, in brackets or before a
+    figure (Real Madrid 2, Barcelona 1), no lower-case word (not a headline in capitals; not German's capitalised
+    nouns: "Wetter: Sonne, 25 Grad")."""
     if _LOWER_WORD.search(text) or not any(ch.isdigit() for ch in text):
         return False
     bare = _BRACKETED_WORDS.sub(" ", text)  # (a country in brackets after a name)
-    words = _LETTER_RUN.findall(bare)
-    return bool(words) and all(w[0].isupper() and not w.isupper() for w in words) and \
-        all(len(run.split()) >= 2 for run in _CAPITALISED_RUN.findall(bare))
+    runs = list(_CAPITALISED_RUN.finditer(bare))
+    # each name a full name, or a one-word name before its figure (Barcelona 1: a score line), its capitals short
+    # (FC Bayern München)
+    return bool(runs) and all(
+        (len(m.group().split()) >= 2 or _FIGURE_NEXT.match(bare, m.end())) and
+        all(not w.isupper() or len(w) <= 3 for w in m.group().split()) and not m.group().isupper() for m in runs)
 
 
 _BRACKETED_WORDS = regex.compile(r"\([^()]*\)")
+_FIGURE_NEXT = regex.compile(r"\s?\d")
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*)*")
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
 

@@ -48,10 +48,12 @@ _CENTNER_FIGURES = regex.compile(rf"(?<![\d.,]){_FIGURE}(?:[ \u00a0]?[-–—][ 
 _UNDERSTOOD_FIGURE = regex.compile(rf"(?<!\p{{L}})(?:за|проти|против|ніж|чем|замість|вместо)[ \u00a0]{_FIGURE}"
                                    r"(?=\s*(?:[,;:!?)»”\"]|\.(?!\d)|\Z))", regex.IGNORECASE)
 _SENTENCE_STOP = regex.compile(r"[.!?](?=\s|\Z)")
-# A vulgar fraction after a whole number, and an hour-and-minutes duration (also read as minutes).
+# A vulgar fraction after a whole number, and an hour-and-minutes duration (also read as minutes): not a clock time
+# (à 4 h 30, в 4 часа 30 минут, um 4 Uhr 30, at 4 hours: the time of day is no length).
+_NOT_A_CLOCK = r"(?<!(?:^|[^\p{L}])(?i:à|vers|dès|jusqu'à|à partir de|в|во|о|об|к|до|с|со|um|gegen|ab|bis|at|by|las|la|hasta)\s)"
 _VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])")
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
-_HOURS_MINUTES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
+_HOURS_MINUTES = regex.compile(_NOT_A_CLOCK + r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
                                r"[ \u00a0]?(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:分|minutes?|mins?|Minuten|minutos?|мин\w*|хв\w*)",
                                regex.IGNORECASE)
 # ... and metres with centimetres (1 м 78 см: 1.78 metres, 178 centimetres), kilometres with metres (42 км 195 м: 42.195
@@ -65,11 +67,14 @@ _KILOMETRES_METRES = regex.compile(r"(?<!\d)(\d{1,3})[ \u00a0]?(?:км|km|Kilome
                                    regex.IGNORECASE)
 # (French writes a duration's minutes after "h" with no unit: 4 h 30, four and a half hours; Chinese and Japanese a
 # time's hundredths after 秒: 4分32秒15, 32.15 seconds)
-_H_MINUTES = regex.compile(r"(?<!\d)(\d{1,2})[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\d.,]?\d)")
-_SECONDS_HUNDREDTHS = regex.compile(r"(?<!\d)(\d{1,2})秒(\d{1,2})(?![\d秒])")
-_COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small, big + small / 60)),
+_H_MINUTES = regex.compile(_NOT_A_CLOCK + r"(?<!\d)(\d{1,2})[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\d.,]?\d)")
+_SECONDS_HUNDREDTHS = regex.compile(r"(?<!\d)(\d{1,2})秒(\d{2})(?![\d秒])")
+_SECONDS_TENTHS = regex.compile(r"(?<!\d)(\d{1,2})秒(\d)(?![\d秒])")  # (10秒2: 10.2 seconds)
+# (in decimal hours too, in a source: 1小时15分 as 1.25 hours; an English "2 hours 30 minutes" is no 2.5 of anything)
+_COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
                       (_H_MINUTES, lambda big, small: (60 * big + small, big + small / 60)),
                       (_SECONDS_HUNDREDTHS, lambda big, small: (big + small / 100,)),
+                      (_SECONDS_TENTHS, lambda big, small: (big + small / 10,)),
                       (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)),
                       (_KILOMETRES_METRES, lambda big, small: (big + small / 1000, 1000 * big + small)))
 # Where Spanish says a time of day: after "las" (a las, hasta las, entre las), the first of a range whose end has
@@ -738,6 +743,7 @@ def _every_text(base: str, norm: str) -> bool:
 
 # Each: (whether the text can hold it, the pattern of its two figures, the whole values of a match).
 _JOINED_FIGURES = tuple((_every_text, pattern, _pair_whole(combine)) for pattern, combine in _COMPOUND_MEASURES) + (
+    (lambda base, norm: base != "en", _HOURS_MINUTES, _pair_whole(lambda hours, minutes: (hours + minutes / 60,))),
     (lambda base, norm: base in ("ja", "zh") and ("分の" in norm or "分之" in norm), _CJK_FRACTION, _fraction_share),
     (lambda base, norm: base in ("uk", "ru") and ("тис" in (low := norm.lower()) or (base == "ru" and "тыс" in low)),
      _THOUSANDS_AND, _pair_whole(lambda thousands, units: (thousands * 1000 + units,))),
