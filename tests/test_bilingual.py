@@ -306,6 +306,10 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("de", "Die Sitzung dauerte von 12.00 bis 14.00.", "The session lasted from noon to 2 p.m."),
     ("es", "Real Madrid 2, Barcelona 1", "Real Madrid 2, Barcelona 1"),
     ("de", "FC Bayern München 3, Borussia Dortmund 1", "FC Bayern München 3, Borussia Dortmund 1"),
+    # probe set p17: thousands grouped after 万 (1万3,636), an internationalised domain kept as written
+    ("ja", "当日有権者数は1万3,636人だった。", "There were 13,636 registered voters on the day."),
+    ("ja", "予算は2億3,000万円。", "The budget is 230 million yen."),
+    ("ru", "Схемы новых маршрутов опубликованы на портале екатеринбург.рф.", "Maps of the new routes are published on the екатеринбург.рф portal."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1003,6 +1007,9 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "Police were deployed around the clock and reported 30 arrests within 48 hours.")),
     ("ja", "東京マラソンで鈴木健吾（トヨタ）が優勝した。", "A Toyota runner won the Tokyo Marathon.",
      ("Source.JapaneseNames", 1, 1, "A Toyota runner won the Tokyo Marathon.")),
+    ("ja", "当日有権者数は1万3,636人だった。", "There were 13,363 registered voters on the day.", ("Source.Numbers", 1, 12, "13,363")),
+    ("ru", "Схемы опубликованы на портале города, сообщила мэрия.", "The maps are published on the портале города, the city hall said.",
+     ("Source.Untranslated", 1, 31, "портале города")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),

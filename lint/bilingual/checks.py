@@ -1268,6 +1268,8 @@ def untranslated(ctx: BilingualContext, rule):
             groups: list[list[int]] = []
             # a hashtag (#西湖星光音乐节#) is a name people search for, kept as written: only its own span is left out
             searched = _HASHTAG.sub(lambda h: " " * len(h.group()), text) if "#" in text or "＃" in text else text
+            if "." in searched or "@" in searched:  # an address in the source's script (екатеринбург.рф) is kept as written
+                searched = _ADDRESS.sub(lambda a: " " * len(a.group()), searched)
             for m in run.finditer(searched):
                 if groups and not _LATIN_RUN.search(text, groups[-1][1], m.start()):
                     groups[-1][1:] = [m.end(), max(groups[-1][2], len(m.group()))]
@@ -1282,6 +1284,9 @@ def untranslated(ctx: BilingualContext, rule):
 # letters, digits and _ (ended by the first punctuation: CJK text has no space to end it). entities.HASHTAG is
 # the Latin-script tag that must survive translation as it is, and has neither form.
 _HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
+# A web or e-mail address, which may be written in any script (an internationalised domain: екатеринбург.рф, 例子.中国).
+_ADDRESS = regex.compile(r"(?:https?://)?(?:[\p{L}\p{N}._%+-]+@)?(?:[\p{L}\p{N}-]+\.)+(?:рф|укр|рус|бел|срб|мкд|қаз|онлайн|сайт|"
+                         r"москва|дети|орг|ком|中国|中國|公司|网络|[a-z]{2,6})(?![\p{L}\p{N}])(?:/[^\s]*)?")
 
 
 def _has_script(ctx: BilingualContext, block, run) -> bool:

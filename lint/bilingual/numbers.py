@@ -282,7 +282,7 @@ def _r(x: float) -> float:
 
 # Full-width ASCII (ＣＯＴＴＯＲＩ, １２３, ％) and the ideographic space, one character for one.
 _SEPARATORS = regex.compile(r"([.,'\u00a0\u202f\u2009 ])")
-_CJK_REST = regex.compile(r"(\d++)([千百万萬億亿]*)")
+_CJK_REST = regex.compile(r"(\d{1,3}(?:,\d{3})++|\d++)([千百万萬億亿]*)")  # (1万3,636: the rest may group its thousands)
 # A tail in characters after a figure's big scale: 1亿两千万 is 120 million.
 _HAN_TAIL = regex.compile(r"[零〇一二两三四五六七八九十百千万萬]+")
 _WORD_GAP = re.compile(r"[- ]")
@@ -403,7 +403,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 end = scale.end()
                 scales[len(found)] = factor
                 while factor >= 1e4:  # 1万2000 = 12,000; 4億5000万 = 450 million; 1亿2千万 = 120 million
-                    rest = _CJK_REST.match(norm[end:end + 8])
+                    rest = _CJK_REST.match(norm[end:end + 12])
                     if not rest:
                         tail = _HAN_TAIL.match(norm, end)
                         small = han_value(tail.group()) if tail and len(tail.group()) >= 2 else None
@@ -416,7 +416,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                         small *= _CJK_SCALE[ch]
                     if small >= factor:
                         break
-                    values = {v + float(rest.group(1)) * small for v in values}
+                    values = {v + float(rest.group(1).replace(",", "")) * small for v in values}
                     end += rest.end()
                     factor = small
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
