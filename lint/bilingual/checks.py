@@ -918,15 +918,14 @@ def japanese_names(ctx: BilingualContext, rule):
             found = ctx.cache[("ja_names", pair.para)] = [
                 name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
         for written, parts in found:
-            if written not in pair.source or _short_name(written, pair.source):
+            if written not in pair.source or _named(ctx, pair.para, parts):
+                continue
+            if _short_name(written, pair.source):
                 continue  # (全国さんま棒受網漁業協同組合（全さんま）: the body's short name, no person's)
-            # with the reading the source gives in brackets (佐々木蒼真（ささき・そうま）: Sasaki Soma, where the tagger
-            # read 蒼真 as Aoi Makoto)
-            readings = [r for m in regex.finditer(regex.escape(written) + _KANA_READING, pair.source)
-                        for r in _reading_of(m, pair.source)]
-            wanted = [k for k in map(entities.name_key, parts + tuple(map(entities.kana_romaji, readings))) if k]
-            if any(k in _name_keys(ctx, pair.para, False) for k in wanted) or \
-                    any(k in _name_keys(ctx, pair.para, True) for k in wanted):
+            # the reading the source gives in brackets (佐々木蒼真（ささき・そうま）: Soma, where the tagger read 蒼真 as
+            # Aoi Makoto)
+            readings = [r for at, m in _readings_after(written, pair.source) for r in _reading_of(at, m, pair.source)]
+            if readings and _named(ctx, pair.para, tuple(map(entities.kana_romaji, readings))):
                 continue
             s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
@@ -939,11 +938,30 @@ _KANA_READING = (r"(?:さん|氏|君|くん|ちゃん|選手|投手|捕手|監�
                  r"(?:([\p{Hiragana}ー]+)(?:[・･\s　]([\p{Hiragana}ー]+))?|([\p{Katakana}ー]+)[・･\s　]([\p{Katakana}ー]+))[）)]")
 
 
-def _reading_of(m, source: str) -> list[str]:
+def _named(ctx: BilingualContext, para: int, parts) -> bool:
+    """Whether a part of a romanised name begins a capitalised word of the paragraph's translation (else any word)."""
+    wanted = [k for k in map(entities.name_key, parts) if k]
+    return any(k in _name_keys(ctx, para, False) for k in wanted) or any(k in _name_keys(ctx, para, True) for k in wanted)
+
+
+_KANA_READING_AT = regex.compile(_KANA_READING)
+
+
+def _readings_after(written: str, source: str):
+    """(where the name starts, its reading) for each bracketed reading right after `written` in `source`."""
+    at = source.find(written)
+    while at >= 0:
+        m = _KANA_READING_AT.match(source, at + len(written))
+        if m:
+            yield at, m
+        at = source.find(written, at + 1)
+
+
+def _reading_of(at: int, m, source: str) -> list[str]:
     """The parts of a bracketed reading that say the tagged name: all of them, or only the last where the name
     is the end of a longer one the tagger split (佐々木 + 蒼真: そうま alone; Sasaki is the surname's)."""
     parts = [r for r in m.groups() if r]
-    inside_longer = m.start() > 0 and regex.match(r"[\p{Han}々\p{Katakana}]", source[m.start() - 1])
+    inside_longer = at > 0 and regex.match(r"[\p{Han}々\p{Katakana}]", source[at - 1])
     return parts[-1:] if inside_longer and len(parts) > 1 else parts
 
 
