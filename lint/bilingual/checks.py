@@ -294,9 +294,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         english = _english_dates(window)
         source_days = {int(m.group(1) or m.group(2)) for m in _CJK_DAY.finditer(source)}
         other_dates = all(day in source_days for _, day in english)
-        translated = all(date in {(int(m.group(1)), int(m.group(2))) for m in _CJK_DATE.finditer(source) if m.group(1)}
-                         for date in english)
-        days = {m.start(k) for m in _CJK_DATE.finditer(source) for k in (1, 2) if m.group(k)
+        dates = list((_ZH_DATE if ctx.lang == "zh" else _CJK_DATE).finditer(source))
+        translated = all(date in {(int(m.group(1)), int(m.group(2))) for m in dates if m.group(1)} for date in english)
+        days = {m.start(k) for m in dates for k in (1, 2) if m.group(k)
                 if (translated if m.group(1) else not english if _DAY_RANGE_END.search(source, 0, m.start())
                     else other_dates)}
         missing = [n for n in missing if n.start not in days]
@@ -460,15 +460,17 @@ _ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:]00")
 _TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|nach|à|vers|dès|depuis|de|a|entre|desde|hasta|hacia|y|und|et|"
                              r"в|во|до|к|с|со|о|об|около|после|з|із|від|по|після|близько)\s\Z", regex.IGNORECASE)
 _NO_TIME_AFTER = regex.compile(
-    r"\s?(?:\p{Sc}|%|(?:EUR|USD|RUB|UAH|CHF|GBP|JPY|CNY|MXN|ARS|COP|CLP|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
+    r"\s?(?:\p{Sc}|%|(?-i:(?!MEZ|MESZ|CES?T|EES?T|WES?T|GMT|UTC|MSK|BST|JST|KST|[ECMP][SD]T)[A-Z]{3})\b|(?:Fr|fr)\.|(?:soles|reales|bolívares|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
     r"долл\w*|евро|юан\w*|yuan|yen|km|kg|m|cm|mm|segundos?|Sekunden|secondes?|секунд\w*|минут\w*|minutos?|Minuten|"
     r"metros?|Meter|mètres?|метр\w*|por\sciento|Prozent|pour\scent|процент\w*|відсот\w*|puntos?|Punkte|points?|очк\w*|бал\w*)\b)",
     regex.IGNORECASE)
 # Round the clock in the source languages (24時間態勢, 24小时值守, 24 Stunden am Tag, 24 heures sur 24, 24h/24 et
 # 7j/7, las 24 horas, 24 часа в сутки, 24/7; not "binnen 24 Stunden", a length) and in English.
 _ROUND_THE_CLOCK = regex.compile(
-    r"(?<!\d)(?:24\s?時間(?:態勢|体制|営業|対応|稼働|監視|365日)|24\s?(?:小时|小時)(?:轮班|轮流|值守|值班|营业|不间断|运转|运行|在线|服务|监测)|"
-    r"(?<=全天候?\s?)24\s?(?:小时|小時)|24\s?(?:Stunden?|hours?)\s(?:am Tag|pro Tag|täglich|a day)|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
+    r"(?<!\d)(?:24\s?時間(?:の)?(?:態勢|体制|営業|対応|稼働|監視|365日)|"
+    r"24\s?(?:小时|小時)(?:轮班|轮流|值守|值班|营业|不间断|运转|运行|在线|服务|监测|监控|待命|巡逻|守候|开放|接诊|不打烊)|"
+    r"(?<=全天候?\s?)24\s?(?:小时|小時)|(?<=(?:täglich|rund um die Uhr)\s)24\s?Stunden|"
+    r"24\s?(?:Stunden?|hours?)\s(?:am Tag|pro Tag|täglich|a day|geöffnet|erreichbar|im Einsatz)|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
     r"24\s?(?:h|heures?)?\s?(?:sur|/)\s?24(?:\s?(?:et\s)?7\s?(?:j|jours?)?\s?(?:sur|/)\s?7)?|"
     r"24\s?(?:часа|години|годин)\s(?:в\sсутки|на\sдобу|на\sдень)|24/7|7\s?(?:j|jours?|días?|Tage)?\s?(?:/|sur)\s?7)(?!\d)",
     regex.IGNORECASE)
@@ -501,18 +503,23 @@ def _english_dates(window: str) -> set[tuple[int, int]]:
     return {(numbers.month_number(m.group("month")), int(m.group("day"))) for m in _MONTH_NAME.finditer(window)}
 
 
+# (the nouns an ordinal counts when it is no day of the month: on the 5th floor, on the 25th anniversary)
+_NOT_A_DAY = (r"century|centuries|anniversary|time|round|place|floor|storey|story|day|edition|season|minute|hole|stage|seed|"
+              r"lap|leg|straight|consecutive|year|birthday|attempt|try|pick|army|brigade|division|district|circuit|grade")
 # A weekday with its date in English (Thursday, March 14; Thursday (the 14th); Thursday 14; Thu., 3/14), or a day
 # of the month by itself (on the 14th): the date translated, whose day must then be the source's.
 _WEEKDAY_WITH_DATE = regex.compile(
     rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s\(?(?:{_MONTHS_EN}\s\d|(?:the\s)?\d{{1,2}}"
-    rf"(?:st|nd|rd|th|/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|\d{{1,2}}\s{_MONTHS_EN})|"
-    rf"(?:\bon\s|\()the\s\d{{1,2}}(?:st|nd|rd|th)\b|\bthe\s\d{{1,2}}(?:st|nd|rd|th)(?=\s?[,.;)]|\Z)", regex.IGNORECASE)
+    rf"(?:st|nd|rd|th)\b|\d{{1,2}}(?:/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|"
+    rf"\d{{1,2}}\s{_MONTHS_EN})|(?:\bon\s|\()the\s\d{{1,2}}(?:st|nd|rd|th)\b(?![\s-]+(?:{_NOT_A_DAY}))|"
+    rf"\bthe\s\d{{1,2}}(?:st|nd|rd|th)(?=\s?[,.;)]|\Z)", regex.IGNORECASE)
 # (on the 14th, (the 14th), the 14th,: a day; the 5th Army, the 3rd Brigade are none)
 
 
 # A date of the month in Chinese or Japanese (10月20日, 20日, 4日前后; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
-_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?!后)|[間间後后目ぶ以連连])")  # (zh 4日前后: around the 4th; ja 10日前後 is "about 10 days")
+_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![前間间後后目ぶ以連连])")  # (ja 10日前後 is "about ten days")
+_ZH_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?![后後])|[間间後后目ぶ以連连])")  # (zh 4日前后, 4日前後: around the 4th)
 
 
 # The weekdays of the European source languages, in the forms news gives them (в четверг, с четверга, у
@@ -535,17 +542,17 @@ def _weekday_date_pattern(lang: str):
     13 марта 2025 года, в четверг; am 13. März, einem Donnerstag; 13 марта (четверг)): group d<N> is the
     weekday, 'date' the day and month (a year is not in it: a translation that gives the weekday keeps the year)."""
     months = "|".join(numbers.month_names(lang))
-    date = rf"(?P<date>(?<!\d)\d{{1,2}}\.?(?:er|º|°|-?го)?\.?\s(?:de\s)?(?i:{months})(?!\w))"
+    date = rf"(?P<date>(?<!\d)\d{{1,2}}\.?(?:er|º|°|-?го)?\.?\s(?:(?i:de)\s)?(?i:{months})(?!\w))"
     # (el jueves 13, ce jeudi 13, Donnerstag, den 13.: the day alone, where the month is the news's own)
-    bare = r"(?P<date>(?<!\d)\d{1,2}(?:er|º)?(?=\s?[,;)]|\.\s))"  # (not a score or a time: am Samstag 3:1, 15:30 Uhr)
+    bare = r"(?P<date>(?<!\d)\d{1,2}(?:er|º)?(?=\s?[,;)]|\.(?:\s|\Z)))"  # (not a score or a time: am Samstag 3:1, 15:30 Uhr)
     year = r"(?:\s(?:de\s)?(?:19|20)\d\d(?:\s(?:года|року|г\.|р\.))?)?"
     days = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_SOURCE_WEEKDAYS[lang]))
     # a weekday with its time of day (в четверг вечером, Donnerstagabend, jeudi soir, el jueves por la tarde)
     part = _DAY_PARTS.get(lang, "")
-    # (lower case, as these languages write weekdays, or capitalised to open a sentence or a dateline: Plácido
-    # Domingo is no Sunday; German capitalises every noun)
+    # (lower case, as these languages write weekdays, capitalised to open a sentence, a quotation or a bracket, or
+    # in capitals in a dateline (МОСКВА, СРЕДА, 12 марта): Plácido Domingo is no Sunday; German capitalises nouns)
     day = (rf"(?<!\w)(?i:{days})(?:{part})?(?!\w)" if lang == "de" else
-           rf"(?<!\w)(?:{days}|(?<=^|[.!?»\"”]\s|[-–—]\s|\A)(?i:{days}))(?:{part})?(?!\w)")
+           rf"(?<!\w)(?:{days}|(?<=^|[.!?»\"”]\s|[-–—]\s|[«„“\"(\[]|\A)(?i:{days})|(?=\p{{Lu}}{{3}})(?i:{days}))(?:{part})?(?!\w)")
     return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?(?:{date}|{bare})|{day}\s?\({date}\)|"
                          rf"{date}{year},?\s(?:(?i:в|во|у|am|le|el|einem|un)\s)?{day}|{date}{year}\s?\({day}\)")
 
@@ -932,10 +939,11 @@ def japanese_names(ctx: BilingualContext, rule):
 
 
 # A name's reading in brackets, after the name or its honorific or title (佐々木蒼真（ささき・そうま）, 佐々木蒼真さん
-# （ササキ・ソウマ）, 投手（…）).
-# In katakana only as surname・given name: a katakana word alone in brackets is a team or a company (鈴木健吾（トヨタ）).
+# （ささき・そうま）, 投手（…）).
+# In hiragana, as news gives a person's reading: katakana in brackets after a name is an affiliation (鈴木健吾（トヨタ）,
+# （バイエルン・ミュンヘン）).
 _KANA_READING = (r"(?:さん|氏|君|くん|ちゃん|選手|投手|捕手|監督|容疑者|被告|社長|会長|代表|議員|知事|市長)?\s?[（(]"
-                 r"(?:([\p{Hiragana}ー]+)(?:[・･\s　]([\p{Hiragana}ー]+))?|([\p{Katakana}ー]+)[・･\s　]([\p{Katakana}ー]+))[）)]")
+                 r"([\p{Hiragana}ー]+)(?:[・･\s　]([\p{Hiragana}ー]+))?[）)]")
 
 
 def _named(ctx: BilingualContext, para: int, parts) -> bool:
@@ -1274,7 +1282,7 @@ def untranslated(ctx: BilingualContext, rule):
             continue
         text = pair.block.text[pair.start:pair.end]
         if ctx.lang != target_base and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words \
-                and not _names_and_figures(text):
+                and not _names_and_figures(text, _target_text(ctx)):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
             continue
         if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
@@ -1302,9 +1310,13 @@ def untranslated(ctx: BilingualContext, rule):
 # letters, digits and _ (ended by the first punctuation: CJK text has no space to end it). entities.HASHTAG is
 # the Latin-script tag that must survive translation as it is, and has neither form.
 _HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
-# A web or e-mail address, which may be written in any script (an internationalised domain: екатеринбург.рф, 例子.中国).
-_ADDRESS = regex.compile(r"(?:https?://)?(?:[\p{L}\p{N}._%+-]+@)?(?:[\p{L}\p{N}-]+\.)+(?:рф|укр|рус|бел|срб|мкд|қаз|онлайн|сайт|"
-                         r"москва|дети|орг|ком|中国|中國|公司|网络|[a-z]{2,6})(?![\p{L}\p{N}])(?:/[^\s]*)?")
+# A web or e-mail address, which may be written in the source's script (an internationalised domain: екатеринбург.рф,
+# Екатеринбург.РФ, 例子.中国): a Chinese domain's labels are short, and the text before an address with no space
+# (官方网站www.bj.gov.cn) is no part of it.
+_ADDRESS = regex.compile(
+    r"(?:https?://)?(?:[\p{Latin}\p{Cyrillic}\p{N}._%+-]+@)?(?:(?:[\p{Latin}\p{Cyrillic}\p{N}-]+\.)+(?i:рф|укр|рус|бел|срб|мкд|қаз|"
+    r"онлайн|сайт|дети|орг|ком|[a-z]{2,6})|(?:[\p{Han}\p{Latin}\p{N}-]{1,12}\.)+(?:中国|中國|公司|网络))(?![\p{L}\p{N}])"
+    r"(?:/[\p{Latin}\p{Cyrillic}\p{N}/_.%?=&#~+-]*)?")
 
 
 def _has_script(ctx: BilingualContext, block, run) -> bool:
@@ -1320,20 +1332,35 @@ def _has_script(ctx: BilingualContext, block, run) -> bool:
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 
 
-def _names_and_figures(text: str) -> bool:
+def _names_and_figures(text: str, translation: str) -> bool:
     """Whether a sentence is names and figures alone, as a results list's "Nguyễn Thành Đạt (Vietnam) 5", which
-    every language writes alike: figures, and capitalised words that stand in a full name, in brackets or before a
-    figure (Real Madrid 2, Barcelona 1), no lower-case word (not a headline in capitals; not German's capitalised
-    nouns: "Wetter: Sonne, 25 Grad")."""
+    every language writes alike: figures, and capitalised words that stand in a full name, in brackets, or before a
+    figure as a name the translation gives elsewhere too (Real Madrid 2, Barcelona 1: a score line), or in short
+    capitals (PSG, FC); no lower-case word. Not a headline in capitals, nor capitalised nouns and labels that the
+    English says otherwise everywhere else ("Wetter: Sonne, 25 Grad"; "Spiele 30, Siege 20")."""
     if _LOWER_WORD.search(text) or not any(ch.isdigit() for ch in text):
         return False
     bare = _BRACKETED_WORDS.sub(" ", text)  # (a country in brackets after a name)
     runs = list(_CAPITALISED_RUN.finditer(bare))
-    # each name a full name, or a one-word name before its figure (Barcelona 1: a score line), its capitals short
-    # (FC Bayern München)
-    return bool(runs) and all(
-        (len(m.group().split()) >= 2 or _FIGURE_NEXT.match(bare, m.end())) and
-        all(not w.isupper() or len(w) <= 3 for w in m.group().split()) and not m.group().isupper() for m in runs)
+
+    def named(m) -> bool:
+        words = m.group().split()
+        if any(w.isupper() and len(w) > 3 for w in words):
+            return False  # (a headline in capitals)
+        if len(words) >= 2 or (words[0].isupper() and len(words[0]) <= 3):
+            return True
+        return bool(_FIGURE_NEXT.match(bare, m.end())) and \
+            len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(words[0])}(?![\p{{L}}\p{{M}}])", translation)) >= 2
+
+    return bool(runs) and all(named(m) for m in runs)
+
+
+def _target_text(ctx: BilingualContext) -> str:
+    """The whole translation's text, joined once per check."""
+    text = ctx.cache.get("target_text")
+    if text is None:
+        text = ctx.cache["target_text"] = "\n".join(b.text for b in ctx.doc.blocks)
+    return text
 
 
 _BRACKETED_WORDS = regex.compile(r"\([^()]*\)")

@@ -49,8 +49,11 @@ _UNDERSTOOD_FIGURE = regex.compile(rf"(?<!\p{{L}})(?:за|проти|проти�
                                    r"(?=\s*(?:[,;:!?)»”\"]|\.(?!\d)|\Z))", regex.IGNORECASE)
 _SENTENCE_STOP = regex.compile(r"[.!?](?=\s|\Z)")
 # A vulgar fraction after a whole number, and an hour-and-minutes duration (also read as minutes): not a clock time
-# (à 4 h 30, в 4 часа 30 минут, um 4 Uhr 30, at 4 hours: the time of day is no length).
-_NOT_A_CLOCK = r"(?<!(?:^|[^\p{L}])(?i:à|vers|dès|jusqu'à|à partir de|в|во|о|об|к|до|с|со|um|gegen|ab|bis|at|by|las|la|hasta)\s)"
+# (à 4 h 30, в 4 часа 30 минут: the time of day is no length).
+# Only the words that say "at" a time count (не "до", "um", "by": до 1 часа 15 минут, um 1 Stunde 15 Minuten and
+# by 1 hour 15 minutes are lengths), and French "à 2 h 30 de Paris" is a distance away.
+_NOT_A_CLOCK = (r"(?:(?<!(?:^|[^\p{L}])(?i:à|vers|dès|в|во|о|об|к|las)\s)|"
+                r"(?=\d{1,2}[ \u00a0]?h[ \u00a0]?\d\d[ \u00a0](?:de|du|d'|des)\b))")
 _VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])")
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _HOURS_MINUTES = regex.compile(_NOT_A_CLOCK + r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
