@@ -319,6 +319,10 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "救援队伍24小时待命。", "Rescue teams are on standby around the clock."),
     ("de", "Die Apotheke ist täglich 24 Stunden geöffnet.", "The pharmacy is open around the clock."),
     ("es", "El partido será el jueves 13.", "The match will be on Thursday."),
+    # probe set p18: a British clock's hour (8.45 a.m.), decades of age (10代 teens, 60代 sixties)
+    ("fr", "L'Insee publiera ses résultats jeudi à 8 h 45.", "INSEE will publish its results on Thursday at 8.45 a.m."),
+    ("ja", "10代後半から20代の作品が並ぶ。", "Works from her late teens and twenties are shown."),
+    ("ja", "60代以降の約30点が最後の一室にある。", "Some 30 pieces from her sixties onwards are in the last room."),
     # probe set p17: thousands grouped after 万 (1万3,636), an internationalised domain kept as written
     ("ja", "当日有権者数は1万3,636人だった。", "There were 13,636 registered voters on the day."),
     ("ja", "予算は2億3,000万円。", "The budget is 230 million yen."),
@@ -1032,6 +1036,10 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("de", "Spiele 30, Siege 20, Niederlagen 5.", "Spiele 30, Siege 20, Niederlagen 5.",
      ("Source.Untranslated", 1, 1, "Spiele 30, Siege 20, Niederlagen 5.")),
     ("ja", "鈴木健吾（バイエルン・ミュンヘン）が得点した。", "Bayern Munich scored.", ("Source.JapaneseNames", 1, 1, "Bayern Munich scored.")),
+    ("ja", "60代以降の約30点が最後の一室にある。", "Some 30 pieces from her fifties onwards are in the last room.",
+     ("Source.Numbers", 1, 1, "Some 30 pieces from her fifties onwards are in the last room.")),
+    ("fr", "L'Insee publiera ses résultats jeudi à 8 h 45.", "INSEE will publish its results on Thursday at 9.45 a.m.",
+     ("Source.Numbers", 1, 1, "INSEE will publish its results on Thursday at 9.45 a.m.")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),

@@ -370,9 +370,10 @@ def _said_in_words(number, source: str, window: str) -> bool:
                for value, words in _TIME_IN_WORDS[kind])
 
 
-# The unit after a number in the source languages (hours, days, months, years; a batting order's place) ...
+# The unit after a number in the source languages (hours, days, months, years; a batting order's place; a decade of
+# age, 60代) ...
 _UNIT_AFTER = regex.compile(
-    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -483,6 +484,10 @@ _TIME_IN_WORDS = {
     "hours": _CLOCK_IN_WORDS,  # heures, horas, часов: a time of day or a length of time
     "duration": (),  # 24時間 as "around the clock": _ROUND_THE_CLOCK
     "batting": ((4.0, r"\bclean-?up\b"),),  # ４番: the cleanup hitter
+    # 10代, 60代: a person's teens and sixties
+    "ages": ((10.0, r"\bteens?\b|\bteenage"),) + tuple(
+        (float(10 * k), rf"\b{tens}\b|\b{10 * k}s\b") for k, tens in enumerate(
+            ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), start=2)),
     "days": ((7.0, r"\bweek\b"), (8.0, r"\bweek\b"), (14.0, r"\b(?:fortnight|two weeks)\b"),
              (15.0, r"\b(?:fortnight|two weeks)\b")),
     "months": ((12.0, r"\b(?:a|one)[ -]year\b|\b12-month\b"), (6.0, r"\b(?:half a year|six months|and a half years|-and-a-half-years?)\b"),

@@ -453,7 +453,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             elif _HOUR.fullmatch(digits) and (clock := _CLOCK_12.match(norm, end)) is not None:
                 hour, _, minutes = digits.partition(".")  # (9.30pm: British English writes the minutes after a point)
                 hour = int(hour)
-                values = values | ({float(minutes)} if minutes else set())
+                values = values | ({float(hour), float(minutes)} if minutes else set())  # 8.45 a.m.: 8 and 45
                 if 1 <= hour <= 11 and clock.group("half") in "pP":
                     values = values | {hour + 12.0}  # 2 pm is 14:00
                 elif hour == 12 and clock.group("half") in "aA":
