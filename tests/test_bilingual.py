@@ -323,6 +323,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("fr", "L'Insee publiera ses résultats jeudi à 8 h 45.", "INSEE will publish its results on Thursday at 8.45 a.m."),
     ("ja", "10代後半から20代の作品が並ぶ。", "Works from her late teens and twenties are shown."),
     ("ja", "60代以降の約30点が最後の一室にある。", "Some 30 pieces from her sixties onwards are in the last room."),
+    # a sixteenth review: 12.00 HRS, a seed's ordinal after the weekday, CJK and Moscow domains, octogenarian,
+    # zh 4日前往
+    ("es", "La reunión comenzará a las 12.00 HRS en el ayuntamiento.", "The meeting will begin at noon at the town hall."),
+    ("ru", "В четверг, 13 марта, 12-й сеяный Фриц обыграл Рууда.", "On Thursday, 12th seed Fritz beat Ruud."),
+    ("ja", "お名前.comでドメインを登録した。", "He registered the domain through お名前.com."),
+    ("ja", "80代の男性が死亡した。", "An octogenarian man died."),
+    ("zh", "他于4日前往北京。", "He went to Beijing on Thursday."),
     # probe set p17: thousands grouped after 万 (1万3,636), an internationalised domain kept as written
     ("ja", "当日有権者数は1万3,636人だった。", "There were 13,636 registered voters on the day."),
     ("ja", "予算は2億3,000万円。", "The budget is 230 million yen."),
@@ -1040,6 +1047,15 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "Some 30 pieces from her fifties onwards are in the last room.")),
     ("fr", "L'Insee publiera ses résultats jeudi à 8 h 45.", "INSEE will publish its results on Thursday at 9.45 a.m.",
      ("Source.Numbers", 1, 1, "INSEE will publish its results on Thursday at 9.45 a.m.")),
+    # a sixteenth review: a weekday in capitals outside a dateline, or capitalised after a bracket with a bare
+    # figure, is a surname (PLÁCIDO DOMINGO, 81; (Середа, 23)); two untranslated stats lines vouch for no name;
+    # 24 Stunden im Einsatz is a length
+    ("es", "PLÁCIDO DOMINGO, 81, CANTA EL DOMINGO EN MADRID", "Plácido Domingo, 83, sings in Madrid on Sunday",
+     ("Source.Numbers", 1, 18, "83")),
+    ("uk", "У середу «Динамо» перемогло «Шахтар» з рахунком 1:0 (Середа, 23).", "On Wednesday Dynamo beat Shakhtar 1-0 (Sereda, 32).",
+     ("Source.Numbers", 1, 48, "32")),
+    ("de", "Die Retter waren 24 Stunden im Einsatz.", "Rescuers worked around the clock for 48 hours.",
+     ("Source.Numbers", 1, 1, "Rescuers worked around the clock for 48 hours.")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),
@@ -1257,3 +1273,11 @@ def test_a_weekday_with_another_day_leaves_the_date_reported(tmp_path):
                  "--source-lang", "ru")
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
         ("Source.Numbers", 1, 1, "On Thursday (the 14th), the president visited Kyiv."), ("Source.Numbers", 1, 18, "14")]
+
+
+def test_two_untranslated_stats_lines_do_not_vouch_for_each_other(tmp_path):
+    """A one-word name before a figure passes an identical line only when a translated sentence gives it too."""
+    lines = "Spiele 30, Siege 20, Tore 12\n\nSpiele 28, Siege 19, Tore 9\n"
+    found = pair(tmp_path, lines, lines, "--source-lang", "de")
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
+        ("Source.Untranslated", 1, 1, "Spiele 30, Siege 20, Tore 12"), ("Source.Untranslated", 3, 1, "Spiele 28, Siege 19, Tore 9")]

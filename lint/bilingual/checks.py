@@ -461,7 +461,7 @@ _ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:]00")
 _TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|nach|à|vers|dès|depuis|de|a|entre|desde|hasta|hacia|y|und|et|"
                              r"в|во|до|к|с|со|о|об|около|после|з|із|від|по|після|близько)\s\Z", regex.IGNORECASE)
 _NO_TIME_AFTER = regex.compile(
-    r"\s?(?:\p{Sc}|%|(?-i:(?!MEZ|MESZ|CES?T|EES?T|WES?T|GMT|UTC|MSK|BST|JST|KST|[ECMP][SD]T)[A-Z]{3})\b|(?:Fr|fr)\.|(?:soles|reales|bolívares|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
+    r"\s?(?:\p{Sc}|%|(?-i:(?!MEZ|MESZ|CES?T|EES?T|WES?T|GMT|UTC|MSK|BST|JST|KST|HKT|SGT|IST|AES?T|[ECMPA][SD]T|HRS|ART|BRT|CLT|COT|PET|VET|ECT|BOT|PYT|UYT)[A-Z]{3})\b|(?:Fr|fr)\.|(?:soles|reales|bolívares|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
     r"долл\w*|евро|юан\w*|yuan|yen|km|kg|m|cm|mm|segundos?|Sekunden|secondes?|секунд\w*|минут\w*|minutos?|Minuten|"
     r"metros?|Meter|mètres?|метр\w*|por\sciento|Prozent|pour\scent|процент\w*|відсот\w*|puntos?|Punkte|points?|очк\w*|бал\w*)\b)",
     regex.IGNORECASE)
@@ -471,7 +471,7 @@ _ROUND_THE_CLOCK = regex.compile(
     r"(?<!\d)(?:24\s?時間(?:の)?(?:態勢|体制|営業|対応|稼働|監視|365日)|"
     r"24\s?(?:小时|小時)(?:轮班|轮流|值守|值班|营业|不间断|运转|运行|在线|服务|监测|监控|待命|巡逻|守候|开放|接诊|不打烊)|"
     r"(?<=全天候?\s?)24\s?(?:小时|小時)|(?<=(?:täglich|rund um die Uhr)\s)24\s?Stunden|"
-    r"24\s?(?:Stunden?|hours?)\s(?:am Tag|pro Tag|täglich|a day|geöffnet|erreichbar|im Einsatz)|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
+    r"24\s?(?:Stunden?|hours?)\s(?:am Tag|pro Tag|täglich|a day|geöffnet|erreichbar)|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
     r"24\s?(?:h|heures?)?\s?(?:sur|/)\s?24(?:\s?(?:et\s)?7\s?(?:j|jours?)?\s?(?:sur|/)\s?7)?|"
     r"24\s?(?:часа|години|годин)\s(?:в\sсутки|на\sдобу|на\sдень)|24/7|7\s?(?:j|jours?|días?|Tage)?\s?(?:/|sur)\s?7)(?!\d)",
     regex.IGNORECASE)
@@ -486,8 +486,10 @@ _TIME_IN_WORDS = {
     "batting": ((4.0, r"\bclean-?up\b"),),  # ４番: the cleanup hitter
     # 10代, 60代: a person's teens and sixties
     "ages": ((10.0, r"\bteens?\b|\bteenage"),) + tuple(
-        (float(10 * k), rf"\b{tens}\b|\b{10 * k}s\b") for k, tens in enumerate(
-            ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), start=2)),
+        (float(10 * k), rf"\b{tens}\b|\b{10 * k}s\b|\b{aged}") for k, (tens, aged) in enumerate(
+            (("twenties", "twentysomething"), ("thirties", "thirtysomething"), ("forties", "fortysomething"),
+             ("fifties", "quinquagenarian"), ("sixties", "sexagenarian"), ("seventies", "septuagenarian"),
+             ("eighties", "octogenarian"), ("nineties", "nonagenarian")), start=2)),
     "days": ((7.0, r"\bweek\b"), (8.0, r"\bweek\b"), (14.0, r"\b(?:fortnight|two weeks)\b"),
              (15.0, r"\b(?:fortnight|two weeks)\b")),
     "months": ((12.0, r"\b(?:a|one)[ -]year\b|\b12-month\b"), (6.0, r"\b(?:half a year|six months|and a half years|-and-a-half-years?)\b"),
@@ -510,12 +512,13 @@ def _english_dates(window: str) -> set[tuple[int, int]]:
 
 # (the nouns an ordinal counts when it is no day of the month: on the 5th floor, on the 25th anniversary)
 _NOT_A_DAY = (r"century|centuries|anniversary|time|round|place|floor|storey|story|day|edition|season|minute|hole|stage|seed|"
-              r"lap|leg|straight|consecutive|year|birthday|attempt|try|pick|army|brigade|division|district|circuit|grade")
+              r"lap|leg|straight|consecutive|year|birthday|attempt|try|pick|army|brigade|division|district|circuit|grade|"
+              r"green|ballot|vote|seeds?|player|team|largest|biggest|most")
 # A weekday with its date in English (Thursday, March 14; Thursday (the 14th); Thursday 14; Thu., 3/14), or a day
 # of the month by itself (on the 14th): the date translated, whose day must then be the source's.
 _WEEKDAY_WITH_DATE = regex.compile(
     rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s\(?(?:{_MONTHS_EN}\s\d|(?:the\s)?\d{{1,2}}"
-    rf"(?:st|nd|rd|th)\b|\d{{1,2}}(?:/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|"
+    rf"(?:st|nd|rd|th)\b(?![\s-]+(?:{_NOT_A_DAY}))|\d{{1,2}}(?:/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|"
     rf"\d{{1,2}}\s{_MONTHS_EN})|(?:\bon\s|\()the\s\d{{1,2}}(?:st|nd|rd|th)\b(?![\s-]+(?:{_NOT_A_DAY}))|"
     rf"\bthe\s\d{{1,2}}(?:st|nd|rd|th)(?=\s?[,.;)]|\Z)", regex.IGNORECASE)
 # (on the 14th, (the 14th), the 14th,: a day; the 5th Army, the 3rd Brigade are none)
@@ -524,7 +527,7 @@ _WEEKDAY_WITH_DATE = regex.compile(
 # A date of the month in Chinese or Japanese (10月20日, 20日, 4日前后; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
 _CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![前間间後后目ぶ以連连])")  # (ja 10日前後 is "about ten days")
-_ZH_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?![后後])|[間间後后目ぶ以連连])")  # (zh 4日前后, 4日前後: around the 4th)
+_ZH_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?![后後往])|[間间後后目ぶ以連连])")  # (4日前后: around the 4th; 4日前往: went on the 4th)
 
 
 # The weekdays of the European source languages, in the forms news gives them (в четверг, с четверга, у
@@ -554,12 +557,18 @@ def _weekday_date_pattern(lang: str):
     days = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_SOURCE_WEEKDAYS[lang]))
     # a weekday with its time of day (в четверг вечером, Donnerstagabend, jeudi soir, el jueves por la tarde)
     part = _DAY_PARTS.get(lang, "")
-    # (lower case, as these languages write weekdays, capitalised to open a sentence, a quotation or a bracket, or
-    # in capitals in a dateline (МОСКВА, СРЕДА, 12 марта): Plácido Domingo is no Sunday; German capitalises nouns)
-    day = (rf"(?<!\w)(?i:{days})(?:{part})?(?!\w)" if lang == "de" else
-           rf"(?<!\w)(?:{days}|(?<=^|[.!?»\"”]\s|[-–—]\s|[«„“\"(\[]|\A)(?i:{days})|(?=\p{{Lu}}{{3}})(?i:{days}))(?:{part})?(?!\w)")
-    return regex.compile(rf"{day},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?(?:{date}|{bare})|{day}\s?\({date}\)|"
-                         rf"{date}{year},?\s(?:(?i:в|во|у|am|le|el|einem|un)\s)?{day}|{date}{year}\s?\({day}\)")
+    # (lower case, as these languages write weekdays, or capitalised to open a sentence: Plácido Domingo is no
+    # Sunday; German capitalises every noun)
+    if lang == "de":
+        day = dated = rf"(?<!\w)(?i:{days})(?:{part})?(?!\w)"
+    else:
+        opening = r"(?<=^|[.!?»\"”]\s|[-–—]\s|\A)"
+        day = rf"(?<!\w)(?:{days}|{opening}(?i:{days}))(?:{part})?(?!\w)"
+        # (with its month, also after an opening quotation mark or bracket, and in a dateline's capitals after the
+        # place's: МОСКВА, СРЕДА, 12 марта; not a surname beside a figure: (Середа, 23), PLÁCIDO DOMINGO, 81)
+        dated = rf"(?<!\w)(?:{days}|(?:{opening}|(?<=[«„“\"(\[])|(?<=\p{{Lu}}{{2}},\s)(?=\p{{Lu}}{{3}}))(?i:{days}))(?:{part})?(?!\w)"
+    return regex.compile(rf"{dated},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?{date}|{day},?\s(?:(?i:den|dem|le|el)\s)?{bare}|"
+                         rf"{dated}\s?\({date}\)|{date}{year},?\s(?:(?i:в|во|у|am|le|el|einem|un)\s)?{dated}|{date}{year}\s?\({dated}\)")
 
 
 _DAY_PARTS = {
@@ -1287,7 +1296,7 @@ def untranslated(ctx: BilingualContext, rule):
             continue
         text = pair.block.text[pair.start:pair.end]
         if ctx.lang != target_base and _same(text, pair.source) and len(_LETTER_RUN.findall(text)) >= rule.min_words \
-                and not _names_and_figures(text, _target_text(ctx)):
+                and not _names_and_figures(text, _translated_text(ctx)):
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "problem": "identical"}, []
             continue
         if run is None and ctx.lang != target_base and _in_source_language(ctx, text, rule):
@@ -1316,12 +1325,12 @@ def untranslated(ctx: BilingualContext, rule):
 # the Latin-script tag that must survive translation as it is, and has neither form.
 _HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
 # A web or e-mail address, which may be written in the source's script (an internationalised domain: екатеринбург.рф,
-# Екатеринбург.РФ, 例子.中国): a Chinese domain's labels are short, and the text before an address with no space
-# (官方网站www.bj.gov.cn) is no part of it.
+# Екатеринбург.РФ, мэр.москва, 例子.中国, お名前.com): a CJK label is short and starts where the CJK text does (so
+# the clause before an address with no space, 官方网站www.bj.gov.cn, is no part of it).
 _ADDRESS = regex.compile(
-    r"(?:https?://)?(?:[\p{Latin}\p{Cyrillic}\p{N}._%+-]+@)?(?:(?:[\p{Latin}\p{Cyrillic}\p{N}-]+\.)+(?i:рф|укр|рус|бел|срб|мкд|қаз|"
-    r"онлайн|сайт|дети|орг|ком|[a-z]{2,6})|(?:[\p{Han}\p{Latin}\p{N}-]{1,12}\.)+(?:中国|中國|公司|网络))(?![\p{L}\p{N}])"
-    r"(?:/[\p{Latin}\p{Cyrillic}\p{N}/_.%?=&#~+-]*)?")
+    r"(?:https?://)?(?:[\p{Latin}\p{Cyrillic}\p{N}._%+-]+@)?(?:(?:[\p{Latin}\p{Cyrillic}\p{N}-]+\.)+(?:(?i:рф|укр|рус|бел|срб|мкд|қаз|"
+    r"онлайн|сайт|дети|орг|ком|[a-z]{2,6})|москва)|(?<![\p{Han}\p{Hiragana}\p{Katakana}])(?:[\p{Han}\p{Hiragana}\p{Katakana}\p{Latin}\p{N}-]{1,12}\.)+"
+    r"(?:中国|中國|公司|网络|[a-z]{2,6}))(?![\p{L}\p{N}])(?:/[\p{Latin}\p{Cyrillic}\p{N}/_.%?=&#~+-]*)?")
 
 
 def _has_script(ctx: BilingualContext, block, run) -> bool:
@@ -1337,10 +1346,10 @@ def _has_script(ctx: BilingualContext, block, run) -> bool:
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 
 
-def _names_and_figures(text: str, translation: str) -> bool:
+def _names_and_figures(text: str, translated: str) -> bool:
     """Whether a sentence is names and figures alone, as a results list's "Nguyễn Thành Đạt (Vietnam) 5", which
     every language writes alike: figures, and capitalised words that stand in a full name, in brackets, or before a
-    figure as a name the translation gives elsewhere too (Real Madrid 2, Barcelona 1: a score line), or in short
+    figure as a name a translated sentence gives too (Real Madrid 2, Barcelona 1: a score line), or in short
     capitals (PSG, FC); no lower-case word. Not a headline in capitals, nor capitalised nouns and labels that the
     English says otherwise everywhere else ("Wetter: Sonne, 25 Grad"; "Spiele 30, Siege 20")."""
     if _LOWER_WORD.search(text) or not any(ch.isdigit() for ch in text):
@@ -1355,16 +1364,19 @@ def _names_and_figures(text: str, translation: str) -> bool:
         if len(words) >= 2 or (words[0].isupper() and len(words[0]) <= 3):
             return True
         return bool(_FIGURE_NEXT.match(bare, m.end())) and \
-            len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(words[0])}(?![\p{{L}}\p{{M}}])", translation)) >= 2
+            regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(words[0])}(?![\p{{L}}\p{{M}}])", translated) is not None
 
     return bool(runs) and all(named(m) for m in runs)
 
 
-def _target_text(ctx: BilingualContext) -> str:
-    """The whole translation's text, joined once per check."""
-    text = ctx.cache.get("target_text")
+def _translated_text(ctx: BilingualContext) -> str:
+    """The translation's sentences that differ from their source, joined once per check (where a name of an
+    identical line must stand too: two untranslated lines do not vouch for each other)."""
+    text = ctx.cache.get("translated_text")
     if text is None:
-        text = ctx.cache["target_text"] = "\n".join(b.text for b in ctx.doc.blocks)
+        text = ctx.cache["translated_text"] = "\n".join(
+            p.block.text[p.start:p.end] for p in ctx.pairs
+            if p.block is not None and p.end > p.start and not _same(p.block.text[p.start:p.end], p.source))
     return text
 
 
