@@ -461,7 +461,7 @@ _ON_THE_HOUR = regex.compile(r"(?:[01]?\d|2[0-4])[.:]00")
 _TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|nach|à|vers|dès|depuis|de|a|entre|desde|hasta|hacia|y|und|et|"
                              r"в|во|до|к|с|со|о|об|около|после|з|із|від|по|після|близько)\s\Z", regex.IGNORECASE)
 _NO_TIME_AFTER = regex.compile(
-    r"\s?(?:\p{Sc}|%|(?-i:(?!MEZ|MESZ|CES?T|EES?T|WES?T|GMT|UTC|MSK|BST|JST|KST|HKT|SGT|IST|AES?T|[ECMPA][SD]T|HRS|ART|BRT|CLT|COT|PET|VET|ECT|BOT|PYT|UYT)[A-Z]{3})\b|(?:Fr|fr)\.|(?:soles|reales|bolívares|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
+    r"\s?(?:\p{Sc}|%|(?-i:(?!" + numbers.ZONE_ABBREVIATIONS + r"|HRS)[A-Z]{3})\b|(?:Fr|fr)\.|(?:soles|reales|bolívares|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
     r"долл\w*|евро|юан\w*|yuan|yen|km|kg|m|cm|mm|segundos?|Sekunden|secondes?|секунд\w*|минут\w*|minutos?|Minuten|"
     r"metros?|Meter|mètres?|метр\w*|por\sciento|Prozent|pour\scent|процент\w*|відсот\w*|puntos?|Punkte|points?|очк\w*|бал\w*)\b)",
     regex.IGNORECASE)

@@ -35,7 +35,10 @@ _CLOCK_24 = regex.compile(r"([01]?\d|2[0-4])[.:]([0-5]\d)")
 _TIME_WORD_AFTER = regex.compile(r"[ \u00a0]?(?:Uhr|h\b|heures?|hrs?\b|horas?|ч\b|час|год\b|годин|GMT\b|UTC\b)", regex.IGNORECASE)
 # A wire service's time of day in four digits before its zone ("0847 GMT", "2124 UTC", "1500 local time").
 _WIRE_TIME = regex.compile(r"([01]\d|2[0-3])([0-5]\d)")
-_ZONE_AFTER = regex.compile(r"[ \u00a0]?(?:GMT|UTC|[ECMP][SD]T|CES?T|EES?T|MSK|BST|JST|KST|IST|local time|hrs)\b")
+# Time zones' abbreviations as news writes them after a time (also what a three-capital code after a figure is not: a
+# currency).
+ZONE_ABBREVIATIONS = r"GMT|UTC|MEZ|MESZ|CES?T|EES?T|WES?T|MSK|BST|JST|KST|HKT|SGT|IST|AES?T|[ECMPA][SD]T|ART|BRT|CLT|COT|PET|VET|ECT|BOT|PYT|UYT"
+_ZONE_AFTER = regex.compile(rf"[ \u00a0]?(?:{ZONE_ABBREVIATIONS}|local time|hrs)\b")
 # Japanese news writes a decimal point as ・ (１０９・６キロ = 109.6 km); only before a unit, since ２・２６ is a date.
 _JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メートル|m\b|センチ|ミリ|%|％|パーセント|度|倍|秒|ポイント|"
                                 r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))")
