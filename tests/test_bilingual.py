@@ -329,6 +329,9 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ru", "В четверг, 13 марта, 12-й сеяный Фриц обыграл Рууда.", "On Thursday, 12th seed Fritz beat Ruud."),
     ("ja", "お名前.comでドメインを登録した。", "He registered the domain through お名前.com."),
     ("ja", "80代の男性が死亡した。", "An octogenarian man died."),
+    # a seventeenth review: a weekday in capitals with its month anywhere (a dateline after an agency's name)
+    ("es", "MADRID (EFE), MIÉRCOLES 12 DE MARZO. El Gobierno aprobó el presupuesto.",
+     "MADRID (EFE), WEDNESDAY. The government approved the budget."),
     ("zh", "他于4日前往北京。", "He went to Beijing on Thursday."),
     # probe set p17: thousands grouped after 万 (1万3,636), an internationalised domain kept as written
     ("ja", "当日有権者数は1万3,636人だった。", "There were 13,636 registered voters on the day."),
@@ -1056,6 +1059,9 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 48, "32")),
     ("de", "Die Retter waren 24 Stunden im Einsatz.", "Rescuers worked around the clock for 48 hours.",
      ("Source.Numbers", 1, 1, "Rescuers worked around the clock for 48 hours.")),
+    # a seventeenth review: the nouns that keep an ordinal from being a day are whole words (voters is no vote),
+    # and a CJK clause glued to a Latin domain is no label of it
+    ("zh", "详情请登录官方网站abc.com查询。", "For details, 请登录官方网站abc.com.", ("Source.Untranslated", 1, 14, "请登录官方网站")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),
@@ -1281,3 +1287,11 @@ def test_two_untranslated_stats_lines_do_not_vouch_for_each_other(tmp_path):
     found = pair(tmp_path, lines, lines, "--source-lang", "de")
     assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
         ("Source.Untranslated", 1, 1, "Spiele 30, Siege 20, Tore 12"), ("Source.Untranslated", 3, 1, "Spiele 28, Siege 19, Tore 9")]
+
+
+def test_a_weekday_with_an_ordinal_before_a_plural_is_the_date_translated(tmp_path):
+    """"On Thursday 14th voters" is a date (its day changed), not an ordinal counting votes."""
+    found = pair(tmp_path, "El jueves 13 de marzo los votantes irán a las urnas.\n", "On Thursday 14th voters go to the polls.\n",
+                 "--source-lang", "es")
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
+        ("Source.Numbers", 1, 1, "On Thursday 14th voters go to the polls."), ("Source.Numbers", 1, 13, "14")]

@@ -518,8 +518,8 @@ _NOT_A_DAY = (r"century|centuries|anniversary|time|round|place|floor|storey|stor
 # of the month by itself (on the 14th): the date translated, whose day must then be the source's.
 _WEEKDAY_WITH_DATE = regex.compile(
     rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s\(?(?:{_MONTHS_EN}\s\d|(?:the\s)?\d{{1,2}}"
-    rf"(?:st|nd|rd|th)\b(?![\s-]+(?:{_NOT_A_DAY}))|\d{{1,2}}(?:/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|"
-    rf"\d{{1,2}}\s{_MONTHS_EN})|(?:\bon\s|\()the\s\d{{1,2}}(?:st|nd|rd|th)\b(?![\s-]+(?:{_NOT_A_DAY}))|"
+    rf"(?:st|nd|rd|th)\b(?![\s-]+(?:{_NOT_A_DAY})\b)|\d{{1,2}}(?:/\d)?(?![\d.,:]\d|\d)(?!\s?(?:%|percent|per|[ap]\.?m\b|o'clock|hours?|minutes?|people|\p{{L}}))|"
+    rf"\d{{1,2}}\s{_MONTHS_EN})|(?:\bon\s|\()the\s\d{{1,2}}(?:st|nd|rd|th)\b(?![\s-]+(?:{_NOT_A_DAY})\b)|"
     rf"\bthe\s\d{{1,2}}(?:st|nd|rd|th)(?=\s?[,.;)]|\Z)", regex.IGNORECASE)
 # (on the 14th, (the 14th), the 14th,: a day; the 5th Army, the 3rd Brigade are none)
 
@@ -564,9 +564,10 @@ def _weekday_date_pattern(lang: str):
     else:
         opening = r"(?<=^|[.!?»\"”]\s|[-–—]\s|\A)"
         day = rf"(?<!\w)(?:{days}|{opening}(?i:{days}))(?:{part})?(?!\w)"
-        # (with its month, also after an opening quotation mark or bracket, and in a dateline's capitals after the
-        # place's: МОСКВА, СРЕДА, 12 марта; not a surname beside a figure: (Середа, 23), PLÁCIDO DOMINGO, 81)
-        dated = rf"(?<!\w)(?:{days}|(?:{opening}|(?<=[«„“\"(\[])|(?<=\p{{Lu}}{{2}},\s)(?=\p{{Lu}}{{3}}))(?i:{days}))(?:{part})?(?!\w)"
+        # (with its month, also after an opening quotation mark or bracket, and in capitals: МОСКВА, СРЕДА, 12
+        # марта; MADRID (EFE), MIÉRCOLES 12 DE MARZO; not so a surname beside a bare figure: (Середа, 23),
+        # PLÁCIDO DOMINGO, 81)
+        dated = rf"(?<!\w)(?:{days}|(?:{opening}|(?<=[«„“\"(\[])|(?=\p{{Lu}}{{3}}))(?i:{days}))(?:{part})?(?!\w)"
     return regex.compile(rf"{dated},?\s(?:(?i:den|dem|le|el)\s)?(?:(?i:día)\s)?{date}|{day},?\s(?:(?i:den|dem|le|el)\s)?{bare}|"
                          rf"{dated}\s?\({date}\)|{date}{year},?\s(?:(?i:в|во|у|am|le|el|einem|un)\s)?{dated}|{date}{year}\s?\({dated}\)")
 
@@ -1329,7 +1330,7 @@ _HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
 # the clause before an address with no space, 官方网站www.bj.gov.cn, is no part of it).
 _ADDRESS = regex.compile(
     r"(?:https?://)?(?:[\p{Latin}\p{Cyrillic}\p{N}._%+-]+@)?(?:(?:[\p{Latin}\p{Cyrillic}\p{N}-]+\.)+(?:(?i:рф|укр|рус|бел|срб|мкд|қаз|"
-    r"онлайн|сайт|дети|орг|ком|[a-z]{2,6})|москва)|(?<![\p{Han}\p{Hiragana}\p{Katakana}])(?:[\p{Han}\p{Hiragana}\p{Katakana}\p{Latin}\p{N}-]{1,12}\.)+"
+    r"онлайн|сайт|дети|орг|ком|[a-z]{2,6})|москва)|(?<![\p{Han}\p{Hiragana}\p{Katakana}])(?:[\p{Han}\p{Hiragana}\p{Katakana}\p{N}-]{1,12}\.)+"
     r"(?:中国|中國|公司|网络|[a-z]{2,6}))(?![\p{L}\p{N}])(?:/[\p{Latin}\p{Cyrillic}\p{N}/_.%?=&#~+-]*)?")
 
 
