@@ -329,6 +329,14 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ru", "В четверг, 13 марта, 12-й сеяный Фриц обыграл Рууда.", "On Thursday, 12th seed Fritz beat Ruud."),
     ("ja", "お名前.comでドメインを登録した。", "He registered the domain through お名前.com."),
     ("ja", "80代の男性が死亡した。", "An octogenarian man died."),
+    # probe set p20: shares and divisions in words (20 % a fifth, 100 % fully, deux fois moins half as much),
+    # stoppage time (90+2), the Alboran Sea, Veronese
+    ("fr", "La surface passe de 7 000 à 8 400 m², soit 20 % de plus.", "The space grows from 7,000 to 8,400 square meters, a fifth more."),
+    ("fr", "Le vaccin est remboursé à 100 % par l'Assurance maladie.", "The vaccine is fully reimbursed by the health insurance system."),
+    ("fr", "Elle plaidait pour un bus, deux fois moins cher selon elle.", "She argued for a bus line, which she said would cost half as much."),
+    ("uk", "На 90+2-й хвилині Юрченко забив гол.", "Yurchenko scored in the second minute of stoppage time."),
+    ("es", "Los valores más altos se registraron en el mar de Alborán.", "The highest values were recorded in the Alboran Sea."),
+    ("fr", "Une toile de Véronèse a été restaurée.", "A canvas by Veronese was restored."),
     # a seventeenth review: a weekday in capitals with its month anywhere (a dateline after an agency's name)
     ("es", "MADRID (EFE), MIÉRCOLES 12 DE MARZO. El Gobierno aprobó el presupuesto.",
      "MADRID (EFE), WEDNESDAY. The government approved the budget."),
@@ -1062,6 +1070,12 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     # a seventeenth review: the nouns that keep an ordinal from being a day are whole words (voters is no vote),
     # and a CJK clause glued to a Latin domain is no label of it
     ("zh", "详情请登录官方网站abc.com查询。", "For details, 请登录官方网站abc.com.", ("Source.Untranslated", 1, 14, "请登录官方网站")),
+    ("fr", "La surface passe de 7 000 à 8 400 m², soit 20 % de plus.", "The space grows from 7,000 to 8,400 square meters, a quarter more.",
+     ("Source.Numbers", 1, 1, "The space grows from 7,000 to 8,400 square meters, a quarter more.")),
+    ("fr", "Un bus, deux fois plus cher selon elle.", "A bus line, which she said would cost half as much.",
+     ("Source.Numbers", 1, 1, "A bus line, which she said would cost half as much.")),
+    ("uk", "На 90+2-й хвилині Юрченко забив гол.", "Yurchenko scored in the second minute of the second half.",
+     ("Source.Numbers", 1, 1, "Yurchenko scored in the second minute of the second half.")),
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),

@@ -371,9 +371,9 @@ def _said_in_words(number, source: str, window: str) -> bool:
 
 
 # The unit after a number in the source languages (hours, days, months, years; a batting order's place; a decade of
-# age, 60代) ...
+# age, 60代; a football match's stoppage time, 90+2; a share, 20 %; a division, deux fois moins) ...
 _UNIT_AFTER = regex.compile(
-    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>\+\d{1,2}(?!\d))|(?P<percent>%|％|pour\s?cent|por\s?ciento|Prozent|процент\w*|відсот\w*)|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -484,6 +484,12 @@ _TIME_IN_WORDS = {
     "hours": _CLOCK_IN_WORDS,  # heures, horas, часов: a time of day or a length of time
     "duration": (),  # 24時間 as "around the clock": _ROUND_THE_CLOCK
     "batting": ((4.0, r"\bclean-?up\b"),),  # ４番: the cleanup hitter
+    # 90+2: stoppage time; 20 %: a fifth, 100 %: fully; deux fois moins: half as much
+    "stoppage": tuple((minute, r"\b(?:stoppage|added|injury)[- ]time\b") for minute in (45.0, 90.0, 105.0, 120.0)),
+    "percent": ((100.0, r"\bfully\b|\bin full\b|\bentirely\b|\bcompletely\b"), (50.0, r"\bhalf\b"),
+                (25.0, r"\b(?:a|one)[- ]quarter\b"), (20.0, r"\b(?:a|one)[- ]fifth\b"), (10.0, r"\b(?:a|one)[- ]tenth\b"),
+                (75.0, r"\bthree[- ]quarters\b")),
+    "times_less": ((2.0, r"\bhalf\b"), (3.0, r"\b(?:a|one)[- ]third\b"), (4.0, r"\b(?:a|one)[- ]quarter\b")),
     # 10代, 60代: a person's teens and sixties
     "ages": ((10.0, r"\bteens?\b|\bteenage"),) + tuple(
         (float(10 * k), rf"\b{tens}\b|\b{10 * k}s\b|\b{aged}") for k, (tens, aged) in enumerate(
