@@ -354,9 +354,7 @@ _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 def _said_in_words(number, source: str, window: str) -> bool:
     """Whether a missing number of hours, days, months or years (or a batter's place) is the English word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
-    if _CLOCK_MINUTES.match(source, number.end) or (_ON_THE_HOUR.fullmatch(numbers.normalise(number.text)) and (
-            (_TIME_BEFORE.search(source, max(0, number.start - 12), number.start) and not _NO_TIME_AFTER.match(source, number.end))
-            or _UNIT_AFTER.match(source, number.end))):
+    if _CLOCK_MINUTES.match(source, number.end) or _on_the_hour(number, source):
         kind = "clock"  # 12:00, 12h00, and 12.00 read as one time (entre las 12.00 y las 18.00 horas; not 12.00 Euro)
     else:
         unit = _UNIT_AFTER.match(source, number.end)
@@ -370,10 +368,21 @@ def _said_in_words(number, source: str, window: str) -> bool:
                for value, words in _TIME_IN_WORDS[kind])
 
 
+def _on_the_hour(number, source: str) -> bool:
+    """Whether a number written 12.00 is a clock time: after a time's word and before no currency or unit, or before
+    a clock's own unit (12.00 Uhr; not 12.00 %)."""
+    if not _ON_THE_HOUR.fullmatch(numbers.normalise(number.text)):
+        return False
+    if _TIME_BEFORE.search(source, max(0, number.start - 12), number.start) and not _NO_TIME_AFTER.match(source, number.end):
+        return True
+    unit = _UNIT_AFTER.match(source, number.end)
+    return unit is not None and unit.lastgroup in ("clock", "hours")
+
+
 # The unit after a number in the source languages (hours, days, months, years; a batting order's place; a decade of
 # age, 60代; a football match's stoppage time, 90+2; a share, 20 %; a division, deux fois moins) ...
 _UNIT_AFTER = regex.compile(
-    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>\+\d{1,2}(?!\d))|(?P<percent>%|％|pour\s?cent|por\s?ciento|Prozent|процент\w*|відсот\w*)|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{1,2}(?!\d))|(?P<percent>-?(?:%|％|pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|процент\w*|відсот\w*))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -478,6 +487,8 @@ _ROUND_THE_CLOCK = regex.compile(
 _ROUND_THE_CLOCK_EN = regex.compile(r"\b(?:a)?round[- ]the[- ]clock\b|(?<!\d)24/7(?!\d)", regex.IGNORECASE)
 _RANGE_REST = regex.compile(r"\s?(?:до|по|bis|à|a|al|au|-|–|—|~|～|到|至)\s?\d+(?:[.:]\d+)?")
 # ... and the English words that say such a number.
+# (half as a share: not a match's half or half-time)
+_HALF = r"(?<!first |second |\d(?:st|nd) )\bhalf\b(?![- ](?:time|way)\b)"
 _CLOCK_IN_WORDS = ((12.0, r"\b(?:noon|midday)\b"), (0.0, r"\bmidnight\b"), (24.0, r"\bmidnight\b"))
 _TIME_IN_WORDS = {
     "clock": _CLOCK_IN_WORDS,  # (a length of time in hours is none of them: 12時間 is no noon)
@@ -486,10 +497,10 @@ _TIME_IN_WORDS = {
     "batting": ((4.0, r"\bclean-?up\b"),),  # ４番: the cleanup hitter
     # 90+2: stoppage time; 20 %: a fifth, 100 %: fully; deux fois moins: half as much
     "stoppage": tuple((minute, r"\b(?:stoppage|added|injury)[- ]time\b") for minute in (45.0, 90.0, 105.0, 120.0)),
-    "percent": ((100.0, r"\bfully\b|\bin full\b|\bentirely\b|\bcompletely\b"), (50.0, r"\bhalf\b"),
+    "percent": ((100.0, r"\bfully\b|\bin full\b|\bentirely\b|\bcompletely\b"), (50.0, _HALF),
                 (25.0, r"\b(?:a|one)[- ]quarter\b"), (20.0, r"\b(?:a|one)[- ]fifth\b"), (10.0, r"\b(?:a|one)[- ]tenth\b"),
                 (75.0, r"\bthree[- ]quarters\b")),
-    "times_less": ((2.0, r"\bhalf\b"), (3.0, r"\b(?:a|one)[- ]third\b"), (4.0, r"\b(?:a|one)[- ]quarter\b")),
+    "times_less": ((2.0, _HALF), (3.0, r"\b(?:a|one)[- ]third\b"), (4.0, r"\b(?:a|one)[- ]quarter\b")),
     # 10代, 60代: a person's teens and sixties
     "ages": ((10.0, r"\bteens?\b|\bteenage"),) + tuple(
         (float(10 * k), rf"\b{tens}\b|\b{10 * k}s\b|\b{aged}") for k, (tens, aged) in enumerate(
