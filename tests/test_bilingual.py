@@ -337,6 +337,8 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "На 90+2-й хвилині Юрченко забив гол.", "Yurchenko scored in the second minute of stoppage time."),
     ("es", "Los valores más altos se registraron en el mar de Alborán.", "The highest values were recorded in the Alboran Sea."),
     ("fr", "Une toile de Véronèse a été restaurée.", "A canvas by Veronese was restored."),
+    # probe set p21: 1000兆 (10^15) as a quadrillion
+    ("ja", "太陽の約1000兆倍の質量を持つ。", "It has a mass about 1 quadrillion times that of the sun."),
     # an eighteenth review: 100-prozentig, al 100 por cien, в два раза дешевле, 90e+3
     ("de", "Der Impfstoff wird 100-prozentig erstattet.", "The vaccine is fully reimbursed."),
     ("es", "El fármaco se financia al 100 por cien.", "The drug is fully reimbursed."),
@@ -1081,6 +1083,8 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "A bus line, which she said would cost half as much.")),
     ("uk", "На 90+2-й хвилині Юрченко забив гол.", "Yurchenko scored in the second minute of the second half.",
      ("Source.Numbers", 1, 1, "Yurchenko scored in the second minute of the second half.")),
+    ("ja", "太陽の約1000兆倍の質量を持つ。", "It has a mass about 1 trillion times that of the sun.",
+     ("Source.Numbers", 1, 21, "1 trillion")),
     # an eighteenth review: a share is no clock time (12.00 % at noon), and a match's half or half-time no half
     ("fr", "Le taux a atteint 12.00 % à midi.", "The rate peaked at noon.", ("Source.Numbers", 1, 1, "The rate peaked at noon.")),
     ("fr", "Le taux est de 50 % à la mi-temps.", "The rate stood at half-time.", ("Source.Numbers", 1, 1, "The rate stood at half-time.")),

@@ -121,7 +121,7 @@ _RANGE_AND = regex.compile(r"\s?(?:і|и|та|und|et|y|and)\s?", regex.IGNORECAS
 _RANGE_OPENER = regex.compile(r"(?:\b(?:between|from|zwischen|von|entre|de)|(?<!\p{L})(?:между|між|від|от|з))\s+[$€£]?\Z", regex.IGNORECASE)
 _BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])")
 
-_EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+_EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15,
               "mn": 1e6, "bn": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
 _SCALES = {
     "en": _EN_SCALES,
