@@ -379,10 +379,14 @@ def _on_the_hour(number, source: str) -> bool:
     return unit is not None and unit.lastgroup in ("clock", "hours")
 
 
+# A share's unit in words, in the source languages (pour cent, por ciento, Prozent, процент, відсоток).
+_PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|процент\w*|відсот\w*"
+
+
 # The unit after a number in the source languages (hours, days, months, years; a batting order's place; a decade of
 # age, 60代; a football match's stoppage time, 90+2; a share, 20 %; a division, deux fois moins) ...
 _UNIT_AFTER = regex.compile(
-    r"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{1,2}(?!\d))|(?P<percent>-?(?:%|％|pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|процент\w*|відсот\w*))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -472,7 +476,7 @@ _TIME_BEFORE = regex.compile(r"(?<!\w)(?:las|la|um|gegen|ab|bis|von|nach|à|vers
 _NO_TIME_AFTER = regex.compile(
     r"\s?(?:\p{Sc}|%|(?-i:(?!" + numbers.ZONE_ABBREVIATIONS + r"|HRS)[A-Z]{3})\b|(?:Fr|fr)\.|(?:soles|reales|bolívares|pesos?|euros?|dólares?|dollars?|libras?|francs?|Franken|Dollar|рубл\w*|руб|гривн\w*|грн|"
     r"долл\w*|евро|юан\w*|yuan|yen|km|kg|m|cm|mm|segundos?|Sekunden|secondes?|секунд\w*|минут\w*|minutos?|Minuten|"
-    r"metros?|Meter|mètres?|метр\w*|por\sciento|Prozent|pour\scent|процент\w*|відсот\w*|puntos?|Punkte|points?|очк\w*|бал\w*)\b)",
+    r"metros?|Meter|mètres?|метр\w*|" + _PERCENT_WORDS + r"|puntos?|Punkte|points?|очк\w*|бал\w*)\b)",
     regex.IGNORECASE)
 # Round the clock in the source languages (24時間態勢, 24小时值守, 24 Stunden am Tag, 24 heures sur 24, 24h/24 et
 # 7j/7, las 24 horas, 24 часа в сутки, 24/7; not "binnen 24 Stunden", a length) and in English.
@@ -530,7 +534,7 @@ def _english_dates(window: str) -> set[tuple[int, int]]:
 # (the nouns an ordinal counts when it is no day of the month: on the 5th floor, on the 25th anniversary)
 _NOT_A_DAY = (r"century|centuries|anniversary|time|round|place|floor|storey|story|day|edition|season|minute|hole|stage|seed|"
               r"lap|leg|straight|consecutive|year|birthday|attempt|try|pick|army|brigade|division|district|circuit|grade|"
-              r"green|ballot|vote|seeds?|player|team|largest|biggest|most")
+              r"green|ballot|vote|seeds|player|team|largest|biggest|most")
 # A weekday with its date in English (Thursday, March 14; Thursday (the 14th); Thursday 14; Thu., 3/14), or a day
 # of the month by itself (on the 14th): the date translated, whose day must then be the source's.
 _WEEKDAY_WITH_DATE = regex.compile(
@@ -543,8 +547,9 @@ _WEEKDAY_WITH_DATE = regex.compile(
 
 # A date of the month in Chinese or Japanese (10月20日, 20日, 4日前后; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
-_CJK_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?![前間间後后目ぶ以連连])")  # (ja 10日前後 is "about ten days")
-_ZH_DATE = regex.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?!前(?![后後往])|[間间後后目ぶ以連连])")  # (4日前后: around the 4th; 4日前往: went on the 4th)
+_DAY_NOT_BEFORE = "間间後后目ぶ以連连"
+_CJK_DATE = regex.compile(rf"(?:(\d{{1,2}})月)?(\d{{1,2}})日(?![前{_DAY_NOT_BEFORE}])")  # (ja 10日前後 is "about ten days")
+_ZH_DATE = regex.compile(rf"(?:(\d{{1,2}})月)?(\d{{1,2}})日(?!前(?![后後往])|[{_DAY_NOT_BEFORE}])")  # (4日前后: around the 4th; 4日前往: went on the 4th)
 
 
 # The weekdays of the European source languages, in the forms news gives them (в четверг, с четверга, у
@@ -974,8 +979,8 @@ def japanese_names(ctx: BilingualContext, rule):
 # （ささき・そうま）, 投手（…）).
 # In hiragana, as news gives a person's reading: katakana in brackets after a name is an affiliation (鈴木健吾（トヨタ）,
 # （バイエルン・ミュンヘン）).
-_KANA_READING = (r"(?:さん|氏|君|くん|ちゃん|選手|投手|捕手|監督|容疑者|被告|社長|会長|代表|議員|知事|市長)?\s?[（(]"
-                 r"([\p{Hiragana}ー]+)(?:[・･\s　]([\p{Hiragana}ー]+))?[）)]")
+_KANA_READING = regex.compile(r"(?:さん|氏|君|くん|ちゃん|選手|投手|捕手|監督|容疑者|被告|社長|会長|代表|議員|知事|市長)?\s?[（(]"
+                              r"([\p{Hiragana}ー]+)(?:[・･\s　]([\p{Hiragana}ー]+))?[）)]")
 
 
 def _named(ctx: BilingualContext, para: int, parts) -> bool:
@@ -984,14 +989,11 @@ def _named(ctx: BilingualContext, para: int, parts) -> bool:
     return any(k in _name_keys(ctx, para, False) for k in wanted) or any(k in _name_keys(ctx, para, True) for k in wanted)
 
 
-_KANA_READING_AT = regex.compile(_KANA_READING)
-
-
 def _readings_after(written: str, source: str):
     """(where the name starts, its reading) for each bracketed reading right after `written` in `source`."""
     at = source.find(written)
     while at >= 0:
-        m = _KANA_READING_AT.match(source, at + len(written))
+        m = _KANA_READING.match(source, at + len(written))
         if m:
             yield at, m
         at = source.find(written, at + 1)

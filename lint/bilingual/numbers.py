@@ -684,6 +684,11 @@ def _month_pattern(lang: str):
     return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", regex.IGNORECASE)
 
 
+def _month_of(m) -> int:
+    """The month a _month_pattern match names (its group m<N>_<i> is month N)."""
+    return int(next(k for k, v in m.groupdict().items() if v)[1:].split("_")[0])
+
+
 def month_names(lang: str) -> list[str]:
     """The month names of a source language other than English (patterns, with their case endings), January first."""
     return _MONTHS.get(lang, [])
@@ -699,7 +704,7 @@ def day_months(text: str, lang: str) -> list[tuple[str, int]]:
     for m in _DAY_BEFORE_MONTH.finditer(text):
         month = pattern.match(text, m.end())
         if month:
-            out.append((m.group(1), int(next(k for k, v in month.groupdict().items() if v)[1:].split("_")[0])))
+            out.append((m.group(1), _month_of(month)))
     return out
 
 
@@ -950,7 +955,7 @@ def _month_names(norm: str, text: str, lang: str):
         pattern = _month_pattern(lang)
         if pattern is None:
             return
-        found = ((m, int(next(k for k, v in m.groupdict().items() if v)[1:].split("_")[0])) for m in pattern.finditer(norm))
+        found = ((m, _month_of(m)) for m in pattern.finditer(norm))
     for m, month in found:
         word = m.group()
         if lang == "en" and word.lower().rstrip(".") in ("may", "mar", "march", "jan", "sept", "sep") and not word[0].isupper():
