@@ -352,6 +352,14 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "当日有権者数は1万3,636人だった。", "There were 13,636 registered voters on the day."),
     ("ja", "予算は2億3,000万円。", "The budget is 230 million yen."),
     ("ru", "Схемы новых маршрутов опубликованы на портале екатеринбург.рф.", "Maps of the new routes are published on the екатеринбург.рф portal."),
+    # probe set p22: tenths after the seconds' unit, tenths of a point in words, 百 as the hecto of 百帕, and a
+    # headline's rounded figure given as the body's exact one
+    ("fr", "Elle a bouclé les 10 km en 29 min 47 s 3.", "She completed the 10 km in 29 min 47.3 s."),
+    ("es", "El déficit podría situarse en el 2,9 % del PIB, dos décimas por encima del objetivo.",
+     "The deficit could reach 2.9% of GDP, 0.2 percentage points above target."),
+    ("zh", "中心最低气压为950百帕。", "The minimum central pressure was 950 hectopascals."),
+    ("zh", "台风登陆 逾42万人紧急转移\n\n全省共紧急转移群众42.6万人。",
+     "Typhoon makes landfall; more than 426,000 evacuated\n\nA total of 426,000 people across the province had been evacuated."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1091,6 +1099,16 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("ja", "全国漁業協同組合の田中太郎組合長によると、水揚げ量は約3万8700トン。",
      "According to the cooperative's head, the catch was about 38,700 tonnes.",
      ("Source.JapaneseNames", 1, 1, "According to the cooperative's head, the catch was about 38,700 tonnes.")),
+    # probe set p22: a joint figure changed is one error, not a part changed and a part dropped; the excuses of
+    # 百帕, décimas and a headline's rounding leave other values reported
+    ("fr", "Elle a bouclé les 10 km en 29 min 47 s 3.", "She completed the 10 km in 29 min 47.8 s.", ("Source.Numbers", 1, 35, "47.8")),
+    ("es", "El déficit podría situarse en el 2,9 % del PIB, dos décimas por encima del objetivo.",
+     "The deficit could reach 2.9% of GDP, 0.3 percentage points above target.",
+     ("Source.Numbers", 1, 1, "The deficit could reach 2.9% of GDP, 0.3 percentage points above target.")),
+    ("zh", "中心最低气压为950百帕。", "The minimum central pressure was 905 hectopascals.", ("Source.Numbers", 1, 34, "905")),
+    ("zh", "台风登陆 逾42万人紧急转移\n\n全省共紧急转移群众42.6万人。",
+     "Typhoon makes landfall; more than 462,000 evacuated\n\nA total of 426,000 people across the province had been evacuated.",
+     ("Source.Numbers", 1, 35, "462,000")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
@@ -1110,6 +1128,9 @@ def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang,
     ("de", "Laut Muammar Gaddafi ist das falsch.", "According to Muammar Gadhafi this is wrong.", None),
     ("es", "Lo anunció el rey Mohamed VI en Rabat.", "King Mohammed VI announced it in Rabat.", None),
     ("de", "Die Opposition kritisierte Angela Merkels Regierung.", "The opposition criticised Angela Merkel's government.", None),
+    # probe set p22: a German adjective of a name in another case (am Pirnaischen Platz: Pirnaischer Platz)
+    ("de", "Eine Bahn entgleiste am Pirnaischen Platz in Dresden.", "A tram derailed at Pirnaischer Platz in Dresden.", None),
+    ("de", "Eine Bahn entgleiste am Pirnaischen Platz in Dresden.", "A tram derailed at Pirnaischel Platz in Dresden.", (1, 20, "Pirnaischel")),
 ])
 def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, target, expected):
     found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Names"]

@@ -74,13 +74,11 @@ _KILOMETRES_METRES = regex.compile(r"(?<!\d)(\d{1,3})[ \u00a0]?(?:км|km|Kilome
 # (French writes a duration's minutes after "h" with no unit: 4 h 30, four and a half hours; Chinese and Japanese a
 # time's hundredths after 秒: 4分32秒15, 32.15 seconds)
 _H_MINUTES = regex.compile(_NOT_A_CLOCK + r"(?<!\d)(\d{1,2})[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\d.,]?\d)")
-_SECONDS_HUNDREDTHS = regex.compile(r"(?<!\d)(\d{1,2})秒(\d{2})(?![\d秒])")
-_SECONDS_TENTHS = regex.compile(r"(?<!\d)(\d{1,2})秒(\d)(?![\d秒])")  # (10秒2: 10.2 seconds)
+# Seconds and their decimals after the unit: 10秒2 and 9秒58 (10.2, 9.58 seconds), French "47 s 3" (47.3 s).
+_SECONDS_DECIMALS = regex.compile(r"(?<![\d.,])(\d{1,2})(?|秒(\d{1,2})(?![\d秒])|[ \u00a0]?s[ \u00a0]?(\d{1,3})(?![\d\p{L}]))")
 # (in decimal hours too, in a source: 1小时15分 as 1.25 hours; an English "2 hours 30 minutes" is no 2.5 of anything)
 _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
                       (_H_MINUTES, lambda big, small: (60 * big + small, big + small / 60)),
-                      (_SECONDS_HUNDREDTHS, lambda big, small: (big + small / 100,)),
-                      (_SECONDS_TENTHS, lambda big, small: (big + small / 10,)),
                       (_METRES_CENTIMETRES, lambda big, small: (big + small / 100, 100 * big + small)),
                       (_KILOMETRES_METRES, lambda big, small: (big + small / 1000, 1000 * big + small)))
 # Where Spanish says a time of day: after "las" (a las, hasta las, entre las), the first of a range whose end has
@@ -143,10 +141,10 @@ _SCALE_WORD = regex.compile(r"[ \u00a0-]?(mil millones|[\p{L}]+)\.?", regex.IGNO
 # Chinese and Japanese scale characters (combinations multiply: 百万 = 10^6, 千億 = 10^11).
 _CJK_SCALE = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
-# In Chinese, 千 before a metric unit is its prefix (538千克 is 538 kilograms, 120万千瓦 1.2 million kilowatts)
-# and the figure also stands in the base unit (3千米: 3 km or 3,000 m). Not Japanese, which writes キロ for the
-# prefix: 5千米兵 is 5,000 US troops.
-_UNIT_PREFIX_THOUSAND = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])")
+# In Chinese, 千 before a metric unit is its prefix (538千克 is 538 kilograms, 120万千瓦 1.2 million kilowatts),
+# and so is 百 before 帕 (950百帕: 950 hectopascals); the figure also stands in the base unit (3千米: 3 km or
+# 3,000 m). Not Japanese, which writes キロ for the prefix: 5千米兵 is 5,000 US troops.
+_UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕)")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
@@ -399,11 +397,12 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         if base in ("zh", "ja", "ko"):
             scale = _CJK_SCALE_RUN.match(norm, end)
             if scale:
-                prefix = base == "zh" and _UNIT_PREFIX_THOUSAND.match(norm, scale.end() - 1) is not None
+                prefix = base == "zh" and _UNIT_PREFIX.match(norm, scale.end() - 1) is not None
                 factor = 1.0
                 for ch in scale.group()[:-1] if prefix else scale.group():
                     factor *= _CJK_SCALE[ch]
-                values = {v * factor for v in values} | ({v * factor * 1000 for v in values} if prefix else set())
+                in_base_unit = factor * _CJK_SCALE[scale.group()[-1]]
+                values = {v * factor for v in values} | ({v * in_base_unit for v in values} if prefix else set())
                 if prefix and norm.startswith("瓦", scale.end()):  # 30万千瓦: 300 megawatts, 3139万千瓦 31.39 gigawatts
                     values = values | {_r(v / 1000) for v in values if v >= 1000} | {_r(v / 1e6) for v in values if v >= 1e6}
                 end = scale.end()
@@ -754,6 +753,7 @@ def _every_text(base: str, norm: str) -> bool:
 
 # Each: (whether the text can hold it, the pattern of its two figures, the whole values of a match).
 _JOINED_FIGURES = tuple((_every_text, pattern, _pair_whole(combine)) for pattern, combine in _COMPOUND_MEASURES) + (
+    (_every_text, _SECONDS_DECIMALS, lambda m: {_r(float(m.group(1)) + float("0." + m.group(2)))}),  # (its digits count)
     (lambda base, norm: base != "en", _HOURS_MINUTES, _pair_whole(lambda hours, minutes: (hours + minutes / 60,))),
     (lambda base, norm: base in ("ja", "zh") and ("分の" in norm or "分之" in norm), _CJK_FRACTION, _fraction_share),
     (lambda base, norm: base in ("uk", "ru") and ("тис" in (low := norm.lower()) or (base == "ru" and "тыс" in low)),
@@ -909,7 +909,10 @@ def _foreign_words(text: str, lang: str):
         if _no_number_here(norm, words, first, j, lang) or any(a <= start < b for a, b in idioms):
             continue
         total, parts = value
-        yield Number(start, run_end, text[start:run_end], frozenset({total} | parts))
+        values = {total} | parts
+        if (part := _FRACTION_OF_SECOND.match(norm, run_end)) is not None:  # dos décimas: 0.2 (of a point, a second)
+            values |= {_r(v / _FRACTION_PARTS[part.lastgroup]) for v in values}
+        yield Number(start, run_end, text[start:run_end], frozenset(values))
 
 
 def _no_number_here(norm: str, words: list, first: int, last: int, lang: str) -> bool:
