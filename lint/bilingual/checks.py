@@ -233,8 +233,8 @@ def number_checks(ctx: BilingualContext, rule):
             window_nums = ctx.target_numbers("", pair.block, pair.start, pair.end)
             dropped, used, reported = [], set(), set()
             for n in missing:
-                if n.values & reported:
-                    continue  # the other part of a joint figure reported changed (47 s 3 as 47.8 s: one error)
+                if n.start in reported:
+                    continue  # (a part of a joint figure reported changed with its other part)
                 # broken: 3, 162 where the source has 3162
                 broken = [(bs, be, meant) for bs, be, meant in numbers.broken(text[pair.start:pair.end]) if meant in n.values]
                 changed = [t for t in window_nums if (t.written or max(t.values) >= 100) and t.start not in used and not t.values & src_values
@@ -246,9 +246,12 @@ def number_checks(ctx: BilingualContext, rule):
                 elif changed:
                     t = changed[0]
                     used.add(t.start)
-                    reported |= n.values
-                    yield pair.block, t.start, t.end, {"source": quote(pair.source), "number": n.text,
-                                                                               "problem": "changed"}, []
+                    # 47 s 3 as 47.8 s, 32 mil 956 millones as $23.96 billion: one figure changed, named whole (the
+                    # parts share the whole's value; a figure repeated, 340 and 340, is two)
+                    parts = [m for m in missing if m is n or (m.values != n.values and m.values & n.values)]
+                    reported.update(m.start for m in parts)
+                    yield pair.block, t.start, t.end, {"source": quote(pair.source), "number": "', '".join(m.text for m in parts),
+                                                       "problem": "changed"}, []
                 else:
                     dropped.append(n.text)
             if dropped:  # one finding per target sentence, naming every number lost there
@@ -334,9 +337,18 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         if missing and shown:  # 逾42万 as the body's exact "more than 426,000" (42.6万 further down the source)
             body = _body_source_values(ctx, pair.para)
             exact = [t.values & body for t in shown]
-            missing = [n for n in missing if not any(0.9 < tv / v < 1.1 for found in exact for tv in found
-                                                     for v in n.values if v)]
+            missing = [n for n in missing if not any(_cut_from(v, tv) for found in exact for tv in found for v in n.values)]
     return missing
+
+
+def _cut_from(short: float, exact: float) -> bool:
+    """Whether `short` is `exact` with fewer significant digits, rounded or cut (42万 from 426,000: a headline's
+    round figure); not another count (12 for 13, 2024 for 2025)."""
+    digits = _significant(short)
+    if short <= 0 or exact <= 0 or digits >= _significant(exact):
+        return False
+    unit = 10 ** (math.floor(math.log10(exact)) - digits + 1)
+    return short in (math.floor(exact / unit) * unit, round(exact / unit) * unit)
 
 
 def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]:
@@ -801,8 +813,11 @@ def _latin_source_names(ctx: BilingualContext, rule):
             respelt = _respelt(word.lower())
             kept = _kept_neighbours(tokens, k, pair.source)
             for i, (start, end, got) in enumerate(candidates):
-                if got in source_folded or got in respelt or (ctx.lang == "de" and _case_form(want, got)):
+                if got in source_folded or got in respelt:
                     continue
+                if ctx.lang == "de" and 1 in kept and -1 not in kept and _case_form(want, got) and \
+                        _beside(candidates, i, {1: kept[1]}, text):
+                    continue  # an adjective before its noun, kept beside it (am Pirnaischen Platz: Pirnaischer Platz)
                 # a consonant wrong inside a person's name whose other part the translation keeps beside it
                 # (José Antonio as José Antosio); any name: only a slip no language's spelling makes (Madrid as
                 # Mardid)
@@ -813,8 +828,8 @@ def _latin_source_names(ctx: BilingualContext, rule):
 
 
 def _case_form(want: str, got: str) -> bool:
-    """Whether two German words are one adjective or name in two cases (am Pirnaischen Platz: Pirnaischer Platz;
-    des Dresdner Zwingers: the Dresdner Zwinger): the same stem of four letters or more, a case ending apart."""
+    """Whether two German words are one adjective in two cases (am Pirnaischen Platz: Pirnaischer Platz): the same
+    stem of four letters or more, a case ending apart. (A surname's ending is its spelling: Müller, Mülles.)"""
     stem = _GERMAN_CASE_ENDING.sub("", want)
     return want != got and len(stem) >= 4 and stem == _GERMAN_CASE_ENDING.sub("", got)
 

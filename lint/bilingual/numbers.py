@@ -74,8 +74,10 @@ _KILOMETRES_METRES = regex.compile(r"(?<!\d)(\d{1,3})[ \u00a0]?(?:км|km|Kilome
 # (French writes a duration's minutes after "h" with no unit: 4 h 30, four and a half hours; Chinese and Japanese a
 # time's hundredths after 秒: 4分32秒15, 32.15 seconds)
 _H_MINUTES = regex.compile(_NOT_A_CLOCK + r"(?<!\d)(\d{1,2})[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\d.,]?\d)")
-# Seconds and their decimals after the unit: 10秒2 and 9秒58 (10.2, 9.58 seconds), French "47 s 3" (47.3 s).
-_SECONDS_DECIMALS = regex.compile(r"(?<![\d.,])(\d{1,2})(?|秒(\d{1,2})(?![\d秒])|[ \u00a0]?s[ \u00a0]?(\d{1,3})(?![\d\p{L}]))")
+# Seconds and their decimals after the unit: 10秒2 and 9秒58 (10.2, 9.58 seconds); French sports results' "47 s 3"
+# (47.3 s; only French writes them so, and elsewhere an "s" after a number is a plural, 1980s, or a word, Czech s).
+_SECONDS_DECIMALS = regex.compile(r"(?<![\d.,])(\d{1,2})秒(\d{1,2})(?![\d秒])")
+_FRENCH_SECONDS_DECIMALS = regex.compile(r"(?<![\d.,])(\d{1,2})[ \u00a0]?s[ \u00a0]?(\d{1,3})(?![\d\p{L}])")
 # (in decimal hours too, in a source: 1小时15分 as 1.25 hours; an English "2 hours 30 minutes" is no 2.5 of anything)
 _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
                       (_H_MINUTES, lambda big, small: (60 * big + small, big + small / 60)),
@@ -144,7 +146,7 @@ _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
 # In Chinese, 千 before a metric unit is its prefix (538千克 is 538 kilograms, 120万千瓦 1.2 million kilowatts),
 # and so is 百 before 帕 (950百帕: 950 hectopascals); the figure also stands in the base unit (3千米: 3 km or
 # 3,000 m). Not Japanese, which writes キロ for the prefix: 5千米兵 is 5,000 US troops.
-_UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕)")
+_UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))")  # (not 5百帕金森病患者: 500 Parkinson's patients)
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
@@ -747,13 +749,19 @@ def _pair_whole(combine):
     return lambda m: {_r(v) for v in combine(float(m.group(1) or 1), float(m.group(2)))}
 
 
+def _seconds_with_decimals(m) -> set[float]:
+    """10秒2, 47 s 3: the seconds with the decimals as written (their digits count: 47 s 03 is 47.03)."""
+    return {_r(float(m.group(1)) + float("0." + m.group(2)))}
+
+
 def _every_text(base: str, norm: str) -> bool:
     return True
 
 
 # Each: (whether the text can hold it, the pattern of its two figures, the whole values of a match).
 _JOINED_FIGURES = tuple((_every_text, pattern, _pair_whole(combine)) for pattern, combine in _COMPOUND_MEASURES) + (
-    (_every_text, _SECONDS_DECIMALS, lambda m: {_r(float(m.group(1)) + float("0." + m.group(2)))}),  # (its digits count)
+    (lambda base, norm: "秒" in norm, _SECONDS_DECIMALS, _seconds_with_decimals),
+    (lambda base, norm: base == "fr" and "s" in norm, _FRENCH_SECONDS_DECIMALS, _seconds_with_decimals),
     (lambda base, norm: base != "en", _HOURS_MINUTES, _pair_whole(lambda hours, minutes: (hours + minutes / 60,))),
     (lambda base, norm: base in ("ja", "zh") and ("分の" in norm or "分之" in norm), _CJK_FRACTION, _fraction_share),
     (lambda base, norm: base in ("uk", "ru") and ("тис" in (low := norm.lower()) or (base == "ru" and "тыс" in low)),
@@ -910,8 +918,8 @@ def _foreign_words(text: str, lang: str):
             continue
         total, parts = value
         values = {total} | parts
-        if (part := _FRACTION_OF_SECOND.match(norm, run_end)) is not None:  # dos décimas: 0.2 (of a point, a second)
-            values |= {_r(v / _FRACTION_PARTS[part.lastgroup]) for v in values}
+        if (part := _FRACTION_OF_SECOND.match(norm, run_end)) is not None:  # dos décimas: 0.2 (of a point, a second;
+            values |= {_r(v / _FRACTION_PARTS[part.lastgroup]) for v in values}  # and 2: "nine hundredths" reads as 9)
         yield Number(start, run_end, text[start:run_end], frozenset(values))
 
 
