@@ -360,6 +360,15 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "中心最低气压为950百帕。", "The minimum central pressure was 950 hectopascals."),
     ("zh", "台风登陆 逾42万人紧急转移\n\n全省共紧急转移群众42.6万人。",
      "Typhoon makes landfall; more than 426,000 evacuated\n\nA total of 426,000 people across the province had been evacuated."),
+    # probe set p23: AP style's 7 1/2, 增长3.1倍 as up 310%, 3600余万 (the scale after 余), a name's Spanish noun in
+    # -ción in English (Operación, Operation), the poet Lesia Ukrainka (Українка is no case of Україна), a given name
+    # the tagger split (石黒 + 蒼 + 真: Soma Ishiguro)
+    ("ru", "Прокуратура просила для подсудимого 7,5 года заключения.", "Prosecutors had asked for a 7 1/2-year prison term for the defendant."),
+    ("zh", "同比增长3.1倍。", "Up 310% year on year."),
+    ("zh", "目前已冻结涉案资金3600余万元。", "More than 36 million yuan has been frozen."),
+    ("es", "La investigación, bautizada como Operación Calíope, se inició en marzo.", "The investigation, dubbed Operation Calíope, began in March."),
+    ("uk", "«Леся Українка написала цю драму за 12 днів», — сказала вона.", '"Lesia Ukrainka wrote this drama in 12 days," she said.'),
+    ("ja", "工学部３年の石黒蒼真さん（21）は「大変だ」と話す。", '"It is hard," said Soma Ishiguro, 21, a third-year engineering student.'),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1112,6 +1121,16 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 15, "13")),
     ("zh", "2025年经济增长5%\n\n2025年经济增长5%，与2024年持平。", "Economy grew 5% in 2024\n\nThe economy grew 5% in 2025, the same as in 2024.",
      ("Source.Numbers", 1, 20, "2024")),
+    # probe set p23's excuses leave other values and spellings reported
+    ("ru", "Прокуратура просила для подсудимого 7,5 года заключения.", "Prosecutors had asked for a 7 1/4-year prison term for the defendant.",
+     ("Source.Numbers", 1, 29, "7")),
+    ("zh", "同比增长3.1倍。", "Up 130% year on year.", ("Source.Numbers", 1, 4, "130")),
+    ("zh", "目前已冻结涉案资金3600余万元。", "More than 3.6 million yuan has been frozen.", ("Source.Numbers", 1, 11, "3.6 million")),
+    ("es", "La investigación, bautizada como Operación Calíope, se inició en marzo.", "The investigation, dubbed Operacoin Calíope, began in March.",
+     ("Source.Names", 1, 27, "Operacoin")),
+    ("uk", "Леся Українка жила в Україні.", "Lesia Ukrainka lived in Kyiv.", ("Source.GlossaryMissing", 1, 1, "Lesia Ukrainka lived in Kyiv.")),
+    ("ja", "工学部３年の石黒蒼真さん（21）は「大変だ」と話す。", '"It is hard," said a third-year engineering student, 21.',
+     ("Source.JapaneseNames", 1, 1, '"It is hard," said a third-year engineering student, 21.')),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -899,8 +899,13 @@ def _respelt(word: str) -> set[str]:
     """English spellings of a name that drop its letters for digraphs: Düsseldorf as Duesseldorf, and the German
     transliterations of Slavic names as the English ones (Schmyhal as Shmyhal, Tschernihiw as Chernihiw)."""
     folded = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    # (and Đoković as Djokovic: English writes đ as dj)
-    return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.fold_letters(folded.replace("đ", "dj"))}
+    # (and Đoković as Djokovic: English writes đ as dj; a name's Spanish noun in -ción is English -tion: Operación
+    # Calíope, Operation Calíope)
+    return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.fold_letters(folded.replace("đ", "dj")),
+            _SPANISH_TION.sub("tion", entities.fold_letters(word))}
+
+
+_SPANISH_TION = regex.compile(r"cion\Z")
 
 
 def _slip(want: str, got: str) -> bool:
@@ -1000,7 +1005,7 @@ def japanese_names(ctx: BilingualContext, rule):
         if found is None:
             found = ctx.cache[("ja_names", pair.para)] = [
                 name for src in ctx.paragraphs[pair.para].sources for name in entities.japanese_person_names(src)]
-        for written, parts in found:
+        for written, parts, surname_before in found:
             if written not in pair.source or _named(ctx, pair.para, parts):
                 continue
             if _short_name(written, pair.source):
@@ -1010,6 +1015,8 @@ def japanese_names(ctx: BilingualContext, rule):
             readings = [r for at, m in _readings_after(written, pair.source) for r in _reading_of(at, m, pair.source)]
             if readings and _named(ctx, pair.para, tuple(map(entities.kana_romaji, readings))):
                 continue
+            if not readings and surname_before and _named(ctx, pair.para, (surname_before,)):
+                continue  # 石黒蒼真 tagged 石黒 + 蒼真 (Aoi Makoto) and given as Soma Ishiguro: the surname is there
             s, e = span_of(ctx, pair)
             yield pair.block, s, e, {"source": quote(pair.source), "name": written, "romanised": " ".join(parts)}, []
 

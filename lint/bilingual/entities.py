@@ -135,20 +135,27 @@ def _cutlet():
 
 
 @lru_cache(maxsize=4096)
-def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Full names (a surname followed by a given name) in Japanese text: (written, (romanised parts)).
+def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """Full names (a surname followed by a given name) in Japanese text: (written, (romanised parts), the romanised
+    surname tagged right before it, else "").
 
     One tagging pass: the romaji come from the same nodes (cutlet.romaji_word), not from tagging each part again.
     """
     katsu = _cutlet()
     words = katsu.tagger(text)
     out = []
-    for a, b in zip(words, words[1:]):
+    for k, (a, b) in enumerate(zip(words, words[1:])):
         if "人名" not in a.feature_raw or "人名" not in b.feature_raw:
             continue  # the raw CSV first: building the feature tuple of every node costs three times the tagging
         fa, fb = a.feature, b.feature
         if fa.pos3 == "人名" and fa.pos4 == "姓" and fb.pos3 == "人名" and fb.pos4 == "名":
-            out.append((a.surface + b.surface, (katsu.romaji_word(a).capitalize(), katsu.romaji_word(b).capitalize())))
+            before = words[k - 1] if k else None
+            # a surname right before the "full name": the tagger may have split a given name as surname + name
+            # (石黒 + 蒼 + 真 for 石黒蒼真, Soma Ishiguro), so the name's surname may be that one
+            surname_before = katsu.romaji_word(before).capitalize() if before is not None and \
+                "人名" in before.feature_raw and before.feature.pos4 == "姓" else ""
+            out.append((a.surface + b.surface, (katsu.romaji_word(a).capitalize(), katsu.romaji_word(b).capitalize()),
+                        surname_before))
     return tuple(out)
 
 

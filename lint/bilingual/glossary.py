@@ -41,6 +41,9 @@ _ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": 
 # The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову).
 _NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|ами|ів|ей|е|ы|ов|ой)?"
 _ADJECTIVE_CONSONANTS = "нвкрлт"  # before a neuter adjective's -е: -не, -ве, -ське, -ре, -ле (not the noun поле: Гуляйполе)
+# ... of a feminine noun (Україна, України, Україні, Україну, Україною; Russian Украины, Украине, Украиной;
+# Вінниця, Вінниці, Вінницею) ...
+_FEMININE_ENDINGS = r"(?:а|и|і|у|ою|о|ах|ам|ами|ы|е|ой|я|ю|ею|ей|ям|ями|ях|є|ї|єю)"
 # ... and of a plural noun (Суми, Сумах; Чернівці, Чернівців; Russian Сумы, Сумах).
 _PLURAL_ENDINGS = r"(?:и|і|ы|ам|ами|ах|ям|ями|ях|ів|ов)?"  # (none: the genitive, до Сум)
 
@@ -71,6 +74,8 @@ def _term_regex(term: str) -> str:
                        for i, ch in enumerate(stem))
         if stem == rest:  # a masculine noun ending in a consonant (Київ, Українськ): a noun's endings only,
             return head + body + _NOUN_ENDINGS + r"(?!\p{L})"  # so Український, Української are the adjective
+        if rest[-1] in "ая" and stem == rest[:-1]:  # a feminine noun (Україна, Одеса, Вінниця): its endings only, so
+            return head + body + _FEMININE_ENDINGS + r"(?!\p{L})"  # Леся Українка, Українки is the poet, not the country
         return head + body + r"\p{L}{0,3}(?!\p{L})"
     return head + regex.escape(rest) + r"(?![\p{L}\p{N}])"
 

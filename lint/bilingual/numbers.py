@@ -57,8 +57,8 @@ _SENTENCE_STOP = regex.compile(r"[.!?](?=\s|\Z)")
 # by 1 hour 15 minutes are lengths), and French "à 2 h 30 de Paris" is a distance away.
 _NOT_A_CLOCK = (r"(?:(?<!(?:^|[^\p{L}])(?i:à|vers|dès|в|во|о|об|к|las)\s)|"
                 r"(?=\d{1,2}[ \u00a0]?h[ \u00a0]?\d\d[ \u00a0](?:de|du|d'|des)\b))")
-_VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])")
-_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])|[ \u00a0](1/2|1/4|3/4)(?![\d/])")  # (AP style writes 7 1/2)
+_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
 _HOURS_MINUTES = regex.compile(_NOT_A_CLOCK + r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
                                r"[ \u00a0]?(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:分|minutes?|mins?|Minuten|minutos?|мин\w*|хв\w*)",
                                regex.IGNORECASE)
@@ -148,6 +148,8 @@ _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
 # 3,000 m). Not Japanese, which writes キロ for the prefix: 5千米兵 is 5,000 US troops.
 _UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))")  # (not 5百帕金森病患者: 500 Parkinson's patients)
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
+# Chinese growth by N 倍 (增长3.1倍): up N × 100 per cent, which is N + 1 times as much.
+_GROWTH_BEFORE = regex.compile(r"(?:增长|增加|提高|上涨|上升|增)了?约?\Z")
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
@@ -397,6 +399,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         if base in ("zh", "ja") and len(digits) == 2 and norm[end:end + 1] == "年":
             values = values | {2000.0 + int(digits), 1900.0 + int(digits)}  # 22年度: fiscal 2022
         if base in ("zh", "ja", "ko"):
+            if norm[end:end + 1] in ("余", "多") and _CJK_SCALE_RUN.match(norm, end + 1):
+                end += 1  # 3600余万, 10多万: "more than" 36 million, 100,000 (the scale follows the 余)
             scale = _CJK_SCALE_RUN.match(norm, end)
             if scale:
                 prefix = base == "zh" and _UNIT_PREFIX.match(norm, scale.end() - 1) is not None
@@ -426,6 +430,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1).replace(",", "")) * small for v in values}
                     end += rest.end()
                     factor = small
+            elif base == "zh" and norm.startswith("倍", end) and _GROWTH_BEFORE.search(norm, max(0, m.start() - 4), m.start()):
+                values = values | {_r(v * 100) for v in values} | {_r(v + 1) for v in values}  # 增长3.1倍: up 310%, 4.1 times
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
                 # ３割 (ja), 3成 (zh): three tenths, 30 per cent
                 tenths = _TENTH_PARTS.match(norm, end + 1)  # ３割５分: 35 per cent
@@ -468,11 +474,12 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
-    if "½" in norm or "¼" in norm or "¾" in norm:  # 22 ½ hours, 2¾: a whole and a vulgar fraction
+    if "½" in norm or "¼" in norm or "¾" in norm or "/" in norm:  # 22 ½ hours, 2¾, 7 1/2: a whole and a fraction
         for k, n in enumerate(found):
             fraction = _VULGAR.match(norm, n.end)
             if fraction:
-                found[k] = n._replace(values=n.values | frozenset(_r(v + _VULGAR_VALUES[fraction.group(1)]) for v in n.values))
+                part = _VULGAR_VALUES[fraction.group(1) or fraction.group(2)]
+                found[k] = n._replace(values=n.values | frozenset(_r(v + part) for v in n.values))
     _join_figures(norm, base, found)  # 1 hour 15 minutes, ３分の２, 11 тисяч 350, 32 mil 956 millones
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
