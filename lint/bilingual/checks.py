@@ -899,13 +899,19 @@ def _respelt(word: str) -> set[str]:
     """English spellings of a name that drop its letters for digraphs: Düsseldorf as Duesseldorf, and the German
     transliterations of Slavic names as the English ones (Schmyhal as Shmyhal, Tschernihiw as Chernihiw)."""
     folded = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    # (and Đoković as Djokovic: English writes đ as dj; a name's Spanish noun in -ción is English -tion: Operación
+    # (and Đoković as Djokovic: English writes đ as dj; a name's Spanish noun that English spells -tion: Operación
     # Calíope, Operation Calíope)
-    return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.fold_letters(folded.replace("đ", "dj")),
-            _SPANISH_TION.sub("tion", entities.fold_letters(word))}
+    plain = entities.fold_letters(word)
+    return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.fold_letters(folded.replace("đ", "dj"))} | \
+        ({plain[:-4] + "tion"} if plain in _SPANISH_TION_NOUNS else set())
 
 
-_SPANISH_TION = regex.compile(r"cion\Z")
+# Spanish nouns in -ción whose English is the same word in -tion, as names of operations and bodies use them (not
+# Asociación, Fundación, English Association, Foundation; never a given name: Purificación, Consolación).
+_SPANISH_TION_NOUNS = frozenset(w + "cion" for w in (
+    "opera", "federa", "coali", "corpora", "na", "administra", "constitu", "revolu", "educa", "organiza", "genera",
+    "comunica", "investiga", "resolu", "conserva", "innova", "explora", "navega", "informa", "civiliza", "integra",
+    "coordina", "coopera", "evalua", "conven", "institu", "transi", "reconcilia", "libera", "restaura"))
 
 
 def _slip(want: str, got: str) -> bool:

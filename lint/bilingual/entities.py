@@ -153,7 +153,8 @@ def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...], str], 
             # a surname right before the "full name": the tagger may have split a given name as surname + name
             # (石黒 + 蒼 + 真 for 石黒蒼真, Soma Ishiguro), so the name's surname may be that one
             surname_before = katsu.romaji_word(before).capitalize() if before is not None and \
-                "人名" in before.feature_raw and before.feature.pos4 == "姓" else ""
+                "人名" in before.feature_raw and before.feature.pos4 == "姓" and \
+                before.surface + a.surface + b.surface in text else ""  # (written as one: 佐藤 鈴木花子 is two people)
             out.append((a.surface + b.surface, (katsu.romaji_word(a).capitalize(), katsu.romaji_word(b).capitalize()),
                         surname_before))
     return tuple(out)

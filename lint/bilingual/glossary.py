@@ -43,7 +43,9 @@ _NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|а
 _ADJECTIVE_CONSONANTS = "нвкрлт"  # before a neuter adjective's -е: -не, -ве, -ське, -ре, -ле (not the noun поле: Гуляйполе)
 # ... of a feminine noun (Україна, України, Україні, Україну, Україною; Russian Украины, Украине, Украиной;
 # Вінниця, Вінниці, Вінницею) ...
-_FEMININE_ENDINGS = r"(?:а|и|і|у|ою|о|ах|ам|ами|ы|е|ой|я|ю|ею|ей|ям|ями|ях|є|ї|єю)"
+_FEMININE_ENDINGS = (r"(?:а|и|і|у|ою|о|ах|ам|ами|ы|е|ой|я|ю|ею|ей|ям|ями|ях|є|ї|єю|ої|ій"  # (Лозової, Боровій)
+                     r"|с?ьк(?:а|у|і|ої|ій|ий|е|ого|ому|им|их|ими)"  # Ukrainian adjectives: Одеська, Вінницької
+                     r"|с?к(?:ая|ой|ую|ие|ий|ое|ого|ом|ому|им|их|ими))")  # Russian: Одесской, Полтавская
 # ... and of a plural noun (Суми, Сумах; Чернівці, Чернівців; Russian Сумы, Сумах).
 _PLURAL_ENDINGS = r"(?:и|і|ы|ам|ами|ах|ям|ями|ях|ів|ов)?"  # (none: the genitive, до Сум)
 
@@ -74,8 +76,9 @@ def _term_regex(term: str) -> str:
                        for i, ch in enumerate(stem))
         if stem == rest:  # a masculine noun ending in a consonant (Київ, Українськ): a noun's endings only,
             return head + body + _NOUN_ENDINGS + r"(?!\p{L})"  # so Український, Української are the adjective
-        if rest[-1] in "ая" and stem == rest[:-1]:  # a feminine noun (Україна, Одеса, Вінниця): its endings only, so
-            return head + body + _FEMININE_ENDINGS + r"(?!\p{L})"  # Леся Українка, Українки is the poet, not the country
+        if rest[-1] in "ая" and stem == rest[:-1]:  # a feminine noun (Україна, Одеса, Вінниця, Лозова): its endings
+            # and its adjective's (Одеська область, Одесской области) only, so Леся Українка is the poet, not the country
+            return head + body + _FEMININE_ENDINGS + r"(?!\p{L})"
         return head + body + r"\p{L}{0,3}(?!\p{L})"
     return head + regex.escape(rest) + r"(?![\p{L}\p{N}])"
 

@@ -146,6 +146,7 @@ _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
 # In Chinese, 千 before a metric unit is its prefix (538千克 is 538 kilograms, 120万千瓦 1.2 million kilowatts),
 # and so is 百 before 帕 (950百帕: 950 hectopascals); the figure also stands in the base unit (3千米: 3 km or
 # 3,000 m). Not Japanese, which writes キロ for the prefix: 5千米兵 is 5,000 US troops.
+_BIG_SCALE = regex.compile(r"[万萬億亿兆]")
 _UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))")  # (not 5百帕金森病患者: 500 Parkinson's patients)
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 # Chinese growth by N 倍 (增长3.1倍): up N × 100 per cent, which is N + 1 times as much.
@@ -399,8 +400,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         if base in ("zh", "ja") and len(digits) == 2 and norm[end:end + 1] == "年":
             values = values | {2000.0 + int(digits), 1900.0 + int(digits)}  # 22年度: fiscal 2022
         if base in ("zh", "ja", "ko"):
-            if norm[end:end + 1] in ("余", "多") and _CJK_SCALE_RUN.match(norm, end + 1):
-                end += 1  # 3600余万, 10多万: "more than" 36 million, 100,000 (the scale follows the 余)
+            if norm[end:end + 1] in ("余", "多") and (_BIG_SCALE.match(norm, end + 1) or _UNIT_PREFIX.match(norm, end + 1)):
+                end += 1  # 3600余万, 10多万: "more than" 36 million, 100,000 (the scale follows the 余; not 1000多百姓)
             scale = _CJK_SCALE_RUN.match(norm, end)
             if scale:
                 prefix = base == "zh" and _UNIT_PREFIX.match(norm, scale.end() - 1) is not None
@@ -431,7 +432,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     end += rest.end()
                     factor = small
             elif base == "zh" and norm.startswith("倍", end) and _GROWTH_BEFORE.search(norm, max(0, m.start() - 4), m.start()):
-                values = values | {_r(v * 100) for v in values} | {_r(v + 1) for v in values}  # 增长3.1倍: up 310%, 4.1 times
+                values = values | {_r(v * 100) for v in values if v >= 2}  # 增长3.1倍: up 310% (增长1倍 is "doubled")
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
                 # ３割 (ja), 3成 (zh): three tenths, 30 per cent
                 tenths = _TENTH_PARTS.match(norm, end + 1)  # ３割５分: 35 per cent
@@ -475,11 +476,16 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
     if "½" in norm or "¼" in norm or "¾" in norm or "/" in norm:  # 22 ½ hours, 2¾, 7 1/2: a whole and a fraction
+        fractions = []  # where an ASCII fraction after a whole is written (its 1 and 2 are no figures of their own)
         for k, n in enumerate(found):
             fraction = _VULGAR.match(norm, n.end)
             if fraction:
                 part = _VULGAR_VALUES[fraction.group(1) or fraction.group(2)]
                 found[k] = n._replace(values=n.values | frozenset(_r(v + part) for v in n.values))
+                if fraction.group(2):
+                    fractions.append(fraction.span(2))
+        if fractions:
+            found = [n for n in found if not any(a <= n.start < b for a, b in fractions)]
     _join_figures(norm, base, found)  # 1 hour 15 minutes, ３分の２, 11 тисяч 350, 32 mil 956 millones
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
