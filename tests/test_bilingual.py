@@ -373,6 +373,14 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "出口同比增长1倍。", "Exports doubled year on year."),
     ("zh", "当地1000多百姓参加了活动。", "More than 1,000 local residents took part."),
     ("de", "Er wurde zu 7 1/2 Jahren verurteilt.", "He was sentenced to 7.5 years."),
+    # probe set p24: a live report's entry opening with its time, le 14-Juillet as Bastille Day, 2人乗り (two on a
+    # bicycle) as carrying a passenger, a place named in characters beside another (「草津・四万」), 一百多年 as more than
+    # a century
+    ("es", "13.20 | Primera estimación: el fuego afecta a unas 2.300 hectáreas.", "1:20 p.m. | First estimate: the fire covers some 2,300 hectares."),
+    ("fr", "Le final vire au feu d'artifice du 14-Juillet.", "The finale turned into a Bastille Day fireworks display."),
+    ("ja", "2人乗りは3000円となる。", "Carrying a passenger will cost 3,000 yen."),
+    ("ja", "東京駅からはJR特急「草津・四万」で約２時間20分。", "From Tokyo Station, the JR limited express Kusatsu-Shima takes about 2 hours 20 minutes."),
+    ("zh", "凯斯勒一百多年积累的工程能力。", "Kessler's engineering capability built up over more than a century."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1150,6 +1158,15 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("es", "La Asociación Rompe Cadenas presentó una denuncia.", "The Asociation Rompe Cadenas filed a complaint.", ("Source.Names", 1, 5, "Asociation")),
     ("ja", "写真は左から佐藤 鈴木花子さん。佐藤さんは「楽しかった」と話した。", "From left in the photo: Sato and another member. Sato said it had been fun.",
      ("Source.JapaneseNames", 1, 1, "From left in the photo: Sato and another member.")),
+    # probe set p24's excuses leave the errors beside them reported
+    ("es", "13.20 | Primera estimación: el fuego afecta a unas 2.300 hectáreas.", "3:40 p.m. | First estimate: the fire covers some 2,300 hectares.",
+     ("Source.Numbers", 1, 1, "3")),
+    ("fr", "Le final vire au feu d'artifice du 14-Juillet.", "The finale turned into a fireworks display.",
+     ("Source.Numbers", 1, 1, "The finale turned into a fireworks display.")),
+    ("ja", "2人乗りは3000円となる。", "Riding three to a bicycle will cost 3,000 yen.", ("Source.Numbers", 1, 1, "Riding three to a bicycle will cost 3,000 yen.")),
+    ("zh", "凯斯勒一百多年积累的工程能力。", "Kessler's engineering capability built up over more than a decade.",
+     ("Source.Numbers", 1, 1, "Kessler's engineering capability built up over more than a decade.")),
+    ("ja", "観客は四万人だった。", "The crowd was 4,000.", ("Source.Numbers", 1, 15, "4,000")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -319,6 +319,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
+    if missing and ctx.lang == "fr" and _FRENCH_NAMED_DAY_EN.search(window):  # le 14-Juillet: Bastille Day
+        spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)]
+        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
         missing = [n for n in missing if not _life_as_century(n, source, window)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
@@ -355,6 +358,13 @@ def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]
     """The values of every number in the source's paragraphs other than the headline's."""
     return {v for k, para in enumerate(ctx.paragraphs) if k != headline_para for s in para.sources
             for n in numbers.extract(s, ctx.lang) for v in n.values}
+
+
+# A French day named by its date, the month capitalised (le 14-Juillet, le 8-Mai, le 11-Novembre, le 1er-Mai), and
+# the English name of such a day (Bastille Day, VE Day, Armistice Day, May Day).
+_FRENCH_NAMED_DAY = regex.compile(r"(?<!\d)\d{1,2}(?:er)?[- \u00a0](?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|"
+                                  r"Septembre|Octobre|Novembre|Décembre)\b")
+_FRENCH_NAMED_DAY_EN = regex.compile(r"\b(?:[A-Z][a-z]+|V-?E) Day\b|\bBastille\b|\bArmistice\b")
 
 
 def _counts_the_list(source: str, number) -> bool:
@@ -410,9 +420,10 @@ _PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|проц�
 
 
 # The unit after a number in the source languages (hours, days, months, years; a batting order's place; a decade of
-# age, 60代; a football match's stoppage time, 90+2; a share, 20 %; a division, deux fois moins) ...
+# age, 60代; a football match's stoppage time, 90+2; a share, 20 %; a division, deux fois moins; riders, 2人乗り), with
+# Chinese and Japanese "more than" between (一百多年: "more than a century") ...
 _UNIT_AFTER = regex.compile(
-    rf"\s?(?:(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -541,7 +552,8 @@ _TIME_IN_WORDS = {
              (15.0, r"\b(?:fortnight|two weeks)\b")),
     "months": ((12.0, r"\b(?:a|one)[ -]year\b|\b12-month\b"), (6.0, r"\b(?:half a year|six months|and a half years|-and-a-half-years?)\b"),
                (18.0, r"\ba year and a half\b")),
-    "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b")),
+    "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b"), (100.0, r"\bcentury\b"), (50.0, r"\bhalf a century\b")),
+    "ride": ((2.0, r"\bpassengers?\b|\briding double\b|\btandem\b"),),  # 2人乗り: two on one bicycle
 }
 # A date in English (March 5, 5 March): a date translated as a date, whose day must then be there.
 _MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
