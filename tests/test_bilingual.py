@@ -381,6 +381,9 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "2人乗りは3000円となる。", "Carrying a passenger will cost 3,000 yen."),
     ("ja", "東京駅からはJR特急「草津・四万」で約２時間20分。", "From Tokyo Station, the JR limited express Kusatsu-Shima takes about 2 hours 20 minutes."),
     ("zh", "凯斯勒一百多年积累的工程能力。", "Kessler's engineering capability built up over more than a century."),
+    # (a review of those: lower case, the usual spelling of the day; a bullet before a live report's time)
+    ("fr", "Le final vire au feu d'artifice du 14 juillet.", "The finale turned into a Bastille Day fireworks display."),
+    ("es", "• 8.47 | El presidente llega al Congreso.", "• 8:47 a.m. | The president arrives at Congress."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1167,6 +1170,17 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("zh", "凯斯勒一百多年积累的工程能力。", "Kessler's engineering capability built up over more than a decade.",
      ("Source.Numbers", 1, 1, "Kessler's engineering capability built up over more than a decade.")),
     ("ja", "観客は四万人だった。", "The crowd was 4,000.", ("Source.Numbers", 1, 15, "4,000")),
+    # a review of those: half a century is no century; a passenger anywhere is no 2人乗り; an English day's name
+    # excuses its own date only (not July 4 beside the Place de la Bastille, nor August 25 beside Bastille Day); a
+    # dash after a figure opening a sentence is a list's, not a live report's time; ・ between numerals is a range
+    ("de", "Das Unternehmen besteht seit 100 Jahren.", "The company has existed for half a century.",
+     ("Source.Numbers", 1, 1, "The company has existed for half a century.")),
+    ("ja", "2人乗りのボートに5人が乗っていた。", "Five passengers were on the boat.", ("Source.Numbers", 1, 1, "Five passengers were on the boat.")),
+    ("fr", "Entre le 14-Juillet et le 15-Août, les plages sont pleines.", "Between Bastille Day and August 25, the beaches are full.",
+     ("Source.Numbers", 1, 33, "25")),
+    ("fr", "Le 14-Juillet, des manifestants se sont rassemblés place de la Bastille.",
+     "On July 4, protesters gathered at the Place de la Bastille.", ("Source.Numbers", 1, 9, "4")),
+    ("es", "2.35 — Juan Pérez (Cuba), nuevo récord de salto de altura.", "2 — Juan Pérez (Cuba), new high jump record.", ("Source.Numbers", 1, 1, "2")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
@@ -1208,6 +1222,8 @@ def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, targe
     ("ru", "Он преодолел дистанцию 42 км 195 м.", "He covered the 42.159-kilometer course.",
      [(1, 16, "42.159", "'42', '195'")]),
     ("fr", "Elle a bouclé les 10 km en 29 min 47 s 3.", "She completed the 10 km in 29 min 47.8 s.", [(1, 35, "47.8", "'47', '3'")]),
+    # ・ between two numerals joins a range (not a name beside another, 「草津・四万」): both are read
+    ("ja", "観客は四万・五万人とみられる。", "The crowd was estimated at 4,000 to 5,000.", [(1, 28, "4,000", "'四万'"), (1, 37, "5,000", "'五万'")]),
     # a figure repeated is two figures: each changed or dropped is reported
     ("es", "La entrada cuesta 1.500 euros para adultos y 1.500 euros para estudiantes extranjeros.",
      "Admission costs 1,800 euros for adults and 1,300 euros for foreign students.",

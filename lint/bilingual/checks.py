@@ -319,8 +319,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
-    if missing and ctx.lang == "fr" and _FRENCH_NAMED_DAY_EN.search(window):  # le 14-Juillet: Bastille Day
-        spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)]
+    if missing and ctx.lang == "fr":  # le 14-Juillet: Bastille Day
+        spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)
+                 if (name := _FRENCH_NAMED_DAYS.get((int(m.group(1)), m.group(2).lower()))) and regex.search(name, window)]
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
         missing = [n for n in missing if not _life_as_century(n, source, window)]
@@ -360,11 +361,11 @@ def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]
             for n in numbers.extract(s, ctx.lang) for v in n.values}
 
 
-# A French day named by its date, the month capitalised (le 14-Juillet, le 8-Mai, le 11-Novembre, le 1er-Mai), and
-# the English name of such a day (Bastille Day, VE Day, Armistice Day, May Day).
-_FRENCH_NAMED_DAY = regex.compile(r"(?<!\d)\d{1,2}(?:er)?[- \u00a0](?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|"
-                                  r"Septembre|Octobre|Novembre|Décembre)\b")
-_FRENCH_NAMED_DAY_EN = regex.compile(r"\b(?:[A-Z][a-z]+|V-?E) Day\b|\bBastille\b|\bArmistice\b")
+# French days named by their date (le 14-Juillet, le 14 juillet, le 11-Novembre, le 8-Mai, le 1er-Mai), each with
+# its English name: the date of that day is given by the name.
+_FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
+                      (8, "mai"): r"\bV-?E Day\b|\bVictory in Europe Day\b", (1, "mai"): r"\bMay Day\b|\bLabou?r Day\b"}
+_FRENCH_NAMED_DAY = regex.compile(r"(?<!\d)(14|11|8|1)(?:er)?[- \u00a0]((?i:juillet|novembre|mai))\b")
 
 
 def _counts_the_list(source: str, number) -> bool:
@@ -552,8 +553,10 @@ _TIME_IN_WORDS = {
              (15.0, r"\b(?:fortnight|two weeks)\b")),
     "months": ((12.0, r"\b(?:a|one)[ -]year\b|\b12-month\b"), (6.0, r"\b(?:half a year|six months|and a half years|-and-a-half-years?)\b"),
                (18.0, r"\ba year and a half\b")),
-    "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b"), (100.0, r"\bcentury\b"), (50.0, r"\bhalf a century\b")),
-    "ride": ((2.0, r"\bpassengers?\b|\briding double\b|\btandem\b"),),  # 2人乗り: two on one bicycle
+    # (a century: not half a century, the 20th century)
+    "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b"), (100.0, r"(?<!\bhalf )\b(?:a|one) century\b"),
+              (50.0, r"\bhalf a century\b")),
+    "ride": ((2.0, r"\bcarry(?:ing)? a passenger\b|\briding double\b|\btandem\b"),),  # 2人乗り: two on one bicycle
 }
 # A date in English (March 5, 5 March): a date translated as a date, whose day must then be there.
 _MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"

@@ -86,7 +86,10 @@ _COMPOUND_MEASURES = ((_HOURS_MINUTES, lambda big, small: (60 * big + small,)),
 # Where Spanish says a time of day: after "las" (a las, hasta las, entre las), the first of a range whose end has
 # the time word, or in brackets or after a slash right after a time.
 _SPANISH_HOUR_BEFORE = regex.compile(r"\b(?:las|la)[ \u00a0]\Z", regex.IGNORECASE)
-_TIMESTAMP_AFTER = regex.compile(r"[ \u00a0]*[|–—]")  # (a live report's entry opening with its time: "8.47 | ...")
+# A live report's entry opening with its time: "8.47 | ..." (a line's first figure, a bullet before it at most, and the
+# bar after it: a dash there is a list's, 2.35 — Juan Pérez, a record)
+_TIMESTAMP_AFTER = regex.compile(r"[ \u00a0]*\|")
+_LINE_OPENS = regex.compile(r"[ \u00a0]*(?:[•·*][ \u00a0]*)?")
 _RANGE_END_CLOCK = r"\d{1,2}[.:][0-5]\d[ \u00a0]?(?:horas?|h)\b"
 _CLOCK_RANGE_AFTER = regex.compile(rf"[ \u00a0]?(?:a|y|-|–|hasta)[ \u00a0]?(?:las[ \u00a0])?{_RANGE_END_CLOCK}")
 # (9.30 a 14.00 horas, 10.30-12.45 h: a range of times whatever opens it; "a las", "hasta las", "y" need de,
@@ -223,6 +226,7 @@ _FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a half": 0.5, "three quarters": 0
 # Numbers in Chinese characters with a scale (两百五十万, 三十亿, 一百万); 千万 alone is "by all means", 万一 "in case".
 _HAN_NUMBER = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万萬亿億])[零〇一二两三四五六七八九十百千万萬亿億]{2,}"
                             r"(?![零〇一二两三四五六七八九十百千万萬亿億])")
+_NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万萬亿億]")
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _HAN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
@@ -386,7 +390,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         # 12.45 horas", "a las 11.30 horas (12.30 en la España peninsular)"; not "a 12.50 pesos")
         if clock and (_TIME_WORD_AFTER.match(norm, end) or (base in _COMMA_DECIMAL and "." in digits and (
                 base != "es" or _SPANISH_HOUR_BEFORE.search(norm, max(0, m.start() - 12), m.start())
-                or ((m.start() == 0 or norm[m.start() - 1] == "\n") and _TIMESTAMP_AFTER.match(norm, end))
+                or (_LINE_OPENS.fullmatch(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()) and _TIMESTAMP_AFTER.match(norm, end))
                 or _CLOCK_RANGE_TIGHT.match(norm, end)
                 or (_CLOCK_RANGE_AFTER.match(norm, end) and _RANGE_OPENS.search(norm, max(0, m.start() - 12), m.start()))
                 or (clock_end is not None and _BRACKET_AFTER_CLOCK.fullmatch(norm, clock_end, m.start()))))):
@@ -502,8 +506,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
         for m in _HAN_NUMBER.finditer(norm):
             if m.start() and norm[m.start() - 1] in "数几幾上成":
                 continue  # 数千亿, 几百万: "hundreds of billions", "millions", no figure to keep
-            if (m.start() and norm[m.start() - 1] == "・") or norm.startswith("・", m.end()):
-                continue  # a name beside another, ・ between them (特急「草津・四万」: Kusatsu-Shima, a place)
+            if (norm[m.start() - 1:m.start()] == "・" and not _NUMERAL.match(norm, max(0, m.start() - 2))) or (
+                    norm.startswith("・", m.end()) and not _NUMERAL.match(norm, m.end() + 1)):
+                continue  # a name beside another, ・ between them (特急「草津・四万」: Kusatsu-Shima; not 四万・五万人)
             if any(a < m.start() < b for a, b in figures) or (m.start() and norm[m.start() - 1].isdigit()):
                 continue  # a figure's own scale or tail (1万亿, 1亿两千万), read with it above
             value = han_value(m.group())
