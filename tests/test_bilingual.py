@@ -384,6 +384,12 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     # (a review of those: lower case, the usual spelling of the day; a bullet before a live report's time)
     ("fr", "Le final vire au feu d'artifice du 14 juillet.", "The finale turned into a Bastille Day fireworks display."),
     ("es", "• 8.47 | El presidente llega al Congreso.", "• 8:47 a.m. | The president arrives at Congress."),
+    # probe set p25: a multiple said in a word (約2倍 as "roughly doubled", в 2 раза, das 3-Fache), an e-mail address
+    # inside Chinese text (its characters are no part of it)
+    ("ja", "中国からの旅客は前年同月の約2倍に回復した。", "Passengers from China roughly doubled from a year earlier."),
+    ("ru", "Продажи выросли в 2 раза.", "Sales doubled."),
+    ("de", "Die Zahl der Besucher stieg um das 3-fache.", "The number of visitors tripled."),
+    ("zh", "市民可发送邮件至zoo_naming@hzzoo.cn参与。", "The public can take part by e-mail to zoo_naming@hzzoo.cn."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1181,6 +1187,11 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("fr", "Le 14-Juillet, des manifestants se sont rassemblés place de la Bastille.",
      "On July 4, protesters gathered at the Place de la Bastille.", ("Source.Numbers", 1, 9, "4")),
     ("es", "2.35 — Juan Pérez (Cuba), nuevo récord de salto de altura.", "2 — Juan Pérez (Cuba), new high jump record.", ("Source.Numbers", 1, 1, "2")),
+    # probe set p25's: another multiple's word, another address
+    ("ja", "中国からの旅客は前年同月の約2倍に回復した。", "Passengers from China roughly tripled from a year earlier.",
+     ("Source.Numbers", 1, 1, "Passengers from China roughly tripled from a year earlier.")),
+    ("zh", "市民可发送邮件至zoo_naming@hzzoo.cn参与。", "The public can take part by e-mail to zoo-naming@hzzoo.cn.",
+     ("Source.Entities", 1, 1, "The public can take part by e-mail to zoo-naming@hzzoo.cn.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -421,10 +421,11 @@ _PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|проц�
 
 
 # The unit after a number in the source languages (hours, days, months, years; a batting order's place; a decade of
-# age, 60代; a football match's stoppage time, 90+2; a share, 20 %; a division, deux fois moins; riders, 2人乗り), with
+# age, 60代; a football match's stoppage time, 90+2; a share, 20 %; a division, deux fois moins; a multiple, 2倍; riders,
+# 2人乗り), with
 # Chinese and Japanese "more than" between (一百多年: "more than a century") ...
 _UNIT_AFTER = regex.compile(
-    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<times>倍(?![率数増])|(?:fois|mal|veces|раз[аи]?)\b|-?fach\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -556,6 +557,8 @@ _TIME_IN_WORDS = {
     # (a century: not half a century, the 20th century)
     "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b"), (100.0, r"(?<!\bhalf )\b(?:a|one) century\b"),
               (50.0, r"\bhalf a century\b")),
+    # 2倍, 3倍: doubled, tripled (the figure itself is read when the translation writes "two times")
+    "times": ((2.0, r"\bdoubl\w*|\btwice\b"), (3.0, r"\btripl\w*|\btrebl\w*"), (4.0, r"\bquadrupl\w*")),
     "ride": ((2.0, r"\bcarry(?:ing)? a passenger\b|\briding double\b|\btandem\b"),),  # 2人乗り: two on one bicycle
 }
 # A date in English (March 5, 5 March): a date translated as a date, whose day must then be there.

@@ -16,7 +16,9 @@ import regex
 from .numbers import normalise
 
 URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"'「」（）()]+[^\s<>\"'「」（）().,;:!?。、]", regex.IGNORECASE)
-EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# (of letters of alphabetic scripts: a Chinese or Japanese text runs its words into an address, 发送邮件至a@b.cn参与)
+_EMAIL_CHAR = r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_"
+EMAIL = regex.compile(rf"(?<!{_EMAIL_CHAR}.+-]){_EMAIL_CHAR}.+-]+@{_EMAIL_CHAR}-]+(?:\.{_EMAIL_CHAR}-]+)+(?!{_EMAIL_CHAR}-])")
 HANDLE = regex.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
 HASHTAG = regex.compile(r"(?<![\w&#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
 PLACEHOLDER = regex.compile(r"\{\{\s*[\w.]+\s*\}\}|\{\d+\}|\{[A-Za-z_]\w*\}|%(?:\([\w]+\))?[sdif]|%\d+\$[sd]|\$\{\w+\}")
