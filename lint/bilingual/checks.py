@@ -401,8 +401,20 @@ def _said_in_words(number, source: str, window: str) -> bool:
         if unit is None:
             return False
         kind = unit.lastgroup
+        if kind == "times" and (numbers.GROWTH_BEFORE.search(source, max(0, number.start - 4), number.start)
+                                or len(_MULTIPLE.findall(source)) > 1
+                                or (unit.group().strip().startswith("раз") and
+                                    not _GREW_BY.search(source, max(0, number.start - 40), number.start))):
+            # 增长2倍 is "tripled" as often as "doubled"; two multiples: which word is whose is unknown; в 2 раза only
+            # after a verb of growth (выросли в 2 раза: doubled; упали в 2 раза is halved, 2 раза в неделю twice)
+            return False
     return any(value in number.values and regex.search(words, window, regex.IGNORECASE)
                for value, words in _TIME_IN_WORDS[kind])
+
+
+_MULTIPLE = regex.compile(r"\d[ \u00a0]?(?:倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)", regex.IGNORECASE)
+_GREW_BY = regex.compile(r"(?:вырос|выросл|возрос|увеличил|подорожал|повысил|зрос|збільшил|подорожчал|підвищил)\w*"
+                         r"(?:\s+(?:почти|более чем|майже|понад|більш ніж))?\s+в\s\Z", regex.IGNORECASE)
 
 
 def _on_the_hour(number, source: str) -> bool:
@@ -425,7 +437,7 @@ _PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|проц�
 # 2人乗り), with
 # Chinese and Japanese "more than" between (一百多年: "more than a century") ...
 _UNIT_AFTER = regex.compile(
-    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<times>倍(?![率数増])|(?:fois|mal|veces|раз[аи]?)\b|-?fach\w*)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<times>倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -557,7 +569,8 @@ _TIME_IN_WORDS = {
     # (a century: not half a century, the 20th century)
     "years": ((10.0, r"\bdecade\b"), (20.0, r"\btwo decades\b"), (100.0, r"(?<!\bhalf )\b(?:a|one) century\b"),
               (50.0, r"\bhalf a century\b")),
-    # 2倍, 3倍: doubled, tripled (the figure itself is read when the translation writes "two times")
+    # 2倍, 3倍 (ja; zh 是…的2倍), das 3-Fache: doubled, tripled (the figure itself is read when the translation writes
+    # "two times"; not fois, Mal, veces, which count occasions as often, nor zh 增长2倍, "up 200%": _said_in_words)
     "times": ((2.0, r"\bdoubl\w*|\btwice\b"), (3.0, r"\btripl\w*|\btrebl\w*"), (4.0, r"\bquadrupl\w*")),
     "ride": ((2.0, r"\bcarry(?:ing)? a passenger\b|\briding double\b|\btandem\b"),),  # 2人乗り: two on one bicycle
 }

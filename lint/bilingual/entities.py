@@ -16,9 +16,11 @@ import regex
 from .numbers import normalise
 
 URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"'「」（）()]+[^\s<>\"'「」（）().,;:!?。、]", regex.IGNORECASE)
-# (of letters of alphabetic scripts: a Chinese or Japanese text runs its words into an address, 发送邮件至a@b.cn参与)
-_EMAIL_CHAR = r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{N}_"
-EMAIL = regex.compile(rf"(?<!{_EMAIL_CHAR}.+-]){_EMAIL_CHAR}.+-]+@{_EMAIL_CHAR}-]+(?:\.{_EMAIL_CHAR}-]+)+(?!{_EMAIL_CHAR}-])")
+# (of letters of alphabetic scripts and digits, its top-level domain of letters: a Chinese or Japanese text runs its
+# words and figures into an address, 发送邮件至a@b.cn参与, a@b.cn2024年; a footnote's ¹ or ① is no part of it)
+_EMAIL_LETTER = r"\p{Latin}\p{Cyrillic}\p{Greek}"
+EMAIL = regex.compile(rf"(?<![{_EMAIL_LETTER}\p{{Nd}}_.+-])[{_EMAIL_LETTER}\p{{Nd}}_.+-]+@(?:[{_EMAIL_LETTER}\p{{Nd}}_-]+\.)+"
+                      rf"[{_EMAIL_LETTER}]{{2,}}(?![{_EMAIL_LETTER}-])")
 HANDLE = regex.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
 HASHTAG = regex.compile(r"(?<![\w&#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
 PLACEHOLDER = regex.compile(r"\{\{\s*[\w.]+\s*\}\}|\{\d+\}|\{[A-Za-z_]\w*\}|%(?:\([\w]+\))?[sdif]|%\d+\$[sd]|\$\{\w+\}")

@@ -154,7 +154,7 @@ _BIG_SCALE = regex.compile(r"[万萬億亿兆]")
 _UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))")  # (not 5百帕金森病患者: 500 Parkinson's patients)
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 # Chinese growth by N 倍 (增长3.1倍): up N × 100 per cent, which is N + 1 times as much.
-_GROWTH_BEFORE = regex.compile(r"(?:增长|增加|提高|上涨|上升|增)了?约?\Z")
+GROWTH_BEFORE = regex.compile(r"(?:增长|增加|提高|上涨|上升|增)了?约?\Z")
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
@@ -437,7 +437,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1).replace(",", "")) * small for v in values}
                     end += rest.end()
                     factor = small
-            elif base == "zh" and norm.startswith("倍", end) and _GROWTH_BEFORE.search(norm, max(0, m.start() - 4), m.start()):
+            elif base == "zh" and norm.startswith("倍", end) and GROWTH_BEFORE.search(norm, max(0, m.start() - 4), m.start()):
                 values = values | {_r(v * 100) for v in values if v >= 2}  # 增长3.1倍: up 310% (增长1倍 is "doubled")
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
                 # ３割 (ja), 3成 (zh): three tenths, 30 per cent
