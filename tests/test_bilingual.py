@@ -373,6 +373,10 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "出口同比增长1倍。", "Exports doubled year on year."),
     ("zh", "当地1000多百姓参加了活动。", "More than 1,000 local residents took part."),
     ("de", "Er wurde zu 7 1/2 Jahren verurteilt.", "He was sentenced to 7.5 years."),
+    # (and a scaled figure after such a fraction: the fraction's parts left the figures only after the ranges' scales
+    # were read, which index them; probe set p26's first run stopped on this with an IndexError)
+    ("ru", "Бывший глава компании получил 9,5 года за хищение 3,4 млрд рублей.",
+     "Former company chief gets 9 1/2 years for stealing 3.4 billion rubles."),
     # probe set p24: a live report's entry opening with its time, le 14-Juillet as Bastille Day, 2人乗り (two on a
     # bicycle) as carrying a passenger, a place named in characters beside another (「草津・四万」), 一百多年 as more than
     # a century

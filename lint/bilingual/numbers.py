@@ -481,8 +481,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
         found.append(Number(m.start(), end, text[m.start():end], frozenset(_r(v) for v in values)))
+    fractions = []  # where an ASCII fraction after a whole is written (its 1 and 2 are no figures of their own)
     if "½" in norm or "¼" in norm or "¾" in norm or "/" in norm:  # 22 ½ hours, 2¾, 7 1/2: a whole and a fraction
-        fractions = []  # where an ASCII fraction after a whole is written (its 1 and 2 are no figures of their own)
         for k, n in enumerate(found):
             fraction = _VULGAR.match(norm, n.end)
             if fraction:
@@ -490,8 +490,6 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 found[k] = n._replace(values=n.values | frozenset(_r(v + part) for v in n.values))
                 if fraction.group(2):
                     fractions.append(fraction.span(2))
-        if fractions:
-            found = [n for n in found if not any(a <= n.start < b for a, b in fractions)]
     _join_figures(norm, base, found)  # 1 hour 15 minutes, ３分の２, 11 тисяч 350, 32 mil 956 millones
     for k in scales:  # "от 200 до 500 тыс.": the 200 is thousands too (and still itself, should it not be)
         if k > 0 and k - 1 not in scales and (_RANGE_JOINER.fullmatch(norm, found[k - 1].end, found[k].start) or (
@@ -527,6 +525,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 decimals = "".join(str(_HAN_DIGITS[c]) for c in m.group(2) or "")
                 value = whole + (float("0." + decimals) if decimals else 0.0)
                 found.append(Number(m.start(1), m.end(), m.group()[3:], frozenset({_r(value)})))
+    if fractions:  # (only now: the ranges' scales above are kept by index into `found`)
+        found = [n for n in found if not any(a <= n.start < b for a, b in fractions)]
     found.sort(key=lambda n: n.start)
     return tuple(found)
 
