@@ -400,6 +400,12 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "Ціни зросли майже в 3 рази.", "Prices almost tripled."),
     ("fr", "Écrivez à contact@mairie.fr¹.", "Write to contact@mairie.fr."),
     ("zh", "发送至zoo@hzzoo.cn2024年征集活动", "Send to zoo@hzzoo.cn for the 2024 campaign"),
+    # probe set p26: a one-word title in quotation marks given in English, Napoleon, Japanese ・ as the decimal point
+    # before 人 and 点
+    ("fr", "Le théâtre présentera une adaptation des « Métamorphoses » d’Apulée.", 'The theater will present an adaptation of "Metamorphoses" by Apuleius.'),
+    ("fr", "Ils liront le décret de Moscou, signé par Napoléon Ier en 1812.", "They will read the Moscow decree, signed by Napoleon I in 1812."),
+    ("ja", "高齢者の約３・６人に１人にあたる。", "That is about one in 3.6 older people."),
+    ("ja", "東大のスコアは４２・３点だった。", "The University of Tokyo scored 42.3 points."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1213,6 +1219,9 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "Revenue tripled and profit doubled.")),
     ("de", "Die Zahl der Anfragen hat sich verdoppelt, sagten 2 Fachleute.", "The number of requests has doubled, three experts said.",
      ("Source.Numbers", 1, 1, "The number of requests has doubled, three experts said.")),
+    # probe set p26's: a name that opens a quotation is no title; the decimal read is compared
+    ("fr", "« Séjourné a menti », a-t-il dit.", '"Sejourne lied," he said.', ("Source.Diacritics", 1, 2, "Sejourne")),
+    ("ja", "高齢者の約３・６人に１人にあたる。", "That is about one in 6.3 older people.", ("Source.Numbers", 1, 22, "6.3")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -1230,6 +1230,8 @@ def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -
     (Ministerio de Inclusión), or a Slavic name a Spanish source stresses (Vladímir Putin)."""
     if _ARTICLE_BEFORE.search(source, 0, start):
         return True
+    if _QUOTE_OPENS.search(source, max(0, start - 3), start) and _QUOTE_CLOSES.match(source, end):
+        return True  # a one-word title in quotation marks, which translations give in English (« Métamorphoses »)
     institution = _INSTITUTION_NOUN.match(word) is not None
     if (lang == "de" or institution) and _OPENING_ARTICLE.search(source, 0, start):
         return True
@@ -1238,6 +1240,8 @@ def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -
     return lang == "es" and _transliterated(source, start, end, word)
 
 
+_QUOTE_OPENS = regex.compile(r"[«“„\"]\s*\Z")
+_QUOTE_CLOSES = regex.compile(r"\s*[»”“\"]")
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
 # (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)

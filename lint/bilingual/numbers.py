@@ -41,7 +41,7 @@ ZONE_ABBREVIATIONS = r"GMT|UTC|MEZ|MESZ|CES?T|EES?T|WES?T|MSK|BST|JST|KST|HKT|SG
 _ZONE_AFTER = regex.compile(rf"[ \u00a0]?(?:{ZONE_ABBREVIATIONS}|local time|hrs)\b")
 # Japanese news writes a decimal point as ・ (１０９・６キロ = 109.6 km); only before a unit, since ２・２６ is a date.
 _JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メートル|m\b|センチ|ミリ|%|％|パーセント|度|倍|秒|ポイント|"
-                                r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))")
+                                r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル|人|点))")  # (３・６人に１人: 1 in 3.6)
 # A centner (ц, центнер; 100 kg) is how Ukrainian and Russian farm news weighs harvests; English gives tonnes.
 # Its figures: one before the unit or a range before it (45–48 ц/га), and a figure later in the sentence that leaves
 # the unit understood after a comparison ("дала по 48 центнерів, хоча маємо за 80.", "проти 52"; not "зросла до 50").
