@@ -406,6 +406,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("fr", "Ils liront le décret de Moscou, signé par Napoléon Ier en 1812.", "They will read the Moscow decree, signed by Napoleon I in 1812."),
     ("ja", "高齢者の約３・６人に１人にあたる。", "That is about one in 3.6 older people."),
     ("ja", "東大のスコアは４２・３点だった。", "The University of Tokyo scored 42.3 points."),
+    # a review of the multiples: growth with words between (увеличила выручку в 3 раза), Ukrainian у, a second
+    # multiple the translation keeps as a figure, two said in words in order, Chinese 增长了2倍 as tripled (N + 1)
+    ("ru", "Компания увеличила выручку в 3 раза.", "The company tripled its revenue."),
+    ("uk", "Обсяг експорту зріс у 3 рази.", "Export volume tripled."),
+    ("ru", "Продажи выросли в 2 раза, а прибыль — в 1,5 раза.", "Sales doubled and profit rose 1.5 times."),
+    ("ru", "Цены выросли в 2 раза, а зарплаты — в 3 раза.", "Prices doubled and wages tripled."),
+    ("zh", "出口额增长了2倍。", "Exports tripled."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1222,6 +1229,11 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     # probe set p26's: a name that opens a quotation is no title; the decimal read is compared
     ("fr", "« Séjourné a menti », a-t-il dit.", '"Sejourne lied," he said.', ("Source.Diacritics", 1, 2, "Sejourne")),
     ("ja", "高齢者の約３・６人に１人にあたる。", "That is about one in 6.3 older people.", ("Source.Numbers", 1, 22, "6.3")),
+    # (and of the multiples: a fall between the growth and the figure; 增长近2倍 as doubled; a punycode address changed)
+    ("ru", "Цены выросли в 2 раза, а зарплаты упали в 3 раза.", "Prices doubled and wages tripled.",
+     ("Source.Numbers", 1, 1, "Prices doubled and wages tripled.")),
+    ("zh", "出口额增长近2倍。", "Exports nearly doubled.", ("Source.Numbers", 1, 1, "Exports nearly doubled.")),
+    ("ru", "Пишите на info@xn--80ak6aa92e.xn--p1ai.", "Write to info@xn--80ak6aa92e.xn--p1a.", ("Source.Entities", 1, 10, "info@xn--80ak6aa92e.xn--p1a")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

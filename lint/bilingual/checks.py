@@ -401,20 +401,46 @@ def _said_in_words(number, source: str, window: str) -> bool:
         if unit is None:
             return False
         kind = unit.lastgroup
-        if kind == "times" and (numbers.GROWTH_BEFORE.search(source, max(0, number.start - 4), number.start)
-                                or len(_MULTIPLE.findall(source)) > 1
-                                or (unit.group().strip().startswith("раз") and
-                                    not _GREW_BY.search(source, max(0, number.start - 40), number.start))):
-            # 增长2倍 is "tripled" as often as "doubled"; two multiples: which word is whose is unknown; в 2 раза only
-            # after a verb of growth (выросли в 2 раза: doubled; упали в 2 раза is halved, 2 раза в неделю twice)
-            return False
+        if kind == "times":
+            return _multiple_in_words(number, unit, source, window)
     return any(value in number.values and regex.search(words, window, regex.IGNORECASE)
                for value, words in _TIME_IN_WORDS[kind])
 
 
-_MULTIPLE = regex.compile(r"\d[ \u00a0]?(?:倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)", regex.IGNORECASE)
-_GREW_BY = regex.compile(r"(?:вырос|выросл|возрос|увеличил|подорожал|повысил|зрос|збільшил|подорожчал|підвищил)\w*"
-                         r"(?:\s+(?:почти|более чем|майже|понад|більш ніж))?\s+в\s\Z", regex.IGNORECASE)
+def _multiple_in_words(number, unit, source: str, window: str) -> bool:
+    """Whether a missing multiple (2倍, das 3-Fache, выросли в 2 раза) is the window's word for it (doubled, tripled):
+    only one that grew (в N раз after a verb of growth: упали в 2 раза is halved, 2 раза в неделю twice), Chinese
+    增长N倍 as N + 1 times (增长2倍, up 200%: tripled), and, when several multiples of the sentence are said in words,
+    the words in the source's order (Revenue tripled and profit doubled for 2-fache, 3-fache is a swap)."""
+    start = max(0, number.start - 80)
+    if unit.group().strip().lower().startswith("раз"):
+        grew = _GREW_BY.search(source, start, number.start)
+        if grew is None or _FELL.search(grew.group()):
+            return False
+    growth = 1.0 if numbers.GROWTH_BEFORE.search(source, start, number.start) else 0.0
+    said = _multiple_words(window)
+    shown = {v for n in numbers.extract(window, "en", lenient=True) for v in n.values}
+    missing = [float(m.group(1).replace(",", ".")) + (1.0 if numbers.GROWTH_BEFORE.search(source, max(0, m.start() - 60), m.start()) else 0.0)
+               for m in _MULTIPLE.finditer(source) if float(m.group(1).replace(",", ".")) not in shown]
+    if len(missing) > 1 and missing != said[:len(missing)]:
+        return False
+    return any(v + growth in said for v in number.values)
+
+
+def _multiple_words(window: str) -> list[float]:
+    """The multiples the window says in words (doubled 2, tripled 3, quadrupled 4), in order."""
+    found = sorted((m.start(), value) for value, words in _TIME_IN_WORDS["times"] for m in regex.finditer(words, window, regex.IGNORECASE))
+    return [value for _, value in found]
+
+
+_MULTIPLE = regex.compile(r"(\d+(?:[.,]\d+)?)[ \u00a0]?(?:倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)", regex.IGNORECASE)
+# A verb (or noun) of growth before "в N раз": up to seven words between (увеличила выручку в 3 раза, вырос в прошлом
+# году в 3 раза, выросли примерно в 2 раза; выросли в 2 раза, а зарплаты — в 3 раза), none of them a verb of falling;
+# Ukrainian writes у as often as в.
+_GREW_BY = regex.compile(r"(?:вырос|выросл|возрос|увелич|нараст|нарощ|подорожа|повыс|подскоч|рост|зрос|зріс|збільш|наро[сщ]т|"
+                         r"подорожча|підвищ|підскоч)\w*(?:\s+[\w,—-]+){0,7}?\s+[ву]\s\Z", regex.IGNORECASE)
+_FELL = regex.compile(r"\b(?:упа|паден|снизи|сниж|сократи|сокращ|уменьш|подешев|обвал|впа|падін|знизи|зниж|скороти|скороч|зменш|"
+                      r"подешевша)\w*", regex.IGNORECASE)
 
 
 def _on_the_hour(number, source: str) -> bool:

@@ -154,7 +154,7 @@ _BIG_SCALE = regex.compile(r"[万萬億亿兆]")
 _UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))")  # (not 5百帕金森病患者: 500 Parkinson's patients)
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 # Chinese growth by N 倍 (增长3.1倍): up N × 100 per cent, which is N + 1 times as much.
-GROWTH_BEFORE = regex.compile(r"(?:增长|增加|提高|上涨|上升|增)了?约?\Z")
+GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|上漲|上升|扩大|擴大|增)了?(?:约|約|近|超过|超過|逾)?\Z")
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
