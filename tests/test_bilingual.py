@@ -413,6 +413,13 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ru", "Продажи выросли в 2 раза, а прибыль — в 1,5 раза.", "Sales doubled and profit rose 1.5 times."),
     ("ru", "Цены выросли в 2 раза, а зарплаты — в 3 раза.", "Prices doubled and wages tripled."),
     ("zh", "出口额增长了2倍。", "Exports tripled."),
+    # (a review of those: ２・３人 is two or three people; an en dash, brackets and a third multiple in the span;
+    # 增长了超过2倍 as up more than 200%)
+    ("ja", "現場では２・３人が軽いけがをした。", "Two or three people were slightly injured at the scene."),
+    ("ru", "Цены выросли в 2 раза, а зарплаты – в 3 раза.", "Prices doubled and wages tripled."),
+    ("ru", "Выручка выросла в 2 раза, прибыль — в 3 раза, а дивиденды — в 4 раза.", "Revenue doubled, profit tripled and dividends quadrupled."),
+    ("ru", "Выручка выросла (по данным компании) в 2 раза.", "Revenue doubled, according to the company."),
+    ("zh", "出口额增长了超过2倍。", "Exports rose more than 200%."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1234,6 +1241,15 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "Prices doubled and wages tripled.")),
     ("zh", "出口额增长近2倍。", "Exports nearly doubled.", ("Source.Numbers", 1, 1, "Exports nearly doubled.")),
     ("ru", "Пишите на info@xn--80ak6aa92e.xn--p1ai.", "Write to info@xn--80ak6aa92e.xn--p1a.", ("Source.Entities", 1, 10, "info@xn--80ak6aa92e.xn--p1a")),
+    # (a review of those: growth inside another word, подростки, Ростелеком; a fall after it, замедлился, рухнули; a
+    # comparative of less, в 3 раза реже; a swap beside another figure, За 3 года; a name chanted alone is no title)
+    ("ru", "Подростки стали курить в 3 раза реже.", "Teen smoking has tripled.", ("Source.Numbers", 1, 1, "Teen smoking has tripled.")),
+    ("ru", "Абоненты Ростелекома стали звонить в 2 раза реже.", "Rostelecom subscribers' calls have doubled.",
+     ("Source.Numbers", 1, 1, "Rostelecom subscribers' calls have doubled.")),
+    ("ru", "Рост ВВП замедлился в 2 раза.", "GDP growth doubled.", ("Source.Numbers", 1, 1, "GDP growth doubled.")),
+    ("ru", "За 3 года выручка выросла в 2 раза, а прибыль — в 3 раза.", "Over 3 years, revenue tripled and profit doubled.",
+     ("Source.Numbers", 1, 1, "Over 3 years, revenue tripled and profit doubled.")),
+    ("fr", "La foule scandait « Séjourné » devant la mairie.", 'The crowd chanted "Sejourne" outside the town hall.', ("Source.Diacritics", 1, 20, "Sejourne")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -419,12 +419,16 @@ def _multiple_in_words(number, unit, source: str, window: str) -> bool:
             return False
     growth = 1.0 if numbers.GROWTH_BEFORE.search(source, start, number.start) else 0.0
     said = _multiple_words(window)
-    shown = {v for n in numbers.extract(window, "en", lenient=True) for v in n.values}
+    # (a multiple the translation keeps as a figure: "rose 1.5 times", "a 150% rise"; not any figure, 3 years)
+    shown = {v for n in numbers.extract(window, "en", lenient=True) if _MULTIPLE_EN.match(window, n.end) for v in n.values}
     missing = [float(m.group(1).replace(",", ".")) + (1.0 if numbers.GROWTH_BEFORE.search(source, max(0, m.start() - 60), m.start()) else 0.0)
                for m in _MULTIPLE.finditer(source) if float(m.group(1).replace(",", ".")) not in shown]
     if len(missing) > 1 and missing != said[:len(missing)]:
         return False
     return any(v + growth in said for v in number.values)
+
+
+_MULTIPLE_EN = regex.compile(r"[ \u00a0-]?(?:times\b|fold\b|x\b|%|percent\b|per cent\b)", regex.IGNORECASE)
 
 
 def _multiple_words(window: str) -> list[float]:
@@ -437,10 +441,12 @@ _MULTIPLE = regex.compile(r"(\d+(?:[.,]\d+)?)[ \u00a0]?(?:倍(?![率数])|-?fach
 # A verb (or noun) of growth before "в N раз": up to seven words between (увеличила выручку в 3 раза, вырос в прошлом
 # году в 3 раза, выросли примерно в 2 раза; выросли в 2 раза, а зарплаты — в 3 раза), none of them a verb of falling;
 # Ukrainian writes у as often as в.
-_GREW_BY = regex.compile(r"(?:вырос|выросл|возрос|увелич|нараст|нарощ|подорожа|повыс|подскоч|рост|зрос|зріс|збільш|наро[сщ]т|"
-                         r"подорожча|підвищ|підскоч)\w*(?:\s+[\w,—-]+){0,7}?\s+[ву]\s\Z", regex.IGNORECASE)
-_FELL = regex.compile(r"\b(?:упа|паден|снизи|сниж|сократи|сокращ|уменьш|подешев|обвал|впа|падін|знизи|зниж|скороти|скороч|зменш|"
-                      r"подешевша)\w*", regex.IGNORECASE)
+_GREW_BY = regex.compile(r"(?<!\w)(?:вырос|выросл|возрос|увелич|нараст|нарощ|подорожа|повыс|подскоч|рост|зрос|зріс|збільш|наро[сщ]т|"
+                         r"подорожча|підвищ|підскоч)\w*(?:\s+[\w,—–()«»\"-]+){0,12}?\s+[ву]\s\Z", regex.IGNORECASE)
+# (a word of falling or slowing anywhere in that span: Рост ВВП замедлился в 2 раза, выросли, а в этом рухнули в 3 раза)
+_FELL = regex.compile(r"(?<!\w)(?:упа|паден|снизи|сниж|сократи|сокращ|уменьш|подешев|обвал|впа|падін|знизи|зниж|скороти|скороч|зменш|"
+                      r"подешевша|замедл|рухну|просе|просі|опусти|ухудш|ослаб|обесцен|сповільн|уповільн|погірш|послаб|знеціни)\w*",
+                      regex.IGNORECASE)
 
 
 def _on_the_hour(number, source: str) -> bool:
@@ -463,7 +469,7 @@ _PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|проц�
 # 2人乗り), with
 # Chinese and Japanese "more than" between (一百多年: "more than a century") ...
 _UNIT_AFTER = regex.compile(
-    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше))|(?P<times>倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше|реже|ниже|короче|хуже|медленнее|рідше|нижче|коротше|гірше|повільніше))|(?P<times>倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -1256,8 +1262,10 @@ def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -
     (Ministerio de Inclusión), or a Slavic name a Spanish source stresses (Vladímir Putin)."""
     if _ARTICLE_BEFORE.search(source, 0, start):
         return True
-    if _QUOTE_OPENS.search(source, max(0, start - 3), start) and _QUOTE_CLOSES.match(source, end):
-        return True  # a one-word title in quotation marks, which translations give in English (« Métamorphoses »)
+    if _QUOTE_OPENS.search(source, max(0, start - 3), start) and _QUOTE_CLOSES.match(source, end) and \
+            (_WORK_BEFORE.search(source, max(0, start - 60), start) or _AUTHOR_AFTER.match(source, end)):
+        return True  # a work's one-word title, which translations give in English (une adaptation des « Métamorphoses »
+        # d'Apulée); not a name chanted or quoted alone
     institution = _INSTITUTION_NOUN.match(word) is not None
     if (lang == "de" or institution) and _OPENING_ARTICLE.search(source, 0, start):
         return True
@@ -1266,8 +1274,13 @@ def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -
     return lang == "es" and _transliterated(source, start, end, word)
 
 
-_QUOTE_OPENS = regex.compile(r"[«“„\"]\s*\Z")
-_QUOTE_CLOSES = regex.compile(r"\s*[»”“\"]")
+_QUOTE_OPENS = regex.compile(r"[«“„\"»‹‘]\s*\Z")
+_QUOTE_CLOSES = regex.compile(r"\s*[»”“\"«›’]")
+# A work's noun before its title, or its author after it (« Métamorphoses » d'Apulée, »Metamorphosen« von Ovid).
+_WORK_BEFORE = regex.compile(r"(?i:\b(?:adaptation|roman|pièce|opéra|film|livre|album|chanson|série|spectacle|exposition|tableau|"
+                             r"poème|œuvre|titre|intitulée?|Buch|Romans?|Films?|Stück|Oper|Albums?|Lied|Ausstellung|Gedicht|"
+                             r"novela|obra|película|libro|canción|serie|exposición|cuadro|poema|titulad[oa]|adaptación)s?\b)")
+_AUTHOR_AFTER = regex.compile(r"\s*[»”“\"«›’]\s*(?:d['’]|de\s|du\s|von\s|del?\s)\p{Lu}")
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
 # (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)

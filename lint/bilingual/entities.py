@@ -20,7 +20,7 @@ URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"'「」（）()]+[^\s<>\"'「
 # words and figures into an address, 发送邮件至a@b.cn参与, a@b.cn2024年; a footnote's ¹ or ① is no part of it)
 _EMAIL_LETTER = r"\p{Latin}\p{Cyrillic}\p{Greek}"
 EMAIL = regex.compile(rf"(?<![{_EMAIL_LETTER}\p{{Nd}}_.+-])[{_EMAIL_LETTER}\p{{Nd}}_.+-]+@(?:[{_EMAIL_LETTER}\p{{Nd}}_-]+\.)+"
-                      rf"(?:[{_EMAIL_LETTER}]{{2,}}|xn--[a-z\d-]+)(?![{_EMAIL_LETTER}-])")  # (punycode: .xn--p1ai is .рф)
+                      rf"(?:[{_EMAIL_LETTER}]{{2,}}|(?i:xn--[a-z\d-]+))(?![{_EMAIL_LETTER}-])")  # (punycode: .xn--p1ai is .рф)
 HANDLE = regex.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
 HASHTAG = regex.compile(r"(?<![\w&#])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
 PLACEHOLDER = regex.compile(r"\{\{\s*[\w.]+\s*\}\}|\{\d+\}|\{[A-Za-z_]\w*\}|%(?:\([\w]+\))?[sdif]|%\d+\$[sd]|\$\{\w+\}")

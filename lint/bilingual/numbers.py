@@ -41,7 +41,10 @@ ZONE_ABBREVIATIONS = r"GMT|UTC|MEZ|MESZ|CES?T|EES?T|WES?T|MSK|BST|JST|KST|HKT|SG
 _ZONE_AFTER = regex.compile(rf"[ \u00a0]?(?:{ZONE_ABBREVIATIONS}|local time|hrs)\b")
 # Japanese news writes a decimal point as ・ (１０９・６キロ = 109.6 km); only before a unit, since ２・２６ is a date.
 _JA_DECIMAL_DOT = regex.compile(r"(?<=\d)・(?=\d+(?:キロ|km|ｋｍ|メートル|m\b|センチ|ミリ|%|％|パーセント|度|倍|秒|ポイント|"
-                                r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル|人|点))")  # (３・６人に１人: 1 in 3.6)
+                                r"万|億|兆|円|ドル|トン|グラム|リットル|ヘクタール|時間|マイル))"
+                                # before 人 and 点 only where no range of two small counts is meant (２・３人 is two or
+                                # three people): a side of two digits (４２・３点), or one in so many (３・６人に１人)
+                                r"|(?<=\d\d)・(?=\d+[人点])|(?<=\d)・(?=\d\d+[人点])|(?<=\d)・(?=\d+人に[1１一]人)")
 # A centner (ц, центнер; 100 kg) is how Ukrainian and Russian farm news weighs harvests; English gives tonnes.
 # Its figures: one before the unit or a range before it (45–48 ц/га), and a figure later in the sentence that leaves
 # the unit understood after a comparison ("дала по 48 центнерів, хоча маємо за 80.", "проти 52"; not "зросла до 50").
@@ -437,7 +440,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1).replace(",", "")) * small for v in values}
                     end += rest.end()
                     factor = small
-            elif base == "zh" and norm.startswith("倍", end) and GROWTH_BEFORE.search(norm, max(0, m.start() - 4), m.start()):
+            elif base == "zh" and norm.startswith("倍", end) and GROWTH_BEFORE.search(norm, max(0, m.start() - 6), m.start()):
                 values = values | {_r(v * 100) for v in values if v >= 2}  # 增长3.1倍: up 310% (增长1倍 is "doubled")
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
                 # ３割 (ja), 3成 (zh): three tenths, 30 per cent
