@@ -1,12 +1,16 @@
 """Issue 8 reproducers, run as a user runs them: malformed HTML, autolinks after container
 prefixes, suppressions, --diff of BOM and UTF-16 files, fixes that would make markup, deep
-nesting, hard links and temporary files left by killed runs."""
+nesting, hard links and temporary files left by killed runs; and the crashes a fuzzer found in
+reading numbers and broken letters."""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +21,7 @@ from lint.errors import InputError
 from lint.fixer import unified_diff
 
 PLACES = ("-p", "Terminology")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _findings(tmp_path, name: str, data: str | bytes, *args: str):
@@ -211,3 +216,33 @@ def test_words_either_side_of_code_are_not_one_run(tmp_path, name, text):
     """A doubled-word match across a code span covered the code: code stands between the words."""
     found = _findings(tmp_path, name, text, "-p", "MTArtefacts")
     assert [f for f in found if f["rule"] == "MTArtefacts.DoubledWord"] == []
+
+
+def test_a_broken_letter_after_a_sharp_s_is_read_in_a_fresh_process(tmp_path):
+    """ß before », … or ’ looks like a mis-decoded sequence; reading it needs ftfy's codec, which a process that had not
+    imported ftfy yet did not have (LookupError: unknown encoding: sloppy-windows-1252). A fresh process, as a user
+    runs it: in this one, earlier tests may have imported ftfy."""
+    article = tmp_path / "a.txt"
+    article.write_text("The sign read »Fuß«, meaning foot.\n\nIt was Spaß… they said.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json", "--fail-on", "never",
+                          str(article)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in json.loads(run.stdout)] == [
+        ("MTArtefacts.ForeignQuotes", 1, 15, "»Fuß«")]
+
+
+@pytest.mark.parametrize("lang, source, target", [
+    # a digit newer than this Python's Unicode (Kawi U+11F51), which float() cannot read: no digit here
+    ("de", "Preis: 5 Euro.", "Price: 5\U00011F51 euros."),
+    # letters a case-insensitive pattern takes for ASCII ones (long s, dotted capital I) in English number words
+    # (an English source: a same-language rewrite)
+    ("en", "Two thirdſ of them came.", "Two thirds of them came."),
+    ("en", "Fİve in ten voted.", "Five in ten voted."),
+])
+def test_unusual_digits_and_letters_in_numbers_are_no_crash(tmp_path, lang, source, target):
+    (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target + "\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--fail-on", "never", "--source", str(tmp_path / "s.txt"),
+                     "--source-lang", lang, str(tmp_path / "t.txt"))
+    assert result.exit_code == 0, result.stderr
+    assert [f for f in result.json() if f["rule"] == "Source.Numbers"] == []

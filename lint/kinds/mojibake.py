@@ -64,6 +64,8 @@ def _lone_letters(text: str) -> str:
         before, after = text[s - 1 : s], text[e : e + 1]
         if not (before.islower() or after.islower()):  # inside a lower-case word, not in capitals or alone
             continue
+        import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252" (only once a letter is to be read)
+
         try:
             letter = m.group().encode("sloppy-windows-1252").decode("utf-8")
         except UnicodeError:
