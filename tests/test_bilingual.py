@@ -420,6 +420,17 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ru", "Выручка выросла в 2 раза, прибыль — в 3 раза, а дивиденды — в 4 раза.", "Revenue doubled, profit tripled and dividends quadrupled."),
     ("ru", "Выручка выросла (по данным компании) в 2 раза.", "Revenue doubled, according to the company."),
     ("zh", "出口额增长了超过2倍。", "Exports rose more than 200%."),
+    # probe set p27: a Cyrillic hashtag given romanised, a conversion in brackets given in other units, and a lead
+    # sentence merged into the next where the source gives Latin names in brackets after their transliteration
+    ("ru", "Болельщики вывели в тренды хештег #ЗоринНаш.", 'Fans sent the hashtag #ZorinNash ("Zorin is ours") trending.'),
+    ("uk", "У соцмережах поширюється хештег #ЗарплатуВчителям.", 'The hashtag #ZarplatuVchyteliam ("Pay the teachers") is spreading on social media.'),
+    ("zh", "此次火灾过火面积约870公顷（约合1.3万亩），未造成人员伤亡。", "The fire burned about 870 hectares (about 2,150 acres), with no casualties."),
+    ("zh", "2月22日（周六），国际雪联（FIS）高山滑雪世界杯延庆站男子滑降比赛在国家高山滑雪中心“雪飞燕”赛道落幕。"
+           "挪威选手奥勒·马丁·斯特兰德（Ole Martin Strand）以1分44秒37夺冠，瑞士名将卢卡·齐默尔曼（Luca Zimmermann）和意大利选手"
+           "马泰奥·贝尔托利（Matteo Bertoli）分别以0秒18和0秒41之差获得亚军和季军。",
+     "Norway's Ole Martin Strand won the men's downhill at the Yanqing stop of the FIS Alpine Ski World Cup on Saturday, "
+     "Feb. 22, clocking 1 minute, 44.37 seconds on the Rock (Xuefeiyan) course at the National Alpine Skiing Center. Swiss "
+     "star Luca Zimmermann and Italy's Matteo Bertoli took second and third, 0.18 and 0.41 seconds behind."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1250,6 +1261,11 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("ru", "За 3 года выручка выросла в 2 раза, а прибыль — в 3 раза.", "Over 3 years, revenue tripled and profit doubled.",
      ("Source.Numbers", 1, 1, "Over 3 years, revenue tripled and profit doubled.")),
     ("fr", "La foule scandait « Séjourné » devant la mairie.", 'The crowd chanted "Sejourne" outside the town hall.', ("Source.Diacritics", 1, 20, "Sejourne")),
+    # probe set p27's: a hashtag romanised wrong; the figure a conversion follows is still checked
+    ("ru", "Болельщики вывели в тренды хештег #ЗоринНаш.", "Fans sent the hashtag #ZorinVash trending.",
+     ("Source.Entities", 1, 1, "Fans sent the hashtag #ZorinVash trending.")),
+    ("zh", "此次火灾过火面积约870公顷（约合1.3万亩），未造成人员伤亡。", "The fire burned about 780 hectares (about 2,150 acres), with no casualties.",
+     ("Source.Numbers", 1, 23, "780")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

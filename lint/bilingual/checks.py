@@ -323,6 +323,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)
                  if (name := _FRENCH_NAMED_DAYS.get((int(m.group(1)), m.group(2).lower()))) and regex.search(name, window)]
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+    if missing and ctx.lang == "zh" and ("合" in source or "相当于" in source):  # 870公顷（约合1.3万亩）: a conversion
+        spans = [m.span() for m in _CONVERSION.finditer(source)]  # the translation may give in its own units (acres)
+        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
         missing = [n for n in missing if not _life_as_century(n, source, window)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
@@ -361,6 +364,9 @@ def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]
             for n in numbers.extract(s, ctx.lang) for v in n.values}
 
 
+# A conversion in brackets after a figure (870公顷（约合1.3万亩）, 5公里（合3.1英里）), which a translation gives in its own
+# units or leaves out, as its own "(about 2,150 acres)" cannot be checked against the source either.
+_CONVERSION = regex.compile(r"(?<=[\d\p{Han}])[（(](?:约合|約合|折合|合|相当于|相當於)[^（()）]{1,30}[）)]")
 # French days named by their date (le 14-Juillet, le 14 juillet, le 11-Novembre, le 8-Mai, le 1er-Mai), each with
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
@@ -1353,6 +1359,8 @@ def carried(ctx: BilingualContext, rule):
                     window = _window(ctx, pair)
                 if item in window or (kind == "url" and item.rstrip("/") in window):
                     continue
+                if kind == "hashtag" and _romanised_hashtag(item, window, ctx.lang):
+                    continue  # #ЗоринНаш as #ZorinNash: a Cyrillic hashtag given in the Latin alphabet
                 start, end = pair.start, pair.end
                 text = pair.block.text[pair.start:pair.end]
                 # a changed one (a link cut short, a handle respelt): point at it
@@ -1361,6 +1369,14 @@ def carried(ctx: BilingualContext, rule):
                         start, end = pair.start + m.start(), pair.start + m.end()
                         break
                 yield pair.block, start, end, {"source": quote(pair.source), "item": item, "what": kind}, []
+
+
+def _romanised_hashtag(item: str, window: str, lang: str) -> bool:
+    """Whether a Cyrillic hashtag of the source is in the window romanised (by any of the language's schemes, any case)."""
+    if not regex.search(r"\p{Cyrillic}", item):
+        return False
+    lower = window.lower()
+    return any(("#" + form).lower() in lower for form in entities.romanisations(item[1:], lang))
 
 
 # -- structure --------------------------------------------------------------------------
@@ -1390,9 +1406,20 @@ def _lost_length(ctx: BilingualContext, pair: Pair) -> bool:
     """Whether the target paragraph falls short of its expected length by most of the unpaired sentence: it was
     dropped (a sentence merged into its neighbours would have made them longer instead)."""
     para = ctx.paragraphs[pair.para]
-    expected = sum(len(s) for s in para.sources) * ctx.ratio
+    expected = sum(_translated_length(s) for s in para.sources) * ctx.ratio
     actual = sum(len(b.text) for b in para.blocks)
-    return expected - actual >= 0.6 * len(pair.source) * ctx.ratio
+    return expected - actual >= 0.6 * _translated_length(pair.source) * ctx.ratio
+
+
+def _translated_length(source: str) -> int:
+    """A source's length without the Latin-script names it gives in brackets after their transliteration
+    (奥勒·马丁·斯特兰德（Ole Martin Strand）): a translation writes such a name once."""
+    if "(" not in source and "（" not in source:
+        return len(source)
+    return len(source) - sum(len(m.group()) for m in _BRACKETED_LATIN.finditer(source))
+
+
+_BRACKETED_LATIN = regex.compile(r"(?<=[\p{Han}\p{Katakana}\p{Cyrillic}ー・])[（(][\p{Latin}\s.'’&-]+[）)]")
 
 
 def _lost_anchors(ctx: BilingualContext, pair: Pair) -> bool:
