@@ -425,6 +425,12 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ru", "Болельщики вывели в тренды хештег #ЗоринНаш.", 'Fans sent the hashtag #ZorinNash ("Zorin is ours") trending.'),
     ("uk", "У соцмережах поширюється хештег #ЗарплатуВчителям.", 'The hashtag #ZarplatuVchyteliam ("Pay the teachers") is spreading on social media.'),
     ("zh", "此次火灾过火面积约870公顷（约合1.3万亩），未造成人员伤亡。", "The fire burned about 870 hectares (about 2,150 acres), with no casualties."),
+    # (and its other half: a decade by its tens, los años ochenta, die 80er Jahre, as the 1980s; an hour and a half,
+    # an hour and 10 minutes for 1 h 30, 1 h 10)
+    ("es", "Tiene la mitad de habitantes que en los años ochenta.", "It has half as many inhabitants as in the 1980s."),
+    ("de", "Die Halle stammt aus den 80er Jahren.", "The hall dates from the 1980s."),
+    ("fr", "Le trajet demandait près de 1 h 30.", "The journey took almost an hour and a half."),
+    ("fr", "« Je mettais 1 h 10 pour aller travailler », dit-elle.", '"It used to take me an hour and 10 minutes to get to work," she said.'),
     ("zh", "2月22日（周六），国际雪联（FIS）高山滑雪世界杯延庆站男子滑降比赛在国家高山滑雪中心“雪飞燕”赛道落幕。"
            "挪威选手奥勒·马丁·斯特兰德（Ole Martin Strand）以1分44秒37夺冠，瑞士名将卢卡·齐默尔曼（Luca Zimmermann）和意大利选手"
            "马泰奥·贝尔托利（Matteo Bertoli）分别以0秒18和0秒41之差获得亚军和季军。",
@@ -1266,6 +1272,9 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Entities", 1, 1, "Fans sent the hashtag #ZorinVash trending.")),
     ("zh", "此次火灾过火面积约870公顷（约合1.3万亩），未造成人员伤亡。", "The fire burned about 780 hectares (about 2,150 acres), with no casualties.",
      ("Source.Numbers", 1, 23, "780")),
+    ("es", "Tiene la mitad de habitantes que en los años ochenta.", "It has half as many inhabitants as in the 1970s.",
+     ("Source.Numbers", 1, 43, "1970")),
+    ("fr", "Le trajet demandait près de 1 h 30.", "The journey took almost an hour and 20 minutes.", ("Source.Numbers", 1, 37, "20")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -221,6 +221,7 @@ _FRACTION_SCALE = regex.compile(r"\b(a quarter|half|a half|three quarters|a thir
                                 regex.IGNORECASE)
 _AND_A_HALF = regex.compile(r"\b(" + "|".join(k for k in _ONES if len(k) > 2) + "|" + "|".join(_TENS) +
                            r")(?:-and-a-half| and a half)(?: (thousand|million|billion))?\b", regex.IGNORECASE)
+_AN_HOUR_AND = regex.compile(r"\b(?:an|one) hour and (?:(a half)|(\d{1,2}) minutes?)\b", regex.IGNORECASE)
 # "per million", "millions of": a scale word without a figure stands for the scale itself.
 _BARE_SCALE = regex.compile(r"(?<!\d[ \u00a0]?|\b(?:" + "|".join(list(_ONES) + list(_TENS)) + r")[ -])\b(?:hundred|thousand|million|billion)s?\b",
                             regex.IGNORECASE)
@@ -489,6 +490,8 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = values | {0.0}  # 12 am is 00:00
         if (part := _FRACTION_OF_SECOND.match(norm, end)) is not None:  # 58 centésimas: 0.58 seconds
             values = values | {v / _FRACTION_PARTS[part.lastgroup] for v in values}
+        if len(digits) == 2 and digits[1] == "0" and base != "en":
+            values = values | _decade_years(float(digits), norm, m.start(), end)  # los años 80, 80er Jahre: the 1980s
         if len(digits) == 2 and m.start() >= 5 and norm[m.start() - 1] in "-–/" and _YEAR.fullmatch(norm, m.start() - 5, m.start() - 1):
             values = values | {float(norm[m.start() - 5:m.start() - 3] + digits)}  # 2024-25: 2025
         last_end = end
@@ -575,6 +578,10 @@ def _words(text: str, lenient: bool = False):
             whole = _ONES.get(m.group(1).lower(), _TENS.get(m.group(1).lower(), 0))
             scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((m.group(2) or "").lower(), 1)
             yield Number(m.start(), m.end(), m.group(), frozenset({_r((whole + 0.5) * scale)}))
+    if "an hour and" in lower or "one hour and" in lower:  # an hour and a half, an hour and 10 minutes: 90, 70 minutes
+        for m in _AN_HOUR_AND.finditer(text):
+            minutes = 30 if m.group(1) else int(m.group(2))
+            yield Number(m.start(), m.end(), m.group(), frozenset({float(60 + minutes), _r(1 + minutes / 60)}))
     if scaled and lenient:
         for m in _BARE_SCALE.finditer(text):
             yield Number(m.start(), m.end(), m.group(), frozenset({_BARE[m.group().lower().rstrip("s")]}))
@@ -951,10 +958,23 @@ def _foreign_words(text: str, lang: str):
         if _no_number_here(norm, words, first, j, lang) or any(a <= start < b for a, b in idioms):
             continue
         total, parts = value
-        values = {total} | parts
+        values = {total} | parts | _decade_years(total, norm, start, run_end)
         if (part := _FRACTION_OF_SECOND.match(norm, run_end)) is not None:  # dos décimas: 0.2 (of a point, a second;
             values |= {_r(v / _FRACTION_PARTS[part.lastgroup]) for v in values}  # and 2: "nine hundredths" reads as 9)
         yield Number(start, run_end, text[start:run_end], frozenset(values))
+
+
+def _decade_years(value: float, norm: str, start: int, end: int) -> set[float]:
+    """A decade named by its tens (los años ochenta, les années 80, die 80er Jahre, 80-е годы): its first year, as
+    English writes the 1980s (last century's, but for the twenties and thirties, which may be this one's)."""
+    if value not in _DECADE_TENS or not (_DECADE_BEFORE.search(norm, max(0, start - 16), start) or _DECADE_AFTER.match(norm, end)):
+        return set()
+    return {1900 + value} | ({2000 + value} if value <= 30 else set())
+
+
+_DECADE_TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
+_DECADE_BEFORE = regex.compile(r"(?i:\b(?:años|années|década de(?: los)?|décennie)[ \u00a0]\Z)")
+_DECADE_AFTER = regex.compile(r"er(?:[ \u00a0]Jahre|-Jahre)|-(?:е|х|ті|ых)\b")
 
 
 def _no_number_here(norm: str, words: list, first: int, last: int, lang: str) -> bool:
