@@ -428,6 +428,10 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     # (and its other half: a decade by its tens, los años ochenta, die 80er Jahre, as the 1980s; an hour and a half,
     # an hour and 10 minutes for 1 h 30, 1 h 10)
     ("es", "Tiene la mitad de habitantes que en los años ochenta.", "It has half as many inhabitants as in the 1980s."),
+    # (a review of those: a hashtag and a link with İ or ı copied as they are; a conversion left out)
+    ("de", "Die Beiträge liefen unter #İstanbul.", "The posts ran under #İstanbul."),
+    ("de", "Mehr unter https://www.ıspanak.com.tr/haber.", "More at https://www.ıspanak.com.tr/haber."),
+    ("zh", "全程5公里（合3.1英里）。", "The course is 5 km long."),
     ("de", "Die Halle stammt aus den 80er Jahren.", "The hall dates from the 1980s."),
     ("fr", "Le trajet demandait près de 1 h 30.", "The journey took almost an hour and a half."),
     ("fr", "« Je mettais 1 h 10 pour aller travailler », dit-elle.", '"It used to take me an hour and 10 minutes to get to work," she said.'),
@@ -1275,6 +1279,23 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("es", "Tiene la mitad de habitantes que en los años ochenta.", "It has half as many inhabitants as in the 1970s.",
      ("Source.Numbers", 1, 43, "1970")),
     ("fr", "Le trajet demandait près de 1 h 30.", "The journey took almost an hour and 20 minutes.", ("Source.Numbers", 1, 37, "20")),
+    # (a review of those: a conversion's figure changed in its own unit; 合 that opens a word (合格率, 合肥) is no
+    # conversion; a hashtag inside a longer one is not there; a body's translated name in brackets is counted)
+    ("zh", "全程5公里（合3.1英里）。", "The course is 5 km (1.3 miles) long.", ("Source.Numbers", 1, 21, "1.3")),
+    ("zh", "市场监管局共抽检食品200批次（合格率为95.5%），其余批次已依法处置。", "Regulators tested 200 batches of food; the rest were dealt with.",
+     ("Source.Numbers", 1, 1, "Regulators tested 200 batches of food; the rest were dealt with.")),
+    ("zh", "全省新增就业人口12万人（合肥市占4.2万人），同比增长。", "The province added 120,000 jobs, up year on year.",
+     ("Source.Numbers", 1, 1, "The province added 120,000 jobs, up year on year.")),
+    ("ru", "Пользователи запустили хештег #Москва, а другие — #МоскваСила.", "Users launched the hashtag #MoskvaSila.",
+     ("Source.Entities", 1, 1, "Users launched the hashtag #MoskvaSila.")),
+    ("zh", "出席会议的有世界卫生组织（World Health Organization）、联合国儿童基金会（United Nations Children's Fund）、国际红十字委员会"
+           "（International Committee of the Red Cross）和无国界医生组织（Doctors Without Borders）的代表。与会代表一致认为，各方应当"
+           "进一步加强合作，共同应对日益严峻的全球公共卫生挑战，并呼吁各国政府加大对基层卫生体系的投入。会议最后通过了一份联合声明。",
+     "Representatives of the World Health Organization, the United Nations Children's Fund, the International Committee of "
+     "the Red Cross and Doctors Without Borders attended the meeting. The meeting ended with the adoption of a joint statement.",
+     ("Source.Omission", 1, 1, "Representatives of the World Health Organization, the United Nations Children's Fund, the "
+      "International Committee of the Red Cross and Doctors Without Borders attended the meeting. The meeting ended with "
+      "the adoption of a joint statement.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -325,7 +325,10 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and ctx.lang == "zh" and ("合" in source or "相当于" in source):  # 870公顷（约合1.3万亩）: a conversion
         spans = [m.span() for m in _CONVERSION.finditer(source)]  # the translation may give in its own units (acres)
-        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+        if spans:  # (or leave out; a figure of the window like it is the same unit's, changed: still compared)
+            shown = ctx.target_numbers("", pair.block, pair.start, pair.end)
+            missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)
+                       or any(_similar(n.values, t.values, scale=False) for t in shown)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
         missing = [n for n in missing if not _life_as_century(n, source, window)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
@@ -366,7 +369,8 @@ def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]
 
 # A conversion in brackets after a figure (870公顷（约合1.3万亩）, 5公里（合3.1英里）), which a translation gives in its own
 # units or leaves out, as its own "(about 2,150 acres)" cannot be checked against the source either.
-_CONVERSION = regex.compile(r"(?<=[\d\p{Han}])[（(](?:约合|約合|折合|合|相当于|相當於)[^（()）]{1,30}[）)]")
+_CONVERSION = regex.compile(r"(?<=\d[\p{Han}a-zA-Z²³%]{0,4})[（(](?:约合|約合|折合|合(?![计計同作资資格肥并併理法算])|相当于|相當於)"
+                            r"\s?约?[\d.,]+[万亿千百]?[\p{Han}a-zA-Z²³]{1,4}[）)]")  # (a figure and its unit only)
 # French days named by their date (le 14-Juillet, le 14 juillet, le 11-Novembre, le 8-Mai, le 1er-Mai), each with
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
@@ -762,9 +766,10 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,}"
 
 
-def _similar(a: frozenset, b: frozenset) -> bool:
+def _similar(a: frozenset, b: frozenset, scale: bool = True) -> bool:
     """A changed number rather than another one: digits kept in part (633 → 63), one digit changed
-    (155 → 115) or two neighbours swapped (62 → 26), or the scale wrong (十万 → ten thousand, 十亿 → two billion)."""
+    (155 → 115) or two neighbours swapped (62 → 26), or (with `scale`) the scale wrong (十万 → ten thousand, 十亿 → two
+    billion)."""
     for x in a:
         for y in b:
             sx, sy = _digits(x), _digits(y)
@@ -779,7 +784,7 @@ def _similar(a: frozenset, b: frozenset) -> bool:
                 if len(differ) == 2 and differ[1] == differ[0] + 1 and sx[differ[0]] == sy[differ[1]] \
                         and sx[differ[1]] == sy[differ[0]]:
                     return True  # two neighbouring digits swapped (62 → 26, 1.35 → 1.53)
-            if x >= 1000 and y >= 1000 and 0.1 <= y / x <= 10:
+            if scale and x >= 1000 and y >= 1000 and 0.1 <= y / x <= 10:
                 return True
     return False
 
@@ -1375,8 +1380,8 @@ def _romanised_hashtag(item: str, window: str, lang: str) -> bool:
     """Whether a Cyrillic hashtag of the source is in the window romanised (by any of the language's schemes, any case)."""
     if not regex.search(r"\p{Cyrillic}", item):
         return False
-    lower = window.lower()
-    return any(("#" + form).lower() in lower for form in entities.romanisations(item[1:], lang))
+    return any(regex.search(rf"(?<![\p{{L}}\p{{N}}_])#{regex.escape(form)}(?![\p{{L}}\p{{N}}_])", window, regex.IGNORECASE)
+               for form in entities.romanisations(item[1:], lang))  # (the whole hashtag: not #Moskva in #MoskvaSila)
 
 
 # -- structure --------------------------------------------------------------------------
@@ -1419,7 +1424,9 @@ def _translated_length(source: str) -> int:
     return len(source) - sum(len(m.group()) for m in _BRACKETED_LATIN.finditer(source))
 
 
-_BRACKETED_LATIN = regex.compile(r"(?<=[\p{Han}\p{Katakana}\p{Cyrillic}ー・])[（(][\p{Latin}\s.'’&-]+[）)]")
+# (after a transliterated name: parts joined by a middle dot, 奥勒·马丁·斯特兰德, or katakana; not a body's translated
+# name, 世界卫生组织（World Health Organization）, which the translation gives in full)
+_BRACKETED_LATIN = regex.compile(r"(?<=[·・]\p{Han}{1,8}|\p{Katakana}ー?)[（(][\p{Latin}\s.'’&-]+[）)]")
 
 
 def _lost_anchors(ctx: BilingualContext, pair: Pair) -> bool:

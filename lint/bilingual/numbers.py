@@ -304,12 +304,22 @@ _CJK_REST = regex.compile(r"(\d{1,3}(?:,\d{3})++|\d++)([千百万萬億亿]*)") 
 # A tail in characters after a figure's big scale: 1亿两千万 is 120 million.
 _HAN_TAIL = regex.compile(r"[零〇一二两三四五六七八九十百千万萬]+")
 _WORD_GAP = re.compile(r"[- ]")
-# Full-width forms as ASCII, and the letters that case-insensitive patterns take for ASCII ones but whose lower case
-# is no ASCII key of the word tables (ſ long s, İ dotted capital I, ı dotless i, the Kelvin sign K).
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x17F: "s", 0x130: "I", 0x131: "i", 0x212A: "K"}
-_HAS_FULLWIDTH = regex.compile("[\uff01-\uff5e\u3000\u017f\u0130\u0131\u212a]")
-# A digit the regex module knows (\d) but this Python's float() does not (Unicode 15 and later: Kawi, Nag Mundari).
-_UNREADABLE_DIGIT = regex.compile(r"(?![0-9])\d")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_HAS_FULLWIDTH = regex.compile("[\uff01-\uff5e\u3000]")
+# A digit the regex module knows (\d) but this Python's float() does not: Unicode 15 and later, all outside the
+# Basic Multilingual Plane (Kawi, Nag Mundari).
+_UNREADABLE_DIGIT = regex.compile(r"(?V1)[\d&&[\U00010000-\U0010FFFF]]")
+# The letters that case-insensitive patterns take for ASCII ones but whose lower case is no ASCII key of the English
+# word tables (ſ long s, İ dotted capital I, ı dotless i, the Kelvin sign K): read as those, for English words only
+# (an address or a hashtag keeps its own letters).
+_CASE_LOOKALIKES = {0x17F: "s", 0x130: "I", 0x131: "i", 0x212A: "K"}
+_HAS_CASE_LOOKALIKE = regex.compile("[\u017f\u0130\u0131\u212a]")
+
+
+def _english_word_text(text: str) -> str:
+    """normalise(text), with the case lookalikes as the ASCII letters they match (one character for one)."""
+    text = normalise(text)
+    return text.translate(_CASE_LOOKALIKES) if not text.isascii() and _HAS_CASE_LOOKALIKE.search(text) else text
 
 
 @lru_cache(maxsize=4096)
@@ -323,7 +333,7 @@ def normalise(text: str) -> str:
         return text  # most text has none: a search is far cheaper than translating every character
     if _HAS_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH)
-    if _UNREADABLE_DIGIT.search(text):  # (one character for one: a digit float() cannot read is no digit here)
+    if max(text) > "\uffff" and _UNREADABLE_DIGIT.search(text):  # (one for one: a digit float() cannot read is none)
         text = _UNREADABLE_DIGIT.sub(lambda m: m.group() if m.group().isdecimal() else "\ufffd", text)
     return text
 
@@ -371,8 +381,8 @@ def extract(text: str, lang: str, lenient: bool = False, words: bool = True) -> 
 def _word_numbers(text: str, lang: str, lenient: bool) -> tuple[Number, ...]:
     """Numbers written as words (English; the simple ones of de, fr, es, ru, uk) and month names, in order."""
     base = (lang or "en").split("-")[0].lower()
-    found = list(_words(normalise(text), lenient)) if base == "en" else list(_foreign_words(text, base))
-    found.extend(_month_names(normalise(text), text, base))
+    found = list(_words(_english_word_text(text), lenient)) if base == "en" else list(_foreign_words(text, base))
+    found.extend(_month_names(_english_word_text(text) if base == "en" else normalise(text), text, base))
     found.sort(key=lambda n: n.start)
     return tuple(found)
 
