@@ -13,6 +13,7 @@ Windows-1252 inside a lower-case word that decodes strictly to one letter.
 """
 from __future__ import annotations
 
+import importlib
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -64,7 +65,7 @@ def _lone_letters(text: str) -> str:
         before, after = text[s - 1 : s], text[e : e + 1]
         if not (before.islower() or after.islower()):  # inside a lower-case word, not in capitals or alone
             continue
-        import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252" (only once a letter is to be read)
+        importlib.import_module("ftfy.bad_codecs")  # registers "sloppy-windows-1252" (only once a letter is read)
 
         try:
             letter = m.group().encode("sloppy-windows-1252").decode("utf-8")
