@@ -432,6 +432,16 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("de", "Die Beiträge liefen unter #İstanbul.", "The posts ran under #İstanbul."),
     ("de", "Mehr unter https://www.ıspanak.com.tr/haber.", "More at https://www.ıspanak.com.tr/haber."),
     ("zh", "全程5公里（合3.1英里）。", "The course is 5 km long."),
+    # (a last review: 约合人民币 before the figure, ranges and a unit of several characters in the bracket; a figure
+    # elsewhere in the sentence that shares the conversion's digits; decades with 80ern, 90-м годам; an
+    # hour-and-a-half, an hour and a quarter)
+    ("zh", "该公司获得100万美元（约合人民币720万元）投资。", "The company received an investment of $1 million."),
+    ("zh", "该车售价2万至3万美元（约合14万至21万元）。", "The car sells for $20,000 to $30,000."),
+    ("zh", "此次火灾过火面积约870公顷（约合1.3万亩），130名消防员参与扑救。", "The fire burned about 870 hectares (about 2,150 acres); 130 firefighters fought it."),
+    ("ru", "К 90-м годам завод закрыли.", "By the 1990s the plant had closed."),
+    ("de", "Die Halle stammt aus den 80ern.", "The hall dates from the 1980s."),
+    ("fr", "Le trajet demandait près de 1 h 30.", "It was an hour-and-a-half drive."),
+    ("fr", "Le trajet demandait près de 1 h 15.", "The journey took an hour and a quarter."),
     ("de", "Die Halle stammt aus den 80er Jahren.", "The hall dates from the 1980s."),
     ("fr", "Le trajet demandait près de 1 h 30.", "The journey took almost an hour and a half."),
     ("fr", "« Je mettais 1 h 10 pour aller travailler », dit-elle.", '"It used to take me an hour and 10 minutes to get to work," she said.'),
@@ -1282,6 +1292,14 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     # (a review of those: a conversion's figure changed in its own unit; 合 that opens a word (合格率, 合肥) is no
     # conversion; a hashtag inside a longer one is not there; a body's translated name in brackets is counted)
     ("zh", "全程5公里（合3.1英里）。", "The course is 5 km (1.3 miles) long.", ("Source.Numbers", 1, 21, "1.3")),
+    # (a last review: a decade is no single year; an ordinal is no decade; "des années" before a share, "años"
+    # without an article, are no decades; an hour and a half is no 1 h 45)
+    ("es", "En los años 80 cerró.", "It closed in 1980.", ("Source.Numbers", 1, 14, "1980")),
+    ("ru", "Он занял 20-е место.", "He finished 2020.", ("Source.Numbers", 1, 13, "2020")),
+    ("fr", "Il y a des années 80 % des gens votaient.", "Years ago 1980 people voted.", ("Source.Numbers", 1, 11, "1980")),
+    ("es", "Durante años 40 familias vivieron allí.", "For 1940 families lived there.", ("Source.Numbers", 1, 5, "1940")),
+    ("fr", "Le trajet demandait près de 1 h 45.", "The journey took an hour and a half.",
+     ("Source.Numbers", 1, 1, "The journey took an hour and a half.")),
     ("zh", "市场监管局共抽检食品200批次（合格率为95.5%），其余批次已依法处置。", "Regulators tested 200 batches of food; the rest were dealt with.",
      ("Source.Numbers", 1, 1, "Regulators tested 200 batches of food; the rest were dealt with.")),
     ("zh", "全省新增就业人口12万人（合肥市占4.2万人），同比增长。", "The province added 120,000 jobs, up year on year.",

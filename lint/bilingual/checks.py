@@ -325,8 +325,12 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and ctx.lang == "zh" and ("合" in source or "相当于" in source):  # 870公顷（约合1.3万亩）: a conversion
         spans = [m.span() for m in _CONVERSION.finditer(source)]  # the translation may give in its own units (acres)
-        if spans:  # (or leave out; a figure of the window like it is the same unit's, changed: still compared)
-            shown = ctx.target_numbers("", pair.block, pair.start, pair.end)
+        if spans:  # (or leave out; a figure like it in the translation's own brackets is the same unit's, changed:
+            # still compared)
+            text = pair.block.text
+            brackets = [m.span() for m in _EN_BRACKETS.finditer(text, pair.start, pair.end)]
+            shown = [t for t in ctx.target_numbers("", pair.block, pair.start, pair.end)
+                     if any(a <= t.start < b for a, b in brackets)]
             missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)
                        or any(_similar(n.values, t.values, scale=False) for t in shown)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
@@ -369,8 +373,9 @@ def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]
 
 # A conversion in brackets after a figure (870公顷（约合1.3万亩）, 5公里（合3.1英里）), which a translation gives in its own
 # units or leaves out, as its own "(about 2,150 acres)" cannot be checked against the source either.
-_CONVERSION = regex.compile(r"(?<=\d[\p{Han}a-zA-Z²³%]{0,4})[（(](?:约合|約合|折合|合(?![计計同作资資格肥并併理法算])|相当于|相當於)"
-                            r"\s?约?[\d.,]+[万亿千百]?[\p{Han}a-zA-Z²³]{1,4}[）)]")  # (a figure and its unit only)
+_CONVERSION = regex.compile(r"(?<=\d[^\s（()）]{0,8})[（(](?:约合|約合|折合|合(?![计計同作资資格肥并併理法算])|相当于|相當於)"
+                            r"(?=[^（()）]{0,30}\d)[^（()）倍的]{1,40}[）)]")  # (a figure in it; no comparison, 的3倍)
+_EN_BRACKETS = regex.compile(r"\([^()]*\)")
 # French days named by their date (le 14-Juillet, le 14 juillet, le 11-Novembre, le 8-Mai, le 1er-Mai), each with
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",

@@ -221,7 +221,7 @@ _FRACTION_SCALE = regex.compile(r"\b(a quarter|half|a half|three quarters|a thir
                                 regex.IGNORECASE)
 _AND_A_HALF = regex.compile(r"\b(" + "|".join(k for k in _ONES if len(k) > 2) + "|" + "|".join(_TENS) +
                            r")(?:-and-a-half| and a half)(?: (thousand|million|billion))?\b", regex.IGNORECASE)
-_AN_HOUR_AND = regex.compile(r"\b(?:an|one) hour and (?:(a half)|(\d{1,2}) minutes?)\b", regex.IGNORECASE)
+_AN_HOUR_AND = regex.compile(r"\b(?:an|one)[ -]hour[ -]and[ -](?:(a[ -]half)|(a[ -]quarter)|(\d{1,2}) minutes?)\b", regex.IGNORECASE)
 # "per million", "millions of": a scale word without a figure stands for the scale itself.
 _BARE_SCALE = regex.compile(r"(?<!\d[ \u00a0]?|\b(?:" + "|".join(list(_ONES) + list(_TENS)) + r")[ -])\b(?:hundred|thousand|million|billion)s?\b",
                             regex.IGNORECASE)
@@ -500,6 +500,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = values | {0.0}  # 12 am is 00:00
         if (part := _FRACTION_OF_SECOND.match(norm, end)) is not None:  # 58 centésimas: 0.58 seconds
             values = values | {v / _FRACTION_PARTS[part.lastgroup] for v in values}
+        if base == "en" and len(digits) == 4 and digits[3] == "0" and norm.startswith("s", end) and \
+                not _is_letter(norm[end + 1:end + 2]):
+            values = values | {decade(float(digits))}  # the 1980s (and 1980 itself, as before)
         if len(digits) == 2 and digits[1] == "0" and base != "en":
             values = values | _decade_years(float(digits), norm, m.start(), end)  # los años 80, 80er Jahre: the 1980s
         if len(digits) == 2 and m.start() >= 5 and norm[m.start() - 1] in "-–/" and _YEAR.fullmatch(norm, m.start() - 5, m.start() - 1):
@@ -588,9 +591,9 @@ def _words(text: str, lenient: bool = False):
             whole = _ONES.get(m.group(1).lower(), _TENS.get(m.group(1).lower(), 0))
             scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((m.group(2) or "").lower(), 1)
             yield Number(m.start(), m.end(), m.group(), frozenset({_r((whole + 0.5) * scale)}))
-    if "an hour and" in lower or "one hour and" in lower:  # an hour and a half, an hour and 10 minutes: 90, 70 minutes
+    if "hour and" in lower or "hour-and" in lower:  # an hour and a half, an hour and 10 minutes: 90, 70 minutes
         for m in _AN_HOUR_AND.finditer(text):
-            minutes = 30 if m.group(1) else int(m.group(2))
+            minutes = 30 if m.group(1) else 15 if m.group(2) else int(m.group(3))
             yield Number(m.start(), m.end(), m.group(), frozenset({float(60 + minutes), _r(1 + minutes / 60)}))
     if scaled and lenient:
         for m in _BARE_SCALE.finditer(text):
@@ -977,14 +980,22 @@ def _foreign_words(text: str, lang: str):
 def _decade_years(value: float, norm: str, start: int, end: int) -> set[float]:
     """A decade named by its tens (los años ochenta, les années 80, die 80er Jahre, 80-е годы): its first year, as
     English writes the 1980s (last century's, but for the twenties and thirties, which may be this one's)."""
-    if value not in _DECADE_TENS or not (_DECADE_BEFORE.search(norm, max(0, start - 16), start) or _DECADE_AFTER.match(norm, end)):
+    if value not in _DECADE_TENS or not ((_DECADE_BEFORE.search(norm, max(0, start - 16), start) and
+                                           not _NO_DECADE_AFTER.match(norm, end)) or _DECADE_AFTER.match(norm, end)):
         return set()
-    return {1900 + value} | ({2000 + value} if value <= 30 else set())
+    return {decade(1900 + value)} | ({decade(2000 + value)} if value <= 30 else set())
+
+
+def decade(year: float) -> float:
+    """The value that stands for a decade (the 1980s), apart from its first year (1980): a translation that gives
+    "los años 80" as "in 1980" changed it."""
+    return year + 0.5
 
 
 _DECADE_TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
-_DECADE_BEFORE = regex.compile(r"(?i:\b(?:años|années|década de(?: los)?|décennie)[ \u00a0]\Z)")
-_DECADE_AFTER = regex.compile(r"er(?:[ \u00a0]Jahre|-Jahre)|-(?:е|х|ті|ых)\b")
+_DECADE_BEFORE = regex.compile(r"(?i:\b(?:(?:los|las|de los) años|(?:les|des|aux) années|década de(?: los)?|décennie)[ \u00a0]\Z)")
+_NO_DECADE_AFTER = regex.compile(r"[ \u00a0]?%|[ \u00a0](?:por ciento|pour cent)")  # (des années 80 % des gens)
+_DECADE_AFTER = regex.compile(r"er(?:[ \u00a0]Jahre|-Jahre|n\b)|-(?:е|х|ые|ых|ті|их|м)[ \u00a0]+(?:год|рок|рр?\.)")
 
 
 def _no_number_here(norm: str, words: list, first: int, last: int, lang: str) -> bool:
