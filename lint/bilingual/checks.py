@@ -328,7 +328,7 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         if spans:  # (or leave out; a figure like it in the translation's own brackets is the same unit's, changed:
             # still compared)
             text = pair.block.text
-            brackets = [m.span() for m in _EN_BRACKETS.finditer(text, pair.start, pair.end)]
+            brackets = [m.span() for m in _BRACKETED_WORDS.finditer(text, pair.start, pair.end)]
             shown = [t for t in ctx.target_numbers("", pair.block, pair.start, pair.end)
                      if any(a <= t.start < b for a, b in brackets)]
             missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)
@@ -375,7 +375,6 @@ def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]
 # units or leaves out, as its own "(about 2,150 acres)" cannot be checked against the source either.
 _CONVERSION = regex.compile(r"(?<=\d[^\s（()）]{0,8})[（(](?:约合|約合|折合|合(?![计計同作资資格肥并併理法算])|相当于|相當於)"
                             r"(?=[^（()）]{0,30}\d)[^（()）倍的]{1,40}[）)]")  # (a figure in it; no comparison, 的3倍)
-_EN_BRACKETS = regex.compile(r"\([^()]*\)")
 # French days named by their date (le 14-Juillet, le 14 juillet, le 11-Novembre, le 8-Mai, le 1er-Mai), each with
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
@@ -432,12 +431,12 @@ def _multiple_in_words(number, unit, source: str, window: str) -> bool:
         grew = _GREW_BY.search(source, start, number.start)
         if grew is None or _FELL.search(grew.group()):
             return False
-    growth = 1.0 if numbers.GROWTH_BEFORE.search(source, start, number.start) else 0.0
+    growth = 1.0 if numbers.after_growth(source, number.start) else 0.0
     said = _multiple_words(window)
     # (a multiple the translation keeps as a figure: "rose 1.5 times", "a 150% rise"; not any figure, 3 years)
     shown = {v for n in numbers.extract(window, "en", lenient=True) if _MULTIPLE_EN.match(window, n.end) for v in n.values}
-    missing = [float(m.group(1).replace(",", ".")) + (1.0 if numbers.GROWTH_BEFORE.search(source, max(0, m.start() - 60), m.start()) else 0.0)
-               for m in _MULTIPLE.finditer(source) if float(m.group(1).replace(",", ".")) not in shown]
+    multiples = [(float(m.group(1).replace(",", ".")), m.start()) for m in _MULTIPLE.finditer(source)]
+    missing = [value + (1.0 if numbers.after_growth(source, at) else 0.0) for value, at in multiples if value not in shown]
     if len(missing) > 1 and missing != said[:len(missing)]:
         return False
     return any(v + growth in said for v in number.values)
@@ -452,7 +451,9 @@ def _multiple_words(window: str) -> list[float]:
     return [value for _, value in found]
 
 
-_MULTIPLE = regex.compile(r"(\d+(?:[.,]\d+)?)[ \u00a0]?(?:倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)", regex.IGNORECASE)
+# A multiple's unit (2倍, das 3-Fache, в 2 раза), after its figure: _UNIT_AFTER's "times".
+_MULTIPLE_UNIT = r"倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b"
+_MULTIPLE = regex.compile(rf"(\d+(?:[.,]\d+)?)[ \u00a0]?(?:{_MULTIPLE_UNIT})", regex.IGNORECASE)
 # A verb (or noun) of growth before "в N раз": up to seven words between (увеличила выручку в 3 раза, вырос в прошлом
 # году в 3 раза, выросли примерно в 2 раза; выросли в 2 раза, а зарплаты — в 3 раза), none of them a verb of falling;
 # Ukrainian writes у as often as в.
@@ -484,7 +485,7 @@ _PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|проц�
 # 2人乗り), with
 # Chinese and Japanese "more than" between (一百多年: "more than a century") ...
 _UNIT_AFTER = regex.compile(
-    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше|реже|ниже|короче|хуже|медленнее|рідше|нижче|коротше|гірше|повільніше))|(?P<times>倍(?![率数])|-?fach(?:e[nrs]?)?\b|раз[аи]?\b)|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше|реже|ниже|короче|хуже|медленнее|рідше|нижче|коротше|гірше|повільніше))|(?P<times>{_MULTIPLE_UNIT})|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or

@@ -157,7 +157,12 @@ _BIG_SCALE = regex.compile(r"[万萬億亿兆]")
 _UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))")  # (not 5百帕金森病患者: 500 Parkinson's patients)
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 # Chinese growth by N 倍 (增长3.1倍): up N × 100 per cent, which is N + 1 times as much.
-GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|上漲|上升|扩大|擴大|增)了?(?:约|約|近|超过|超過|逾)?\Z")
+_GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|上漲|上升|扩大|擴大|增)了?(?:约|約|近|超过|超過|逾)?\Z")
+
+
+def after_growth(text: str, start: int) -> bool:
+    """Whether a Chinese verb of growth stands right before text[start] (增长3.1倍, 增长了超过2倍)."""
+    return _GROWTH_BEFORE.search(text, max(0, start - 6), start) is not None
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
@@ -381,8 +386,9 @@ def extract(text: str, lang: str, lenient: bool = False, words: bool = True) -> 
 def _word_numbers(text: str, lang: str, lenient: bool) -> tuple[Number, ...]:
     """Numbers written as words (English; the simple ones of de, fr, es, ru, uk) and month names, in order."""
     base = (lang or "en").split("-")[0].lower()
-    found = list(_words(_english_word_text(text), lenient)) if base == "en" else list(_foreign_words(text, base))
-    found.extend(_month_names(_english_word_text(text) if base == "en" else normalise(text), text, base))
+    norm = _english_word_text(text) if base == "en" else normalise(text)
+    found = list(_words(norm, lenient)) if base == "en" else list(_foreign_words(text, base))
+    found.extend(_month_names(norm, text, base))
     found.sort(key=lambda n: n.start)
     return tuple(found)
 
@@ -460,7 +466,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1).replace(",", "")) * small for v in values}
                     end += rest.end()
                     factor = small
-            elif base == "zh" and norm.startswith("倍", end) and GROWTH_BEFORE.search(norm, max(0, m.start() - 6), m.start()):
+            elif base == "zh" and norm.startswith("倍", end) and after_growth(norm, m.start()):
                 values = values | {_r(v * 100) for v in values if v >= 2}  # 增长3.1倍: up 310% (增长1倍 is "doubled")
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
                 # ３割 (ja), 3成 (zh): three tenths, 30 per cent
