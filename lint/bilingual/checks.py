@@ -335,9 +335,15 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
                        or any(_similar(n.values, t.values, scale=False) for t in shown)]
     if missing and _LIFE_DATES.search(source):  # Rosa Bonheur (1822-1899): "the 19th-century painter"
         missing = [n for n in missing if not _life_as_century(n, source, window)]
-    if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78
-        ages = {v for t in ctx.target_numbers("", pair.block, pair.start, pair.end) for v in t.values}
+    if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78 (He was 78., a
+        # sentence of its own: anywhere in the paragraph)
+        ages = {v for t in ctx.target_numbers("", pair.block) for v in t.values}
         missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
+    if missing and (pair.para or ctx.lang in _THIS_YEAR) and _nothing_in_its_place(ctx, pair):
+        if ctx.lang in _THIS_YEAR and _THIS_YEAR_EN.search(_para_target(ctx, pair.para)):
+            missing = [n for n in missing if not _current_year(ctx, pair.para, n)]
+        if pair.para:
+            missing = [n for n in missing if not _said_before(ctx, pair, n, source)]
     if missing and pair.block.headline:
         from_source = set().union(*(n.values for n in numbers.extract(pair.source, ctx.lang)))
         values = set()  # (a headline figure that renders another source number says nothing of this one: M6.9)
@@ -353,6 +359,50 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
             exact = [t.values & body for t in shown]
             missing = [n for n in missing if not any(_cut_from(v, tv) for found in exact for tv in found for v in n.values)]
     return missing
+
+
+# "This year" in the source languages and in English: the year the source also gives as a figure.
+_THIS_YEAR = {"ja": "今年", "zh": "今年", "ru": r"(?i:в\sэтом\sгоду|этого\sгода|нынешн\w+\sгод\w*|текущ\w+\sгод\w*)",
+              "uk": r"(?i:цього\sроку|у\sцьому\sроці|поточн\w+\sро\w+|цьогор\w+)",
+              "de": r"(?i:dieses\sJahr\w*|diesjährig\w*|in\sdiesem\sJahr)", "fr": r"(?i:cette\sannée)",
+              "es": r"(?i:este\saño|del\saño\sen\scurso)"}
+_THIS_YEAR_EN = regex.compile(r"\b[Tt]his\syear(?:'s|’s)?\b")
+
+
+def _nothing_in_its_place(ctx: BilingualContext, pair: Pair) -> bool:
+    """Whether every figure of the pair's translation is one of its source paragraph's: a figure left out, not
+    changed (9号機 as "No. 70" is no repeated mention)."""
+    values = {v for s in ctx.paragraphs[pair.para].sources for n in numbers.extract(s, ctx.lang) for v in n.values}
+    return all(t.values & values for t in ctx.target_numbers("", pair.block, pair.start, pair.end))
+
+
+def _current_year(ctx: BilingualContext, para: int, n) -> bool:
+    """Whether `n` is the year of the news (the latest the source gives) that its paragraph also calls "this year"
+    (2026年全国高考 ... 今年高考), which the translation gives once, as "this year's exam", and no year instead."""
+    year = max(n.values)
+    if not (len(n.values) == 1 and 1900 <= year <= 2100 and n.text.isdigit() and len(n.text) == 4):
+        return False
+    if any(int(y) > year for s in ctx.source_paragraphs for y in _YEAR_IN.findall(numbers.normalise(s))):
+        return False  # (цього року ... у 2021 році: an earlier year, not this one)
+    return regex.search(_THIS_YEAR[ctx.lang], " ".join(ctx.paragraphs[para].sources)) is not None and \
+        _YEAR_IN.search(_para_target(ctx, para)) is None
+
+
+def _said_before(ctx: BilingualContext, pair: Pair, n, source: str) -> bool:
+    """Whether `n` is a figure the source repeats with the same word after it, given where the source first
+    did (Ｈ３ロケット９号機 ... ９号機は当初: "the ninth H3 rocket", then "the launch"): English does not say it twice."""
+    label = _LABEL.match(source, n.end)
+    if label is None:
+        return False
+    figure = numbers.normalise(n.text)
+    said = {figure + label.group()[:k] for k in range(2, len(label.group()) + 1)}  # (９号機は: 9号機 said before)
+    earlier = [p for p in ctx.paragraphs[:pair.para] if not any(b.headline for b in p.blocks)  # (a headline is no mention)
+               and any(form in text for text in map(numbers.normalise, p.sources) for form in said)]
+    return any(n.values & {v for block in p.blocks for t in ctx.target_numbers("", block) for v in t.values}
+               for p in earlier)
+
+
+_LABEL = regex.compile(r"\p{L}{2,3}")  # the counter or noun right after a figure (号機, 号线), no space between
 
 
 def _cut_from(short: float, exact: float) -> bool:
@@ -654,7 +704,9 @@ _WEEKDAY_WITH_DATE = regex.compile(
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
 _DAY_NOT_BEFORE = "間间後后目ぶ以連连"
 _CJK_DATE = regex.compile(rf"(?:(\d{{1,2}})月)?(\d{{1,2}})日(?![前{_DAY_NOT_BEFORE}])")  # (ja 10日前後 is "about ten days")
-_ZH_DATE = regex.compile(rf"(?:(\d{{1,2}})月)?(\d{{1,2}})日(?!前(?![后後往])|[{_DAY_NOT_BEFORE}])")  # (4日前后: around the 4th; 4日前往: went on the 4th)
+_ZH_DATE = regex.compile(rf"(?|(?:(\d{{1,2}})月)?(\d{{1,2}})日(?!前(?![后後往])|[{_DAY_NOT_BEFORE}])|"
+                         rf"(?<=[在于於到])(?:(\d{{1,2}})月)?(\d{{1,2}})日(?=前))")
+# (4日前后: around the 4th; 4日前往: went on the 4th; 在15日前: by the 15th)
 
 
 # The weekdays of the European source languages, in the forms news gives them (в четверг, с четверга, у
@@ -675,9 +727,8 @@ def _weekday_date_pattern(lang: str):
     """A weekday of `lang` next to a date of the month with its month name, either order, or one in brackets
     after the other (в четверг, 13 марта; am Donnerstag, dem 13. März; jeudi 1er mai; el jueves día 13 de marzo;
     13 марта 2025 года, в четверг; am 13. März, einem Donnerstag; 13 марта (четверг)): group d<N> is the
-    weekday, 'date' the day and month (a year is not in it: a translation that gives the weekday keeps the year)."""
-    months = "|".join(numbers.month_names(lang))
-    date = rf"(?P<date>(?<!\d)\d{{1,2}}\.?(?:er|º|°|-?го)?\.?\s(?:(?i:de)\s)?(?i:{months})(?!\w))"
+    weekday, 'date' the day and month (its year, when the translation gives none: _with_year)."""
+    date = rf"(?P<date>{_date_of_month(lang)})"
     # (el jueves 13, ce jeudi 13, Donnerstag, den 13.: the day alone, where the month is the news's own)
     bare = r"(?P<date>(?<!\d)\d{1,2}(?:er|º)?(?=\s?[,;)]|\.(?:\s|\Z)))"  # (not a score or a time: am Samstag 3:1, 15:30 Uhr)
     year = r"(?:\s(?:de\s)?(?:19|20)\d\d(?:\s(?:года|року|г\.|р\.))?)?"
@@ -706,10 +757,28 @@ _DAY_PARTS = {
 }
 
 
+def _date_of_month(lang: str) -> str:
+    """A date of the month with its month's name in `lang` (13 марта, 13. März, 1er mai, 13 de marzo)."""
+    months = "|".join(numbers.month_names(lang))
+    return rf"(?<!\d)\d{{1,2}}\.?(?:er|º|°|-?го)?\.?\s(?:(?i:de)\s)?(?i:{months})(?!\w)"
+
+
+@lru_cache(maxsize=8)
+def _month_date_pattern(lang: str):
+    return regex.compile(_date_of_month(lang))
+
+
+@lru_cache(maxsize=8)
+def _source_weekday(lang: str):
+    return regex.compile(rf"(?<!\w)(?i:{'|'.join(_SOURCE_WEEKDAYS[lang])})")
+
+
 def _weekday_dates(source: str, lang: str, window: str) -> list[tuple[int, int]]:
     """Spans of the source's dates that stand beside their weekday, where the translation gives that weekday and
     no date the source does not give (AP style dates this week's events by the day; "on
-    Thursday, April 13" or "Thursday the 14th" is the date translated, and its day and month must be there)."""
+    Thursday, April 13" or "Thursday the 14th" is the date translated, and its day and month must be there); in
+    a sentence that names no weekday, every date of the month, where the translation gives one (22 липня as "on
+    Tuesday": a weekday the translator worked out)."""
     if _WEEKDAY_WITH_DATE.search(window):
         return []
     given = {(month, int(day)) for day, month in numbers.day_months(source, lang)}  # every date the source gives
@@ -719,8 +788,22 @@ def _weekday_dates(source: str, lang: str, window: str) -> list[tuple[int, int]]
     for m in _weekday_date_pattern(lang).finditer(source):
         weekday = _ENGLISH_WEEKDAYS[int(next(k for k, v in m.groupdict().items() if v and k[0] == "d" and k != "date")[1:])]
         if _english_weekday(weekday).search(window):
-            spans.append(m.span("date"))
+            spans.append(_with_year(source, m.span("date"), window))
+    if not spans and _ENGLISH_WEEKDAY_NAME.search(window) and not _source_weekday(lang).search(source):
+        spans = [_with_year(source, m.span(), window) for m in _month_date_pattern(lang).finditer(source)]
     return spans
+
+
+def _with_year(source: str, span: tuple[int, int], window: str) -> tuple[int, int]:
+    """The date's span with the year written after it (am Sonntag, dem 12. Oktober 2025: "Sunday", this
+    week's), where the translation gives no year instead (a changed year is still compared)."""
+    year = _YEAR_AFTER_DATE.match(source, span[1])
+    return (span[0], year.end()) if year and not _YEAR_IN.search(window) else span
+
+
+# (a year closed by a comma or a full stop, or by its noun: not the count of 13 mars 2000 personnes)
+_YEAR_AFTER_DATE = regex.compile(r",?\s(?:de\s)?(?:19|20)\d\d(?:\s(?:года|року|г\.|р\.)|(?=[,.;:)]|\s*\Z))")
+_ENGLISH_WEEKDAY_NAME = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.")
 
 
 @lru_cache(maxsize=8)
@@ -815,12 +898,16 @@ def names(ctx: BilingualContext, rule):
         if not words:
             continue
         para_target, para_target_folded = _folded_target(ctx, pair.para)
-        for _, _, word in words:
+        for start, end, word in words:
             w = word.lower()
             if any(c.isdigit() for c in word) or (word.isupper() and len(word) < 4) or _ROMAN.fullmatch(word):
                 continue  # M5.0, FG1, short acronyms: translations spell them out; XVIII is a number (18th)
             if word.isupper() and _spelled_out(word, pair.block.text[pair.start:pair.end]):
                 continue  # ＩＵＣＮ as the International Union for Conservation of Nature
+            if word.isupper() and _GLOSSED_ACRONYM.search(pair.source, 0, start) and _GLOSS_CLOSES.match(pair.source, end) \
+                    and _abbreviates(word, pair.block.text[pair.start:pair.end]):
+                continue  # 宇宙航空研究開発機構（ＪＡＸＡ）: the source's own gloss of the name before it, which English
+                # gives in full (the Japan Aerospace eXploration Agency)
             if w in para_target or entities.fold_letters(w).replace(" ", "").replace("-", "") in para_target_folded:
                 continue
             if len(word) < rule.min_length or (word.islower() and len(word) < 8):
@@ -834,6 +921,40 @@ def names(ctx: BilingualContext, rule):
                 continue  # a headline is rewritten: the name the article gives further down is not lost
             yield pair.block, pair.start, pair.end, {"source": quote(pair.source), "name": word,
                                                      "problem": "missing from the translation"}, []
+
+
+# An acronym in brackets right after the non-Latin name it abbreviates (宇宙航空研究開発機構（ＪＡＸＡ）, Міністерство
+# оборони (МО)... : a Latin one after Cyrillic or CJK).
+_GLOSSED_ACRONYM = regex.compile(r"[^\p{Latin}\d\s\p{P}]\s?[（(]\Z")
+_GLOSS_CLOSES = regex.compile(r"[）)]")
+
+
+def _abbreviates(acronym: str, text: str) -> bool:
+    """Whether capitalised words of `text` in a row (small words between) give the acronym's letters in order,
+    the first word its initial, each word a letter at least (Japan Aerospace eXploration Agency: JAXA; North
+    Atlantic Treaty Organization: NATO)."""
+    want = acronym.upper()
+    words = [w.upper() if w[0].isupper() else None for w in _WORD.findall(text) if w[0].isupper() or w.lower() not in _SMALL_WORDS]
+
+    def spells(got: int, i: int) -> bool:
+        if got == len(want):
+            return True
+        if i >= len(words) or words[i] is None:
+            return False
+        word = words[i]
+        k = 1 if word[0] == want[got] else word.find(want[got], 1) + 1 if got else 0  # (after the first word, a
+        if not k:  # letter of the word other than its initial: eXploration)
+            return False
+        got += 1
+        while True:  # this word gives want[..got], the next word the rest
+            if spells(got, i + 1):
+                return True
+            k = word.find(want[got], k) + 1 if got < len(want) else 0
+            if not k:
+                return False
+            got += 1
+
+    return any(spells(0, i) for i in range(len(words)))
 
 
 def _spelled_out(acronym: str, text: str) -> bool:
@@ -1337,7 +1458,7 @@ def _transliterated(source: str, start: int, end: int, word: str) -> bool:
 
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}\p{L}+)\s\Z")
 _NAME_AFTER = regex.compile(r"\s(?P<name>\p{Lu}\p{L}+)(?!\p{L})")
-_INSTITUTION_NOUN = regex.compile(r"\p{L}+(?:ation|ition|ution|ción|sión|ité|idad|ée|ique|ía|ät|ère)\Z")
+_INSTITUTION_NOUN = regex.compile(r"\p{L}+(?:ation|ition|ution|ión|ité|idad|ée|ique|ía|ät|ère)\Z")  # (La Unión de ...)
 
 
 # What every match of each kind's pattern contains (entities.URL, EMAIL ...): a text without it holds none.
