@@ -468,6 +468,20 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "Атаки на вузли в Дніпропетровській та Одеській областях.", "Attacks on junctions in the Dnipropetrovsk and Odesa regions."),
     ("es", "Se desviaron escalas al puerto marroquí de Tánger Med.", "Port calls were diverted to Morocco's Tanger Med."),
     ("es", "La Unión de Viticultores de La Rioja lo denunció.", "The Union of Winegrowers of La Rioja condemned it."),
+    # p29: a name translated around its noun; l'Opéra after de; València; between two; a save percentage as a
+    # rate; a runner-up; the trifecta; two dates as the weekend's days; a length and a quarter; a Weibo handle kept
+    # as written; 24小时巡查 around the clock
+    ("es", "Los ministros de Pesca de la Unión Europea llegaron a un acuerdo.", "European Union fisheries ministers reached a deal."),
+    ("fr", "Le chef tient l'Orchestre de l'Opéra avec énergie.", "The conductor leads the Opera orchestra with energy."),
+    ("es", "València despide unas Fallas de récord.", "Valencia bids farewell to record Fallas."),
+    ("fr", "Un repos minimum de 12 heures entre deux rotations.", "A minimum 12-hour rest between rotations."),
+    ("ru", "Он одержал 16 побед при проценте отражённых бросков 93,4.", "He won 16 games with a .934 save percentage."),
+    ("ja", "一方、２着の馬の調教師は話した。", "Meanwhile, the trainer of the runner-up said."),
+    ("ja", "配当は単勝３２０円、３連単２万４５６０円だった。", "A win bet paid 320 yen and the trifecta 24,560 yen."),
+    ("ja", "一般公開は１８、１９の両日で、入場券は２５ユーロ。", "The fair opens to the public on Saturday and Sunday; tickets cost 25 euros."),
+    ("ja", "２着の馬が入り、着差は１馬身１／４。", "The runner-up finished 1 1/4 lengths behind."),
+    ("zh", "网友可通过官方微博@成都大熊猫繁育研究基地 查看幼崽成长情况。", "Fans can follow the cubs on the base's Weibo account, @成都大熊猫繁育研究基地."),
+    ("zh", "当地已安排专人对87处隐患点进行24小时巡查。", "Staff patrol the 87 hazard sites around the clock."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1347,6 +1361,14 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Names", 1, 1, "The United States held talks.")),
     ("uk", "Атаки на вузли в Дніпропетровській та Одеській областях.", "Attacks on junctions in the Dnipropetrovsk and Odessa regions.",
      ("Source.Terminology", 1, 48, "Odessa")),
+    # p29's excuses leave errors reported: a person's other name kept (Luis Carrion), the two of "two rotations"
+    # said, a rate that is another figure, a second place left out, a handle the source does not give
+    ("es", "Lo dijo el alcalde Luis Carrión ayer.", "Mayor Luis Carrion said so yesterday.", ("Source.Diacritics", 1, 12, "Carrion")),
+    ("ru", "Процент отражённых бросков 93,4.", "A .943 save percentage.", ("Source.Numbers", 1, 4, "943")),
+    ("ja", "一方、２着の馬の調教師は話した。", "Meanwhile, the trainer of the winner said.",
+     ("Source.Numbers", 1, 1, "Meanwhile, the trainer of the winner said.")),
+    ("zh", "网友可通过官方微博查看幼崽成长情况。", "Fans can follow the cubs on Weibo, @成都大熊猫繁育研究基地.",
+     ("Source.Untranslated", 1, 37, "成都大熊猫繁育研究基地")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -312,7 +312,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
         missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
     if missing:
-        missing = [n for n in missing if not _said_in_words(n, source, window)]
+        missing = [n for n in missing if not _said_in_words(n, source, window) and not _between_two(n, source, window)
+                   and not _as_a_rate(n, window)]
     if missing and _ROUND_THE_CLOCK_EN.search(window):  # 24時間態勢, 24 heures sur 24, 24/7: "around the clock"
         spans = [m.span() for m in _ROUND_THE_CLOCK.finditer(source)]
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
@@ -452,6 +453,25 @@ _LIST_JOIN = regex.compile(r"(?:(?<=[\p{Han}\p{Katakana}ー）)])|(?<=さん|氏
 _LIST_DOT = regex.compile(r"(?<![\p{Katakana}ー])・|・(?![\p{Katakana}ー])")
 
 
+def _between_two(number, source: str, window: str) -> bool:
+    """Whether the number is the two of "between two" (entre deux rotations, zwischen zwei Spielen), which English
+    says "between rotations"."""
+    return number.values == {2.0} and _BETWEEN_BEFORE.search(source, max(0, number.start - 12), number.start) is not None \
+        and "between" in window.lower()
+
+
+_BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:entre|zwischen|между|між|поміж)\s)\Z")
+
+
+def _as_a_rate(number, window: str) -> bool:
+    """Whether a percentage is given as a sports rate of three decimals (93,4 отражённых бросков: a .934 save
+    percentage; a .300 batting average)."""
+    return any(round(int(m.group(1)) / 10, 6) in number.values for m in _RATE.finditer(window))
+
+
+_RATE = regex.compile(r"(?<![\d.,])\.(\d{3})(?!\d)")
+
+
 def _said_in_words(number, source: str, window: str) -> bool:
     """Whether a missing number of hours, days, months or years (or a batter's place) is the English word of the window
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
@@ -535,7 +555,7 @@ _PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|проц�
 # 2人乗り), with
 # Chinese and Japanese "more than" between (一百多年: "more than a century") ...
 _UNIT_AFTER = regex.compile(
-    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше|реже|ниже|короче|хуже|медленнее|рідше|нижче|коротше|гірше|повільніше))|(?P<times>{_MULTIPLE_UNIT})|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<place>着(?![陸用手信工実席])|位(?!置))|(?P<bet>連[単複])|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше|реже|ниже|короче|хуже|медленнее|рідше|нижче|коротше|гірше|повільніше))|(?P<times>{_MULTIPLE_UNIT})|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -631,7 +651,7 @@ _NO_TIME_AFTER = regex.compile(
 # 7j/7, las 24 horas, 24 часа в сутки, 24/7; not "binnen 24 Stunden", a length) and in English.
 _ROUND_THE_CLOCK = regex.compile(
     r"(?<!\d)(?:24\s?時間(?:の)?(?:態勢|体制|営業|対応|稼働|監視|365日)|"
-    r"24\s?(?:小时|小時)(?:轮班|轮流|值守|值班|营业|不间断|运转|运行|在线|服务|监测|监控|待命|巡逻|守候|开放|接诊|不打烊)|"
+    r"24\s?(?:小时|小時)(?:轮班|轮流|值守|值班|营业|不间断|运转|运行|在线|服务|监测|监控|待命|巡逻|巡查|巡视|值勤|守候|开放|接诊|不打烊)|"
     r"(?<=全天候?\s?)24\s?(?:小时|小時)|(?<=(?:täglich|rund um die Uhr)\s)24\s?Stunden|"
     r"24\s?(?:Stunden?|hours?)\s(?:am Tag|pro Tag|täglich|a day|geöffnet|erreichbar)|(?<=las\s)24\s?horas|24\s?horas\s(?:al|del|por)\s?día|"
     r"24\s?(?:h|heures?)?\s?(?:sur|/)\s?24(?:\s?(?:et\s)?7\s?(?:j|jours?)?\s?(?:sur|/)\s?7)?|"
@@ -671,6 +691,8 @@ _TIME_IN_WORDS = {
     # "two times"; not fois, Mal, veces, which count occasions as often, nor zh 增长2倍, "up 200%": _said_in_words)
     "times": ((2.0, r"\bdoubl\w*|\btwice\b"), (3.0, r"\btripl\w*|\btrebl\w*"), (4.0, r"\bquadrupl\w*")),
     "ride": ((2.0, r"\bcarry(?:ing)? a passenger\b|\briding double\b|\btandem\b"),),  # 2人乗り: two on one bicycle
+    "place": ((2.0, r"\brunners?-up\b"),),  # ２着, ２位: the runner-up
+    "bet": ((3.0, r"\btrifecta\b|\btrio\b"), (2.0, r"\bexacta\b|\bquinella\b")),  # ３連単, ２連複: the bet's name
 }
 # A date in English (March 5, 5 March): a date translated as a date, whose day must then be there.
 _MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
@@ -703,7 +725,8 @@ _WEEKDAY_WITH_DATE = regex.compile(
 # A date of the month in Chinese or Japanese (10月20日, 20日, 4日前后; not 10日間 "ten days", 10日前 "ten days ago").
 _CJK_DAY = regex.compile(r"月(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})日")  # every day a date names (５月５～11日: 5 and 11)
 _DAY_NOT_BEFORE = "間间後后目ぶ以連连"
-_CJK_DATE = regex.compile(rf"(?:(\d{{1,2}})月)?(\d{{1,2}})日(?![前{_DAY_NOT_BEFORE}])")  # (ja 10日前後 is "about ten days")
+_CJK_DATE = regex.compile(rf"(?|(?:(\d{{1,2}})月)?(\d{{1,2}})日(?![前{_DAY_NOT_BEFORE}])|()(\d{{1,2}})(?=[、・]\d{{1,2}}日?の両日)|"
+                          rf"(?<=\d[、・])()(\d{{1,2}})(?=日?の両日))")  # (ja 10日前後 is "about ten days"; １８、１９の両日: two dates)
 _ZH_DATE = regex.compile(rf"(?|(?:(\d{{1,2}})月)?(\d{{1,2}})日(?!前(?![后後往])|[{_DAY_NOT_BEFORE}])|"
                          rf"(?<=[在于於到])(?:(\d{{1,2}})月)?(\d{{1,2}})日(?=前))")
 # (4日前后: around the 4th; 4日前往: went on the 4th; 在15日前: by the 15th)
@@ -1381,17 +1404,44 @@ def diacritics(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        accented = {entities.strip_accents(w): w for start, end, w in entities.accented_words(pair.source)
-                    if not _accents_not_kept(ctx.lang, pair.source, start, end, w)}
+        accented, translated = {}, set()
+        text = pair.block.text
+        for start, end, w in entities.accented_words(pair.source):
+            if not _accents_not_kept(ctx.lang, pair.source, start, end, w):
+                accented[entities.strip_accents(w)] = w
+                if _TRANSLATED_NOUN.search(w) and _lost_beside(pair.source, start, end, text[pair.start:pair.end]):
+                    translated.add(entities.strip_accents(w))  # (la Unión Europea: its Europea is not in the English)
         if not accented:
             continue
-        text = pair.block.text
         for m in entities.CAPITALISED.finditer(text, pair.start, pair.end):
             word = m.group()
             if word in accented and accented[word] != word and word not in rule.allowed and \
-                    not (word.isupper() and word.title() in rule.allowed):  # (an AP dateline: MEXICO, BOGOTA)
+                    not (word.isupper() and word.title() in rule.allowed) and \
+                    not (word in translated and _lost_beside(text, m.start(), m.end(), pair.source)):
+                # (an AP dateline: MEXICO, BOGOTA; la Unión Europea as the European Union: a noun, translated)
                 yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "name": accented[word],
                                                        "suggestion": accented[word]}, [accented[word]]
+
+
+def _lost_beside(text: str, start: int, end: int, other: str) -> bool:
+    """Whether a capitalised word right beside text[start:end] (one space away; not an article) is none of the
+    other text's words. Asked of both sides of a Spanish noun in -ión (Unión Europea: European Union), it says
+    the name around the noun was translated, and the noun with it; a person's name keeps its other part (Luis
+    Carrión: Luis Carrion)."""
+    folded = entities.fold_letters(other).lower()
+    for m in (_WORD_BEFORE.search(text, 0, start), _WORD_AFTER.match(text, end)):
+        if m is not None and m.group(1) not in _ENGLISH_ARTICLES and \
+                not regex.search(rf"(?<!\w){regex.escape(entities.fold_letters(m.group(1)).lower())}(?!\w)", folded):
+            return True
+    return False
+
+
+_TRANSLATED_NOUN = regex.compile(r"\p{L}{2}ión\Z")
+
+
+_WORD_BEFORE = regex.compile(r"(?<!\S)(\p{Lu}[\p{L}'’-]*)\s\Z")
+_WORD_AFTER = regex.compile(r"\s(\p{Lu}[\p{L}'’-]*)(?![\p{L}])")
+_ENGLISH_ARTICLES = {"The", "A", "An"}
 
 
 def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -> bool:
@@ -1422,8 +1472,9 @@ _AUTHOR_AFTER = regex.compile(r"\s*[»”“\"«›’]\s*(?:d['’]|de\s|du\s|v
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
 # (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)
-_ARTICLE_BEFORE = regex.compile(r"(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
-                                r"den|des|une?|una|al|del|aux?|du)\s*\Z")
+# (l' is no particle of a person's name after de: the Orchestre de l'Opéra)
+_ARTICLE_BEFORE = regex.compile(r"(?:(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
+                                r"den|des|une?|una|al|del|aux?|du)|(?<=\bde\s)l['’])\s*\Z")
 # A capitalised article where a sentence or quotation opens (not after an initial: J.M.G. Le Clézio), before a
 # noun an institution's name opens with (La Fédération française, La Universidad) or any German noun (Der Däne,
 # "the Dane"): the name a surname's particle opens (Le Clézio, La Bruyère) keeps its accents.
@@ -1617,6 +1668,9 @@ def untranslated(ctx: BilingualContext, rule):
             searched = _HASHTAG.sub(lambda h: " " * len(h.group()), text) if "#" in text or "＃" in text else text
             if "." in searched or "@" in searched:  # an address in the source's script (екатеринбург.рф) is kept as written
                 searched = _ADDRESS.sub(lambda a: " " * len(a.group()), searched)
+            if "@" in searched or "＠" in searched:  # and a handle the source gives (@成都大熊猫繁育研究基地: Weibo's)
+                searched = _SCRIPT_HANDLE.sub(lambda h: " " * len(h.group()) if h.group()[1:] in pair.source else h.group(),
+                                              searched)
             for m in run.finditer(searched):
                 if groups and not _LATIN_RUN.search(text, groups[-1][1], m.start()):
                     groups[-1][1:] = [m.end(), max(groups[-1][2], len(m.group()))]
@@ -1631,6 +1685,7 @@ def untranslated(ctx: BilingualContext, rule):
 # letters, digits and _ (ended by the first punctuation: CJK text has no space to end it). entities.HASHTAG is
 # the Latin-script tag that must survive translation as it is, and has neither form.
 _HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
+_SCRIPT_HANDLE = regex.compile(r"(?<![\p{L}\p{N}._-])[@＠][\p{L}\p{N}_-]{1,30}")
 # A web or e-mail address, which may be written in the source's script (an internationalised domain: екатеринбург.рф,
 # Екатеринбург.РФ, мэр.москва, 例子.中国, お名前.com): a CJK label is short and starts where the CJK text does (so
 # the clause before an address with no space, 官方网站www.bj.gov.cn, is no part of it).

@@ -60,7 +60,8 @@ _SENTENCE_STOP = regex.compile(r"[.!?](?=\s|\Z)")
 # by 1 hour 15 minutes are lengths), and French "à 2 h 30 de Paris" is a distance away.
 _NOT_A_CLOCK = (r"(?:(?<!(?:^|[^\p{L}])(?i:à|vers|dès|в|во|о|об|к|las)\s)|"
                 r"(?=\d{1,2}[ \u00a0]?h[ \u00a0]?\d\d[ \u00a0](?:de|du|d'|des)\b))")
-_VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])|[ \u00a0](1/2|1/4|3/4)(?![\d/])")  # (AP style writes 7 1/2)
+# (AP style writes 7 1/2; Japanese racing １馬身１／４, a length and a quarter)
+_VULGAR = regex.compile(r"[ \u00a0]?([½¼¾])|(?:[ \u00a0]|馬身)(1/2|1/4|3/4)(?![\d/])")
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
 _HOURS_MINUTES = regex.compile(_NOT_A_CLOCK + r"(?<!\d)(\d{1,2})[ \u00a0]?(?:个?小时|時間|hours?|hrs?|Stunden?|Std\.|heures?|horas?|час\w*|годин\w*|h)"
                                r"[ \u00a0]?(?:and |und |et |y |и |і |та )?(\d{1,2})[ \u00a0]?(?:分|minutes?|mins?|Minuten|minutos?|мин\w*|хв\w*)",
