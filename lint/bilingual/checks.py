@@ -307,7 +307,7 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
                     else other_dates)}
         missing = [n for n in missing if n.start not in days]
     if missing and ctx.lang in _SOURCE_WEEKDAYS:  # в четверг, 13 марта / am Donnerstag, 13. März: "on Thursday"
-        excused = _weekday_dates(source, ctx.lang, window)
+        excused = _weekday_dates(source, ctx.lang, window, _latest_year(ctx))
         missing = [n for n in missing if not any(a <= n.start < b for a, b in excused)]
     if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
         missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
@@ -338,11 +338,13 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _life_as_century(n, source, window)]
     if missing and ctx.lang in ("uk", "ru"):  # на 79-му році життя, "in his 79th year": aged 78 (He was 78., a
         # sentence of its own: anywhere in the paragraph)
-        ages = {v for t in ctx.target_numbers("", pair.block) for v in t.values}
-        missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 in ages)]
+        target = _para_target(ctx, pair.para)
+        own = _source_values(ctx, pair.para)
+        missing = [n for n in missing if not (_YEAR_OF_LIFE.match(source, n.end) and max(n.values) - 1 not in own and
+                                              _age_said(int(max(n.values)) - 1).search(target))]
     if missing and (pair.para or ctx.lang in _THIS_YEAR) and _nothing_in_its_place(ctx, pair):
         if ctx.lang in _THIS_YEAR and _THIS_YEAR_EN.search(_para_target(ctx, pair.para)):
-            missing = [n for n in missing if not _current_year(ctx, pair.para, n)]
+            missing = [n for n in missing if not _current_year(ctx, pair.para, n, source)]
         if pair.para:
             missing = [n for n in missing if not _said_before(ctx, pair, n, source)]
     if missing and pair.block.headline:
@@ -362,30 +364,43 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     return missing
 
 
-# "This year" in the source languages and in English: the year the source also gives as a figure.
-_THIS_YEAR = {"ja": "今年", "zh": "今年", "ru": r"(?i:в\sэтом\sгоду|этого\sгода|нынешн\w+\sгод\w*|текущ\w+\sгод\w*)",
-              "uk": r"(?i:цього\sроку|у\sцьому\sроці|поточн\w+\sро\w+|цьогор\w+)",
-              "de": r"(?i:dieses\sJahr\w*|diesjährig\w*|in\sdiesem\sJahr)", "fr": r"(?i:cette\sannée)",
-              "es": r"(?i:este\saño|del\saño\sen\scurso)"}
+@lru_cache(maxsize=64)
+def _age_said(age: int):
+    """An age as English news gives it: "He was 86", "aged 86", "at 86", "an 86-year-old", "Gromov, 86,"."""
+    return regex.compile(rf"\b(?:was|aged|age of|died at|at)\s{age}(?![\d,.]\d)|(?<!\d){age}-year-old|,\s{age}(?:,|\.(?!\d))")
+# "This year" in Chinese and Japanese with the noun after it (今年高考, 今年の売上), and in English.
+_THIS_YEAR = {"ja": regex.compile(r"今年(?:の|度)?(\p{Han}{2})"), "zh": regex.compile(r"今年(?:的|度)?(\p{Han}{2})")}
 _THIS_YEAR_EN = regex.compile(r"\b[Tt]his\syear(?:'s|’s)?\b")
 
 
+def _source_values(ctx: BilingualContext, para: int) -> set:
+    return {v for s in ctx.paragraphs[para].sources for n in numbers.extract(s, ctx.lang) for v in n.values}
+
+
 def _nothing_in_its_place(ctx: BilingualContext, pair: Pair) -> bool:
-    """Whether every figure of the pair's translation is one of its source paragraph's: a figure left out, not
-    changed (9号機 as "No. 70" is no repeated mention)."""
-    values = {v for s in ctx.paragraphs[pair.para].sources for n in numbers.extract(s, ctx.lang) for v in n.values}
-    return all(t.values & values for t in ctx.target_numbers("", pair.block, pair.start, pair.end))
+    """Whether every figure of the pair's translation is one of its source paragraph's, each its own (counted: a
+    second 10 for the source's one 10 stands in a figure's place): a figure left out, not changed (９号機 as
+    "No. 70" or "No. 10" is no repeated mention)."""
+    left = [n.values for s in ctx.paragraphs[pair.para].sources for n in numbers.extract(s, ctx.lang)]
+    for t in ctx.target_numbers("", pair.block, pair.start, pair.end):
+        match = next((k for k, values in enumerate(left) if t.values & values), None)
+        if match is None:
+            return False
+        del left[match]
+    return True
 
 
-def _current_year(ctx: BilingualContext, para: int, n) -> bool:
-    """Whether `n` is the year of the news (the latest the source gives) that its paragraph also calls "this year"
-    (2026年全国高考 ... 今年高考), which the translation gives once, as "this year's exam", and no year instead."""
+def _current_year(ctx: BilingualContext, para: int, n, source: str) -> bool:
+    """Whether `n` is a year whose noun the paragraph names again after 今年 ("this year": 2026年全国高考 ...
+    今年高考), the latest year the source gives, which the translation gives once, as "this year's exam", and no
+    year instead (2023年GDP ... 今年预计: last year's figure beside this year's forecast, is no such year)."""
     year = max(n.values)
     if not (len(n.values) == 1 and 1900 <= year <= 2100 and n.text.isdigit() and len(n.text) == 4):
         return False
     if any(int(y) > year for s in ctx.source_paragraphs for y in _YEAR_IN.findall(numbers.normalise(s))):
-        return False  # (цього року ... у 2021 році: an earlier year, not this one)
-    return regex.search(_THIS_YEAR[ctx.lang], " ".join(ctx.paragraphs[para].sources)) is not None and \
+        return False  # (今年 ... 2021年: an earlier year, not this one)
+    after = source[n.end:n.end + 40]
+    return any(m.group(1) in after for s in ctx.paragraphs[para].sources for m in _THIS_YEAR[ctx.lang].finditer(s)) and \
         _YEAR_IN.search(_para_target(ctx, para)) is None
 
 
@@ -396,14 +411,41 @@ def _said_before(ctx: BilingualContext, pair: Pair, n, source: str) -> bool:
     if label is None:
         return False
     figure = numbers.normalise(n.text)
-    said = {figure + label.group()[:k] for k in range(2, len(label.group()) + 1)}  # (９号機は: 9号機 said before)
-    earlier = [p for p in ctx.paragraphs[:pair.para] if not any(b.headline for b in p.blocks)  # (a headline is no mention)
-               and any(form in text for text in map(numbers.normalise, p.sources) for form in said)]
-    return any(n.values & {v for block in p.blocks for t in ctx.target_numbers("", block) for v in t.values}
-               for p in earlier)
+    index = _labelled_figures(ctx)
+    for k in range(2, len(label.group()) + 1):  # (９号機は: 9号機 said before)
+        first = index.get(figure + label.group()[:k])
+        if first is not None and first < pair.para and n.values & _target_values(ctx, first):
+            return True
+    return False
 
 
-_LABEL = regex.compile(r"\p{L}{2,3}")  # the counter or noun right after a figure (号機, 号线), no space between
+def _labelled_figures(ctx: BilingualContext) -> dict[str, int]:
+    """The first body paragraph where each figure with its counter (9号機, 9号, 7号线) stands, built once per
+    context (a headline is no mention)."""
+    index = ctx.cache.get("labelled figures")
+    if index is None:
+        index = ctx.cache["labelled figures"] = {}
+        for para, p in enumerate(ctx.paragraphs):
+            if any(b.headline for b in p.blocks):
+                continue
+            for text in map(numbers.normalise, p.sources):
+                for m in _LABELLED.finditer(text):
+                    for k in range(2, len(m.group(2)) + 1):
+                        index.setdefault(m.group(1) + m.group(2)[:k], para)
+    return index
+
+
+def _target_values(ctx: BilingualContext, para: int) -> set:
+    key = ("target values", para)
+    if key not in ctx.cache:
+        ctx.cache[key] = {v for block in ctx.paragraphs[para].blocks for t in ctx.target_numbers("", block) for v in t.values}
+    return ctx.cache[key]
+
+
+# The counter or noun right after a figure, no space between: Han or katakana (号機, 号线), never kana particles
+# (3人が, 10日に: the same count of other things).
+_LABEL = regex.compile(r"[\p{Han}\p{Katakana}]{2,3}")
+_LABELLED = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)([\p{Han}\p{Katakana}]{2,3})")
 
 
 def _cut_from(short: float, exact: float) -> bool:
@@ -457,16 +499,19 @@ def _between_two(number, source: str, window: str) -> bool:
     """Whether the number is the two of "between two" (entre deux rotations, zwischen zwei Spielen), which English
     says "between rotations"."""
     return number.values == {2.0} and _BETWEEN_BEFORE.search(source, max(0, number.start - 12), number.start) is not None \
-        and "between" in window.lower()
+        and not _RANGE_ON.match(source, number.end) and _BETWEEN_NOUN.search(window) is not None
 
 
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:entre|zwischen|между|між|поміж)\s)\Z")
+_RANGE_ON = regex.compile(r"(?i:\s(?:et|und|и|і|та|y|e|a|à|bis|до)\s|\s?[-–])")  # (entre 2 et 4: a range's first figure)
+_BETWEEN_NOUN = regex.compile(r"(?i:\bbetween\s(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|the)\b)\p{L})")
 
 
 def _as_a_rate(number, window: str) -> bool:
     """Whether a percentage is given as a sports rate of three decimals (93,4 отражённых бросков: a .934 save
     percentage; a .300 batting average)."""
-    return any(round(int(m.group(1)) / 10, 6) in number.values for m in _RATE.finditer(window))
+    return ("," in number.text or "." in number.text) and \
+        any(round(int(m.group(1)) / 10, 6) in number.values for m in _RATE.finditer(window))  # (93,4; not 30 homers)
 
 
 _RATE = regex.compile(r"(?<![\d.,])\.(\d{3})(?!\d)")
@@ -555,7 +600,7 @@ _PERCENT_WORDS = r"pour\s?cent|por\s?(?:ciento|cien|100)|[Pp]rozent\w*|проц�
 # 2人乗り), with
 # Chinese and Japanese "more than" between (一百多年: "more than a century") ...
 _UNIT_AFTER = regex.compile(
-    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<place>着(?![陸用手信工実席])|位(?!置))|(?P<bet>連[単複])|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше|реже|ниже|короче|хуже|медленнее|рідше|нижче|коротше|гірше|повільніше))|(?P<times>{_MULTIPLE_UNIT})|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
+    rf"\s?[多余]?(?:(?P<ride>人乗り)|(?P<place>着(?=[にのはでが、])|位(?=[のはでが、]))|(?P<bet>連[単複])|(?P<duration>時間|小时|小時|钟头|Stunden?|hours?)|(?P<clock>Uhr|h\b|時|时|点)|(?P<hours>heures?|horas?|час\w*|годин\w*)|(?P<batting>番(?![目地号線线]))|(?P<ages>代(?![目表理わ金替]))|(?P<stoppage>(?:e|\.)?\+\d{{1,2}}(?!\d))|(?P<percent>-?(?:%|％|{_PERCENT_WORDS}))|(?P<times_less>(?:fois|mal|veces|раз[аи]?)\s(?:moins|weniger|menos|меньше|менше|дешевле|дешевше|реже|ниже|короче|хуже|медленнее|рідше|нижче|коротше|гірше|повільніше))|(?P<times>{_MULTIPLE_UNIT})|(?P<days>Tag\w*|jours?|días?|дн\w*|день|"
     r"діб|дні\w*|days?|日(?!本)|天)|(?P<months>Monat\w*|mois|mes(?:es)?|месяц\w*|місяц\w*|か月|ヶ月|カ月|个月|months?)|"
     r"(?P<years>Jahr\w*|ans?\b|années?|años?|лет|год\w*|рок\w*|рік|years?|年))", regex.IGNORECASE)
 # An hour whose minutes follow it (23h24, 23:24, 23.24, 23時24分, 23时24分, 23点24分), a translation's time in GMT or
@@ -793,15 +838,23 @@ def _month_date_pattern(lang: str):
 
 @lru_cache(maxsize=8)
 def _source_weekday(lang: str):
-    return regex.compile(rf"(?<!\w)(?i:{'|'.join(_SOURCE_WEEKDAYS[lang])})")
+    return regex.compile(rf"(?<!\w)(?i:{'|'.join(_SOURCE_WEEKDAYS[lang])})(?!\w)")
 
 
-def _weekday_dates(source: str, lang: str, window: str) -> list[tuple[int, int]]:
+def _latest_year(ctx: BilingualContext) -> int:
+    """The latest year the source gives (the news's own, as a rule), read once per context."""
+    if "latest year" not in ctx.cache:
+        ctx.cache["latest year"] = max((int(y) for s in ctx.source_paragraphs for y in _YEAR_IN.findall(numbers.normalise(s))),
+                                       default=0)
+    return ctx.cache["latest year"]
+
+
+def _weekday_dates(source: str, lang: str, window: str, latest: int = 0) -> list[tuple[int, int]]:
     """Spans of the source's dates that stand beside their weekday, where the translation gives that weekday and
     no date the source does not give (AP style dates this week's events by the day; "on
     Thursday, April 13" or "Thursday the 14th" is the date translated, and its day and month must be there); in
-    a sentence that names no weekday, every date of the month, where the translation gives one (22 липня as "on
-    Tuesday": a weekday the translator worked out)."""
+    a sentence that names no weekday, its one date of the month, where the translation gives one weekday (22 липня
+    as "on Tuesday": a weekday the translator worked out; not the Sunday Times, Black Friday)."""
     if _WEEKDAY_WITH_DATE.search(window):
         return []
     given = {(month, int(day)) for day, month in numbers.day_months(source, lang)}  # every date the source gives
@@ -811,17 +864,28 @@ def _weekday_dates(source: str, lang: str, window: str) -> list[tuple[int, int]]
     for m in _weekday_date_pattern(lang).finditer(source):
         weekday = _ENGLISH_WEEKDAYS[int(next(k for k, v in m.groupdict().items() if v and k[0] == "d" and k != "date")[1:])]
         if _english_weekday(weekday).search(window):
-            spans.append(_with_year(source, m.span("date"), window))
-    if not spans and _ENGLISH_WEEKDAY_NAME.search(window) and not _source_weekday(lang).search(source):
-        spans = [_with_year(source, m.span(), window) for m in _month_date_pattern(lang).finditer(source)]
+            spans.append(_with_year(source, m.span("date"), window, latest))
+    if not spans and not _source_weekday(lang).search(source):
+        dates = list(_month_date_pattern(lang).finditer(source))
+        weekdays = [m for m in _ENGLISH_WEEKDAY_NAME.finditer(window) if not _IN_A_NAME.search(window, m.start(), m.end() + 2)
+                    and not _DAY_NAMED.search(window, max(0, m.start() - 12), m.start()) and m.group() not in source]
+        if len(dates) == 1 and len(weekdays) == 1:
+            spans = [_with_year(source, dates[0].span(), window, latest)]
     return spans
 
 
-def _with_year(source: str, span: tuple[int, int], window: str) -> tuple[int, int]:
+_IN_A_NAME = regex.compile(r"\w+\s\p{Lu}")  # Sunday Times, Monday Night Football
+_DAY_NAMED = regex.compile(r"\b(?:Black|Good|Holy|Super|Cyber|Ash|Palm|Easter|Maundy|Bloody|Blue)\s\Z")
+
+
+def _with_year(source: str, span: tuple[int, int], window: str, latest: int) -> tuple[int, int]:
     """The date's span with the year written after it (am Sonntag, dem 12. Oktober 2025: "Sunday", this
-    week's), where the translation gives no year instead (a changed year is still compared)."""
+    week's), where that is the source's latest year (the news's own: not a past 1997) and the translation gives
+    no year instead (a changed year is still compared)."""
     year = _YEAR_AFTER_DATE.match(source, span[1])
-    return (span[0], year.end()) if year and not _YEAR_IN.search(window) else span
+    if year is None or _YEAR_IN.search(window) or int(_YEAR_IN.search(year.group()).group()) < latest:
+        return span
+    return span[0], year.end()
 
 
 # (a year closed by a comma or a full stop, or by its noun: not the count of 13 mars 2000 personnes)
@@ -953,31 +1017,33 @@ _GLOSS_CLOSES = regex.compile(r"[）)]")
 
 
 def _abbreviates(acronym: str, text: str) -> bool:
-    """Whether capitalised words of `text` in a row (small words between) give the acronym's letters in order,
-    the first word its initial, each word a letter at least (Japan Aerospace eXploration Agency: JAXA; North
-    Atlantic Treaty Organization: NATO)."""
+    """Whether words of `text` in a row with a capital letter (small words between) give the acronym's letters in
+    order: each word its initial (or an X inside it) and maybe the letter after, so that no fewer words than the
+    acronym's letters but one take part (Japan Aerospace Exploration Agency: JAXA; North Atlantic Treaty
+    Organization: NATO; not National alone, nor National Security Council)."""
     want = acronym.upper()
-    words = [w.upper() if w[0].isupper() else None for w in _WORD.findall(text) if w[0].isupper() or w.lower() not in _SMALL_WORDS]
+    if len(want) > 12:
+        return False  # (no name's acronym: the search need not try)
+    words = [w.upper() if any(c.isupper() for c in w) else None for w in _WORD.findall(text)
+             if any(c.isupper() for c in w) or w.lower() not in _SMALL_WORDS]
 
-    def spells(got: int, i: int) -> bool:
+    @lru_cache(maxsize=None)
+    def spells(got: int, i: int, used: int) -> bool:
         if got == len(want):
-            return True
+            return used >= len(want) - 1
         if i >= len(words) or words[i] is None:
             return False
         word = words[i]
-        k = 1 if word[0] == want[got] else word.find(want[got], 1) + 1 if got else 0  # (after the first word, a
-        if not k:  # letter of the word other than its initial: eXploration)
+        first = 0 if word[0] == want[got] else word.find("X", 1) if got and want[got] == "X" else -1  # (eXploration,
+        # eXpress: the one letter acronyms take from inside a word)
+        if first < 0:
             return False
-        got += 1
-        while True:  # this word gives want[..got], the next word the rest
-            if spells(got, i + 1):
-                return True
-            k = word.find(want[got], k) + 1 if got < len(want) else 0
-            if not k:
-                return False
-            got += 1
+        if spells(got + 1, i + 1, used + 1):
+            return True
+        second = word.find(want[got + 1], first + 1) if got + 1 < len(want) else -1  # (a word's second letter: JApan)
+        return second > 0 and spells(got + 2, i + 1, used + 1)
 
-    return any(spells(0, i) for i in range(len(words)))
+    return any(spells(0, i, 0) for i in range(len(words)))
 
 
 def _spelled_out(acronym: str, text: str) -> bool:
@@ -1404,36 +1470,36 @@ def diacritics(ctx: BilingualContext, rule):
     for pair in ctx.pairs:
         if pair.block is None or pair.end <= pair.start:
             continue
-        accented, translated = {}, set()
+        accented, translated = {}, {}
         text = pair.block.text
         for start, end, w in entities.accented_words(pair.source):
             if not _accents_not_kept(ctx.lang, pair.source, start, end, w):
                 accented[entities.strip_accents(w)] = w
-                if _TRANSLATED_NOUN.search(w) and _lost_beside(pair.source, start, end, text[pair.start:pair.end]):
-                    translated.add(entities.strip_accents(w))  # (la Unión Europea: its Europea is not in the English)
+                if _TRANSLATED_NOUN.search(w):
+                    translated[entities.strip_accents(w)] = _neighbours(pair.source, start, end)
         if not accented:
             continue
         for m in entities.CAPITALISED.finditer(text, pair.start, pair.end):
             word = m.group()
             if word in accented and accented[word] != word and word not in rule.allowed and \
                     not (word.isupper() and word.title() in rule.allowed) and \
-                    not (word in translated and _lost_beside(text, m.start(), m.end(), pair.source)):
+                    not (word in translated and _cognate_beside(translated[word], _neighbours(text, m.start(), m.end()))):
                 # (an AP dateline: MEXICO, BOGOTA; la Unión Europea as the European Union: a noun, translated)
                 yield pair.block, m.start(), m.end(), {"source": quote(pair.source), "name": accented[word],
                                                        "suggestion": accented[word]}, [accented[word]]
 
 
-def _lost_beside(text: str, start: int, end: int, other: str) -> bool:
-    """Whether a capitalised word right beside text[start:end] (one space away; not an article) is none of the
-    other text's words. Asked of both sides of a Spanish noun in -ión (Unión Europea: European Union), it says
-    the name around the noun was translated, and the noun with it; a person's name keeps its other part (Luis
-    Carrión: Luis Carrion)."""
-    folded = entities.fold_letters(other).lower()
-    for m in (_WORD_BEFORE.search(text, 0, start), _WORD_AFTER.match(text, end)):
-        if m is not None and m.group(1) not in _ENGLISH_ARTICLES and \
-                not regex.search(rf"(?<!\w){regex.escape(entities.fold_letters(m.group(1)).lower())}(?!\w)", folded):
-            return True
-    return False
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    """The capitalised words right before and after text[start:end], one space away, folded."""
+    return [entities.fold_letters(m.group(1)).lower() for m in (_WORD_BEFORE.search(text, 0, start), _WORD_AFTER.match(text, end))
+            if m is not None and m.group(1) not in _ENGLISH_ARTICLES]
+
+
+def _cognate_beside(source: list[str], target: list[str]) -> bool:
+    """Whether a word beside a Spanish noun in -ión was translated into its English cognate beside the English
+    noun (Unión Europea: European Union; Europea, european), so the noun is English too; a person's other name
+    or title is no cognate (Luis Carrión: Mayor Carrion, Luis Carrion)."""
+    return any(s != t and len(s) >= 5 and t.startswith(s[:5]) for s in source for t in target)
 
 
 _TRANSLATED_NOUN = regex.compile(r"\p{L}{2}ión\Z")
@@ -1472,9 +1538,11 @@ _AUTHOR_AFTER = regex.compile(r"\s*[»”“\"«›’]\s*(?:d['’]|de\s|du\s|v
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
 # (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)
-# (l' is no particle of a person's name after de: the Orchestre de l'Opéra)
+# (l' after an institution's de is no particle of a person's name: the Orchestre de l'Opéra; Guillaume de l'Hôpital is one)
 _ARTICLE_BEFORE = regex.compile(r"(?:(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
-                                r"den|des|une?|una|al|del|aux?|du)|(?<=\bde\s)l['’])\s*\Z")
+                                r"den|des|une?|una|al|del|aux?|du)|(?<=\b(?:Orchestre|Musée|Théâtre|Institut|Palais|Maison|Centre|"
+                                r"Conservatoire|Académie|École|Ecole|Université|Hôtel|Office|Agence|Observatoire|Ministère|"
+                                r"Chœur|Ballet|Opéra)\sde\s)l['’])\s*\Z")
 # A capitalised article where a sentence or quotation opens (not after an initial: J.M.G. Le Clézio), before a
 # noun an institution's name opens with (La Fédération française, La Universidad) or any German noun (Der Däne,
 # "the Dane"): the name a surname's particle opens (Le Clézio, La Bruyère) keeps its accents.
@@ -1668,8 +1736,8 @@ def untranslated(ctx: BilingualContext, rule):
             searched = _HASHTAG.sub(lambda h: " " * len(h.group()), text) if "#" in text or "＃" in text else text
             if "." in searched or "@" in searched:  # an address in the source's script (екатеринбург.рф) is kept as written
                 searched = _ADDRESS.sub(lambda a: " " * len(a.group()), searched)
-            if "@" in searched or "＠" in searched:  # and a handle the source gives (@成都大熊猫繁育研究基地: Weibo's)
-                searched = _SCRIPT_HANDLE.sub(lambda h: " " * len(h.group()) if h.group()[1:] in pair.source else h.group(),
+            if ctx.lang == "zh" and "@" in searched:  # and a Weibo handle the source gives as it is (@成都大熊猫繁育研究基地)
+                searched = _SCRIPT_HANDLE.sub(lambda h: " " * len(h.group()) if _handle_in(h.group(), pair.source) else h.group(),
                                               searched)
             for m in run.finditer(searched):
                 if groups and not _LATIN_RUN.search(text, groups[-1][1], m.start()):
@@ -1685,7 +1753,13 @@ def untranslated(ctx: BilingualContext, rule):
 # letters, digits and _ (ended by the first punctuation: CJK text has no space to end it). entities.HASHTAG is
 # the Latin-script tag that must survive translation as it is, and has neither form.
 _HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
-_SCRIPT_HANDLE = regex.compile(r"(?<![\p{L}\p{N}._-])[@＠][\p{L}\p{N}_-]{1,30}")
+_SCRIPT_HANDLE = regex.compile(r"(?<![\p{L}\p{N}._-])@[\p{L}\p{N}_-]{1,30}")
+
+
+def _handle_in(handle: str, source: str) -> bool:
+    """Whether the source gives the handle, @ and all, ended as the translation ends it (a space, punctuation;
+    Chinese writes it right after a word: 官方微博@成都大熊猫繁育研究基地 查看)."""
+    return regex.search(rf"{regex.escape(handle)}(?![\p{{L}}\p{{N}}_-])", source) is not None
 # A web or e-mail address, which may be written in the source's script (an internationalised domain: екатеринбург.рф,
 # Екатеринбург.РФ, мэр.москва, 例子.中国, お名前.com): a CJK label is short and starts where the CJK text does (so
 # the clause before an address with no space, 官方网站www.bj.gov.cn, is no part of it).

@@ -522,7 +522,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             fraction = _VULGAR.match(norm, n.end)
             if fraction:
                 part = _VULGAR_VALUES[fraction.group(1) or fraction.group(2)]
-                found[k] = n._replace(values=n.values | frozenset(_r(v + part) for v in n.values))
+                whole = n.values if not fraction.group().startswith("馬身") else frozenset()  # (１馬身１／４ is 1.25
+                # lengths, not also 1: a changed quarter is a changed figure)
+                found[k] = n._replace(values=whole | frozenset(_r(v + part) for v in n.values))
                 if fraction.group(2):
                     fractions.append(fraction.span(2))
     _join_figures(norm, base, found)  # 1 hour 15 minutes, ３分の２, 11 тисяч 350, 32 mil 956 millones
