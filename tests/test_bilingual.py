@@ -488,6 +488,11 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "宇宙航空研究開発機構（ＪＡＸＡ）は衛星を打ち上げた。", "The Japan Aerospace eXploration Agency launched a satellite."),
     ("uk", "Атаки на вузли в Дніпропетровській, Запорізькій та Одеській областях.",
      "Attacks on junctions in the Dnipropetrovsk, Zaporizhzhia, and Odesa regions."),
+    # a third review: the oblast's "regional" administration; a full-width ＠ in the source
+    ("uk", "Голова Дніпропетровської обласної військової адміністрації Сергій Лисак повідомив, що двоє людей постраждали.",
+     "The head of the Dnipropetrovsk regional military administration, Serhiy Lysak, said two people were hurt."),
+    ("zh", "网友可通过官方微博＠成都大熊猫繁育研究基地 查看幼崽成长情况。",
+     "Fans can follow the cubs on the base's Weibo account, @成都大熊猫繁育研究基地."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1411,6 +1416,34 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("ja", "着差は３馬身１／４だった。", "The margin was 3 1/2 lengths.", ("Source.Numbers", 1, 16, "3")),
     ("fr", "Le mathématicien Guillaume de l'Hôpital publia son traité en 1696.",
      "The mathematician Guillaume de l'Hopital published his treatise in 1696.", ("Source.Diacritics", 1, 34, "Hopital")),
+    # a third review: last year's figure in this year's sentence; IAEA is no International Energy Agency; a
+    # possessive and a title are no cognates; "at 86" of an address, "86 out of 100"; a weekday the calendar
+    # denies; a German compound weekday; the marquis de l'Hôpital; a designation changed beside a dropped date;
+    # a range after its unit; a weekday the translator changed; a handle run on into the text
+    ("zh", "2023年GDP增长5.2%，今年预计增长5%左右。", "GDP grew 5.2 percent, and this year it is expected to grow about 5 percent.",
+     ("Source.Numbers", 1, 1, "GDP grew 5.2 percent, and this year it is expected to grow about 5 percent.")),
+    ("ja", "国際原子力機関（ＩＡＥＡ）は声明を発表した。", "The International Energy Agency issued a statement.",
+     ("Source.Names", 1, 1, "The International Energy Agency issued a statement.")),
+    ("es", "La familia de Carrión Gómez pidió justicia.", "Carrion Gomez's family called for justice.", ("Source.Diacritics", 1, 1, "Carrion")),
+    ("es", "Según el Profesor Carrión, la obra es auténtica.", "According to Professor Carrion, the work is authentic.",
+     ("Source.Diacritics", 1, 24, "Carrion")),
+    ("ru", "Актёр скончался на 87-м году жизни.", "The actor has died at his home at 86 Tverskaya Street.", ("Source.Numbers", 1, 35, "86")),
+    ("ru", "Актёр скончался на 87-м году жизни. Рейтинг его последнего фильма составил 86 баллов из 100.",
+     "The actor has died. His last film was rated 86 out of 100.", ("Source.Numbers", 1, 1, "The actor has died.")),
+    ("uk", "Пікове споживання 22 липня 2025 року сягнуло 16,4 ГВт.", "Peak demand reached 16.4 gigawatts on Friday.",
+     ("Source.Numbers", 1, 1, "Peak demand reached 16.4 gigawatts on Friday.")),
+    ("de", "Am Sonntagabend, dem 12. Oktober, wählte Wien einen neuen Bürgermeister.", "Vienna elected a new mayor on Saturday evening.",
+     ("Source.Numbers", 1, 1, "Vienna elected a new mayor on Saturday evening.")),
+    ("fr", "La règle de l'Hôpital doit son nom au marquis de l'Hôpital.", "L'Hopital's rule is named after the Marquis de l'Hopital.",
+     ("Source.Diacritics", 1, 50, "Hopital")),
+    ("ja", "Ｈ３ロケット９号機が打ち上げられた。\n\n９号機は当初１０日に打ち上げる予定だった。",
+     "The ninth H3 rocket was launched.\n\nRocket No. 10 had originally been scheduled to launch earlier.",
+     ("Source.Numbers", 3, 1, "Rocket No. 10 had originally been scheduled to launch earlier.")),
+    ("fr", "L'inflation devrait se situer entre 2 % et 4 % entre janvier et mars.",
+     "Inflation is expected to be between 3% and 4% between January and March.",
+     ("Source.Numbers", 1, 1, "Inflation is expected to be between 3% and 4% between January and March.")),
+    ("zh", "网友可通过官方微博@成都大熊猫繁育研究基地查看幼崽成长情况。", "Netizens can follow the official Weibo @成都大熊猫繁育研究基地查看幼崽成长情况.",
+     ("Source.Untranslated", 1, 41, "成都大熊猫繁育研究基地查看幼崽成长情况")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

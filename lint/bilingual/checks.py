@@ -366,8 +366,10 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
 
 @lru_cache(maxsize=64)
 def _age_said(age: int):
-    """An age as English news gives it: "He was 86", "aged 86", "at 86", "an 86-year-old", "Gromov, 86,"."""
-    return regex.compile(rf"\b(?:was|aged|age of|died at|at)\s{age}(?![\d,.]\d)|(?<!\d){age}-year-old|,\s{age}(?:,|\.(?!\d))")
+    """An age as English news gives it: "He was 86", "aged 86", "died at 86.", "an 86-year-old", "Gromov, 86,"
+    (not "peaked at 86 degrees": an age ends its clause)."""
+    return regex.compile(rf"\b(?:was|aged|age of|at)\s{age}(?=[.,;)]|\s(?:and|after|in|on|of|from|with|when|while|following)\b|\s*\Z)|"
+                         rf"(?<!\d){age}-year-old|,\s{age}(?:,|\.(?!\d))")
 # "This year" in Chinese and Japanese with the noun after it (今年高考, 今年の売上), and in English.
 _THIS_YEAR = {"ja": regex.compile(r"今年(?:の|度)?(\p{Han}{2})"), "zh": regex.compile(r"今年(?:的|度)?(\p{Han}{2})")}
 _THIS_YEAR_EN = regex.compile(r"\b[Tt]his\syear(?:'s|’s)?\b")
@@ -399,7 +401,7 @@ def _current_year(ctx: BilingualContext, para: int, n, source: str) -> bool:
         return False
     if any(int(y) > year for s in ctx.source_paragraphs for y in _YEAR_IN.findall(numbers.normalise(s))):
         return False  # (今年 ... 2021年: an earlier year, not this one)
-    after = source[n.end:n.end + 40]
+    after = regex.split(r"今年|[。，；,;]", source[n.end:n.end + 40], maxsplit=1)[0]  # (the year's own clause)
     return any(m.group(1) in after for s in ctx.paragraphs[para].sources for m in _THIS_YEAR[ctx.lang].finditer(s)) and \
         _YEAR_IN.search(_para_target(ctx, para)) is None
 
@@ -410,6 +412,9 @@ def _said_before(ctx: BilingualContext, pair: Pair, n, source: str) -> bool:
     label = _LABEL.match(source, n.end)
     if label is None:
         return False
+    window = pair.block.text[pair.start:pair.end]
+    if any(float(m.group(1)) not in n.values for m in _DESIGNATION_EN.finditer(window)):
+        return False  # ("Rocket No. 10": the designation changed, whatever else the sentence leaves out)
     figure = numbers.normalise(n.text)
     index = _labelled_figures(ctx)
     for k in range(2, len(label.group()) + 1):  # (９号機は: 9号機 said before)
@@ -445,6 +450,7 @@ def _target_values(ctx: BilingualContext, para: int) -> set:
 # The counter or noun right after a figure, no space between: Han or katakana (号機, 号线), never kana particles
 # (3人が, 10日に: the same count of other things).
 _LABEL = regex.compile(r"[\p{Han}\p{Katakana}]{2,3}")
+_DESIGNATION_EN = regex.compile(r"\b(?:No|Nos|Number|Unit|Flight|Line|Reactor|Route|Train|Gate|Block)\.?\s(\d+)\b")
 _LABELLED = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)([\p{Han}\p{Katakana}]{2,3})")
 
 
@@ -499,11 +505,14 @@ def _between_two(number, source: str, window: str) -> bool:
     """Whether the number is the two of "between two" (entre deux rotations, zwischen zwei Spielen), which English
     says "between rotations"."""
     return number.values == {2.0} and _BETWEEN_BEFORE.search(source, max(0, number.start - 12), number.start) is not None \
-        and not _RANGE_ON.match(source, number.end) and _BETWEEN_NOUN.search(window) is not None
+        and not _RANGE_ON.match(source, number.end) and _BETWEEN_NOUN.search(window) is not None \
+        and _BETWEEN_FIGURE.search(window) is None
 
 
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:entre|zwischen|между|між|поміж)\s)\Z")
-_RANGE_ON = regex.compile(r"(?i:\s(?:et|und|и|і|та|y|e|a|à|bis|до)\s|\s?[-–])")  # (entre 2 et 4: a range's first figure)
+# (entre 2 et 4, entre 2 % et 4 %: a range's first figure)
+_RANGE_ON = regex.compile(r"(?i:\s?(?:%|\p{L}+)?\s(?:et|und|и|і|та|y|e|a|à|bis|до)\s|\s?[-–])")
+_BETWEEN_FIGURE = regex.compile(r"(?i:\bbetween\s(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))")
 _BETWEEN_NOUN = regex.compile(r"(?i:\bbetween\s(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|the)\b)\p{L})")
 
 
@@ -838,7 +847,7 @@ def _month_date_pattern(lang: str):
 
 @lru_cache(maxsize=8)
 def _source_weekday(lang: str):
-    return regex.compile(rf"(?<!\w)(?i:{'|'.join(_SOURCE_WEEKDAYS[lang])})(?!\w)")
+    return regex.compile(rf"(?<!\w)(?i:{'|'.join(_SOURCE_WEEKDAYS[lang])})(?:{_DAY_PARTS.get(lang, '')}|s)?(?!\w)")  # (Sonntagabend)
 
 
 def _latest_year(ctx: BilingualContext) -> int:
@@ -869,9 +878,25 @@ def _weekday_dates(source: str, lang: str, window: str, latest: int = 0) -> list
         dates = list(_month_date_pattern(lang).finditer(source))
         weekdays = [m for m in _ENGLISH_WEEKDAY_NAME.finditer(window) if not _IN_A_NAME.search(window, m.start(), m.end() + 2)
                     and not _DAY_NAMED.search(window, max(0, m.start() - 12), m.start()) and m.group() not in source]
-        if len(dates) == 1 and len(weekdays) == 1:
+        if len(dates) == 1 and len(weekdays) == 1 and _on_that_day(dates[0], source, lang, weekdays[0].group()):
             spans = [_with_year(source, dates[0].span(), window, latest)]
     return spans
+
+
+def _on_that_day(date, source: str, lang: str, weekday: str) -> bool:
+    """Whether the English weekday is the date's, where the source gives its year (22 липня 2025 року: a Tuesday,
+    not "on Friday"); without a year, any."""
+    year = _YEAR_AFTER_DATE.match(source, date.end())
+    given = numbers.day_months(date.group(), lang)
+    if year is None or not given:
+        return True
+    import datetime
+
+    try:
+        day = datetime.date(int(_YEAR_IN.search(year.group()).group()), given[0][1], int(given[0][0]))
+    except ValueError:
+        return False  # (no such day: 31 червня)
+    return _ENGLISH_WEEKDAYS[day.weekday()][:3] == weekday[:3]
 
 
 _IN_A_NAME = regex.compile(r"\w+\s\p{Lu}")  # Sunday Times, Monday Night Football
@@ -1040,8 +1065,9 @@ def _abbreviates(acronym: str, text: str) -> bool:
             return False
         if spells(got + 1, i + 1, used + 1):
             return True
-        second = word.find(want[got + 1], first + 1) if got + 1 < len(want) else -1  # (a word's second letter: JApan)
-        return second > 0 and spells(got + 2, i + 1, used + 1)
+        # (the letter right after it, as a word's second letter: JApan; not any later letter: IAEA is no International
+        # Energy Agency)
+        return got + 1 < len(want) and word[first + 1:first + 2] == want[got + 1] and spells(got + 2, i + 1, used + 1)
 
     return any(spells(0, i, 0) for i in range(len(words)))
 
@@ -1489,17 +1515,24 @@ def diacritics(ctx: BilingualContext, rule):
                                                        "suggestion": accented[word]}, [accented[word]]
 
 
-def _neighbours(text: str, start: int, end: int) -> list[str]:
-    """The capitalised words right before and after text[start:end], one space away, folded."""
-    return [entities.fold_letters(m.group(1)).lower() for m in (_WORD_BEFORE.search(text, 0, start), _WORD_AFTER.match(text, end))
+def _neighbours(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(side, word) of the capitalised words right before (-1) and after (1) text[start:end], one space away,
+    folded."""
+    return [(side, _POSSESSIVE.sub("", entities.fold_letters(m.group(1)).lower()))
+            for side, m in ((-1, _WORD_BEFORE.search(text, 0, start)), (1, _WORD_AFTER.match(text, end)))
             if m is not None and m.group(1) not in _ENGLISH_ARTICLES]
 
 
-def _cognate_beside(source: list[str], target: list[str]) -> bool:
-    """Whether a word beside a Spanish noun in -ión was translated into its English cognate beside the English
-    noun (Unión Europea: European Union; Europea, european), so the noun is English too; a person's other name
-    or title is no cognate (Luis Carrión: Mayor Carrion, Luis Carrion)."""
-    return any(s != t and len(s) >= 5 and t.startswith(s[:5]) for s in source for t in target)
+_POSSESSIVE = regex.compile(r"(?:['’]s|-\p{L}+)\Z")  # (Gomez's, Martinez-led: the name itself, no cognate)
+
+
+def _cognate_beside(source: list, target: list) -> bool:
+    """Whether a word after a Spanish noun in -ión was translated into its English cognate before the English
+    noun (Unión Europea: European Union; Europea, european): the name's words trade places as a noun and its
+    adjective do, so the noun is English too. A person's other name or title keeps its side (Profesor Carrión:
+    Professor Carrion; Luis Carrión: Mayor Carrion)."""
+    return any(a != b and a_side != b_side and len(a) >= 5 and b.startswith(a[:5])
+               for a_side, a in source for b_side, b in target)
 
 
 _TRANSLATED_NOUN = regex.compile(r"\p{L}{2}ión\Z")
@@ -1538,8 +1571,9 @@ _AUTHOR_AFTER = regex.compile(r"\s*[»”“\"«›’]\s*(?:d['’]|de\s|du\s|v
 # An article right before a capitalised word makes it an institution or a common noun (l’Éducation nationale,
 # el Atlético, der Österreichische Rundfunk), not a person's name, whose diacritics matter.
 # (Lower-case articles only, and not after a capitalised word: Fernando de la Rúa, Jean Le Fèvre are people.)
-# (l' after an institution's de is no particle of a person's name: the Orchestre de l'Opéra; Guillaume de l'Hôpital is one)
-_ARTICLE_BEFORE = regex.compile(r"(?:(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:l['’]|les?|la|el|los|las|der|die|das|dem|"
+# (l' after an institution's de is no particle of a person's name: the Orchestre de l'Opéra, le ministre de
+# l'Éducation; Guillaume de l'Hôpital and the marquis de l'Hôpital are people)
+_ARTICLE_BEFORE = regex.compile(r"(?:(?<!\p{Lu}\p{L}*\s(?:(?:de|del|von|van)\s)?)\b(?:(?<!\b(?:marquis|marquise|duc|duchesse|comte|comtesse|baron|baronne|vicomte|chevalier|sieur|abbé|prince|princesse)\sde\s)l['’]|les?|la|el|los|las|der|die|das|dem|"
                                 r"den|des|une?|una|al|del|aux?|du)|(?<=\b(?:Orchestre|Musée|Théâtre|Institut|Palais|Maison|Centre|"
                                 r"Conservatoire|Académie|École|Ecole|Université|Hôtel|Office|Agence|Observatoire|Ministère|"
                                 r"Chœur|Ballet|Opéra)\sde\s)l['’])\s*\Z")
@@ -1754,12 +1788,15 @@ def untranslated(ctx: BilingualContext, rule):
 # the Latin-script tag that must survive translation as it is, and has neither form.
 _HASHTAG = regex.compile(r"[#＃][^\s#＃]{1,40}[#＃]|[#＃][\p{L}\p{N}_]+")
 _SCRIPT_HANDLE = regex.compile(r"(?<![\p{L}\p{N}._-])@[\p{L}\p{N}_-]{1,30}")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _handle_in(handle: str, source: str) -> bool:
     """Whether the source gives the handle, @ and all, ended as the translation ends it (a space, punctuation;
     Chinese writes it right after a word: 官方微博@成都大熊猫繁育研究基地 查看)."""
-    return regex.search(rf"{regex.escape(handle)}(?![\p{{L}}\p{{N}}_-])", source) is not None
+    if len(handle) - 1 + len(_HAN.findall(handle)) > 30:
+        return False  # (Weibo's names are 30 bytes at most, a Han character two: the rest is text run on)
+    return regex.search(rf"{regex.escape(handle)}(?![\p{{L}}\p{{N}}_-])", source.replace("＠", "@")) is not None
 # A web or e-mail address, which may be written in the source's script (an internationalised domain: екатеринбург.рф,
 # Екатеринбург.РФ, мэр.москва, 例子.中国, お名前.com): a CJK label is short and starts where the CJK text does (so
 # the clause before an address with no space, 官方网站www.bj.gov.cn, is no part of it).

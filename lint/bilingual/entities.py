@@ -148,16 +148,18 @@ def japanese_person_names(text: str) -> tuple[tuple[str, tuple[str, ...], str], 
     katsu = _cutlet()
     words = katsu.tagger(text)
     out = []
+    named = ["人名" in w.feature_raw for w in words]  # the raw CSV first, once a node: building the feature tuple of
+    # every node costs three times the tagging
     for k, (a, b) in enumerate(zip(words, words[1:])):
-        if "人名" not in a.feature_raw or "人名" not in b.feature_raw:
-            continue  # the raw CSV first: building the feature tuple of every node costs three times the tagging
+        if not (named[k] and named[k + 1]):
+            continue
         fa, fb = a.feature, b.feature
         if fa.pos3 == "人名" and fa.pos4 == "姓" and fb.pos3 == "人名" and fb.pos4 == "名":
             before = words[k - 1] if k else None
             # a surname right before the "full name": the tagger may have split a given name as surname + name
             # (石黒 + 蒼 + 真 for 石黒蒼真, Soma Ishiguro), so the name's surname may be that one
             surname_before = katsu.romaji_word(before).capitalize() if before is not None and \
-                "人名" in before.feature_raw and before.feature.pos4 == "姓" and \
+                named[k - 1] and before.feature.pos4 == "姓" and \
                 before.surface + a.surface + b.surface in text else ""  # (written as one: 佐藤 鈴木花子 is two people)
             out.append((a.surface + b.surface, (katsu.romaji_word(a).capitalize(), katsu.romaji_word(b).capitalize()),
                         surname_before))
