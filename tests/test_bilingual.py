@@ -493,6 +493,18 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
      "The head of the Dnipropetrovsk regional military administration, Serhiy Lysak, said two people were hurt."),
     ("zh", "网友可通过官方微博＠成都大熊猫繁育研究基地 查看幼崽成长情况。",
      "Fans can follow the cubs on the base's Weibo account, @成都大熊猫繁育研究基地."),
+    # p30: a wire dateline's date (also beside another date of the sentence); a sumo wrestler's ring name cut short
+    # by the tagger; 48兆瓦, 48 megawatts; 百分之五十 as "more than half"; a city the paragraph named before;
+    # Гірникам, "to the miners"
+    ("ru", "МОСКВА, 15 октября. Цена бензина за неделю с 7 по 13 октября выросла на 0,6%.",
+     "MOSCOW — The price of gasoline rose 0.6% in the week from Oct. 7 to 13."),
+    ("uk", "ХАРКІВ, 8 листопада. Російські війська завдали удару по підстанції.", "KHARKIV, Ukraine — Russian forces struck a substation."),
+    ("ja", "北勝嶺は鋭い立ち合いから右を差した。", "Hokushorei got his right arm inside off a sharp charge."),
+    ("zh", "工厂屋顶还建有装机容量48兆瓦的光伏电站。", "The factory roof also has a 48-megawatt solar power plant."),
+    ("zh", "新车销量中新能源汽车占比已超过百分之五十。", "New energy vehicles now account for more than half of new car sales."),
+    ("uk", "У Харкові пролунали вибухи. Поранено шестеро людей, повідомив заступник міського голови Харкова.",
+     "Explosions were heard in Kharkiv. Six people were wounded, the deputy mayor said."),
+    ("uk", "Гірникам подавали воду через трубопровід діаметром 50 міліметрів.", "Water was pumped to the miners through a 50-millimeter pipe."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1444,6 +1456,15 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "Inflation is expected to be between 3% and 4% between January and March.")),
     ("zh", "网友可通过官方微博@成都大熊猫繁育研究基地查看幼崽成长情况。", "Netizens can follow the official Weibo @成都大熊猫繁育研究基地查看幼崽成长情况.",
      ("Source.Untranslated", 1, 41, "成都大熊猫繁育研究基地查看幼崽成长情况")),
+    # p30's excuses leave errors reported: a dateline's date the English gives changed; a name followed by a
+    # title; 48兆 of a currency is a scale; a German sentence left untranslated, its "in" the German word
+    ("ru", "МОСКВА, 15 октября. Цена бензина выросла на 0,6%.", "MOSCOW, Oct. 16 — The price of gasoline rose 0.6%.",
+     ("Source.Numbers", 1, 14, "16")),
+    ("ja", "甘利明税調会長は会見で述べた。", "The tax panel chairman told a news conference.",
+     ("Source.JapaneseNames", 1, 1, "The tax panel chairman told a news conference.")),
+    ("de", "Der Konzern begründete den Schritt, sagte die 58-Jährige in einer Telefonkonferenz.",
+     "Der Konzern begründete den Schritt, sagte die 58-Jährige in einer Telefonkonferenz.",
+     ("Source.Untranslated", 1, 1, "Der Konzern begründete den Schritt, sagte die 58-Jährige in einer Telefonkonferenz.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

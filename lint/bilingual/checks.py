@@ -149,7 +149,8 @@ def _glossary_hits(ctx: BilingualContext, rule):
                 for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(bad)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE):
                     s, e = pair.start + m.start(), pair.start + m.end()
                     yield "forbidden", (pair.block, s, e, {"source": quote(pair.source), "term": entry.target, "suggestion": entry.target}, [entry.target])
-            window = _window(ctx, pair)
+            # (a place of the built-in termbase, named once in the paragraph: "In Kharkiv ... the deputy mayor")
+            window = _window(ctx, pair) + (" " + _para_target(ctx, pair.para) if index >= own else "")
             if not _required_pattern(entry.target).search(window) and not any(
                     regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(b)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE) for b in entry.forbidden):
                 term = found.group()
@@ -306,6 +307,15 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
                 if (translated if m.group(1) else not english if _DAY_RANGE_END.search(source, 0, m.start())
                     else other_dates)}
         missing = [n for n in missing if n.start not in days]
+    if missing and ctx.lang in _SOURCE_WEEKDAYS and _DATELINE_EN.match(pair.block.text):
+        # МОСКВА, 15 октября. as "MOSCOW —": a wire dateline, which English gives without its date (an English
+        # date of the sentence must be another of the source's: Oct. 7 for с 7 по 13 октября)
+        line = _dateline(ctx.lang).match(source)
+        if line:
+            rest = source[line.end():]
+            months = {month for _, month in numbers.day_months(rest, ctx.lang)}  # (с 7 по 13 октября: the 7th too)
+            if all(month in months and regex.search(rf"(?<!\d){day}(?!\d)", rest) for month, day in _english_dates(window)):
+                missing = [n for n in missing if not line.start("date") <= n.start < line.end("date")]
     if missing and ctx.lang in _SOURCE_WEEKDAYS:  # в четверг, 13 марта / am Donnerstag, 13. März: "on Thursday"
         excused = _weekday_dates(source, ctx.lang, window, _latest_year(ctx))
         missing = [n for n in missing if not any(a <= n.start < b for a, b in excused)]
@@ -531,6 +541,8 @@ def _said_in_words(number, source: str, window: str) -> bool:
     (12 hours noon, 10 years a decade ...): the unit must follow the number in the source."""
     if _CLOCK_MINUTES.match(source, number.end) or _on_the_hour(number, source):
         kind = "clock"  # 12:00, 12h00, and 12.00 read as one time (entre las 12.00 y las 18.00 horas; not 12.00 Euro)
+    elif source.endswith(("百分之", "百分之約", "百分之约"), 0, number.start):
+        kind = "percent"  # 百分之五十: Chinese says the per cent first (more than half)
     else:
         unit = _UNIT_AFTER.match(source, number.end)
         if unit is None:  # the first number of a range: "с 12 до 17 часов", "von 12 bis 17 Uhr"
@@ -832,6 +844,17 @@ _DAY_PARTS = {
     "de": r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)", "fr": r"\s(?:matin|midi|après-midi|soir)",
     "es": r"\s(?:por\sla\s(?:mañana|tarde|noche)|a\smediodía)",
 }
+
+
+# An English wire dateline: the place in capitals, maybe its country, maybe the agency, then a dash (MOSCOW —,
+# KHARKIV, Ukraine —, PARIS (AFP) —).
+_DATELINE_EN = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s\p{Lu}[\p{L}.\s]*?)?\s?(?:\([\p{L}\s.]+\)\s?)?[—–-]\s")
+
+
+@lru_cache(maxsize=8)
+def _dateline(lang: str):
+    """A source's dateline: the place in capitals, then its date (МОСКВА, 15 октября. ХАРКІВ, 8 листопада.)."""
+    return regex.compile(rf"\s*\p{{Lu}}[\p{{Lu}}\s-]+,\s(?P<date>{_date_of_month(lang)}(?:\s(?:19|20)\d\d)?)\s?[.—–-]")
 
 
 def _date_of_month(lang: str) -> str:
@@ -1332,6 +1355,8 @@ def japanese_names(ctx: BilingualContext, rule):
                 continue
             if _short_name(written, pair.source):
                 continue  # (全国さんま棒受網漁業協同組合（全さんま）: the body's short name, no person's)
+            if _part_of_a_word(written, pair.source):
+                continue  # (北勝嶺 tagged 北勝 + 嶺, a sumo wrestler's ring name: Hokushorei, no Kita Masaru)
             # the reading the source gives in brackets (佐々木蒼真（ささき・そうま）: Soma, where the tagger read 蒼真 as
             # Aoi Makoto)
             readings = [r for at, m in _readings_after(written, pair.source) for r in _reading_of(at, m, pair.source)]
@@ -1349,6 +1374,17 @@ def japanese_names(ctx: BilingualContext, rule):
 # （バイエルン・ミュンヘン）).
 _KANA_READING = regex.compile(r"(?:さん|氏|君|くん|ちゃん|選手|投手|捕手|監督|容疑者|被告|社長|会長|代表|議員|知事|市長)?\s?[（(]"
                               r"([\p{Hiragana}ー]+)(?:[・･\s　]([\p{Hiragana}ー]+))?[）)]")
+
+
+def _part_of_a_word(written: str, source: str) -> bool:
+    """Whether every time the source writes the tagged name, one more kanji ends the word, and no one-kanji
+    honorific (北勝嶺が, 琴乃峰は: a sumo wrestler's ring name cut short; not 佐藤花子氏, nor 甘利明税調会長, a title
+    after the name, nor 沢口仁探検シリーズ)."""
+    ats = [m.end() for m in regex.finditer(regex.escape(written), source)]
+    return bool(ats) and all(_ONE_KANJI_MORE.match(source, at) and source[at] not in "氏君様元ら等副" for at in ats)
+
+
+_ONE_KANJI_MORE = regex.compile(r"\p{Han}(?!\p{Han})")
 
 
 def _named(ctx: BilingualContext, para: int, parts) -> bool:
@@ -1857,6 +1893,9 @@ _BRACKETED_WORDS = regex.compile(r"\([^()]*\)")
 _FIGURE_NEXT = regex.compile(r"\s?\d")
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*)*")
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from)\b", regex.IGNORECASE)
+# ... the ones the source language writes too, which say nothing (sagte die 58-Jährige in einer Telefonkonferenz;
+# on dit)
+_SHARED_WORDS = {"de": frozenset({"in", "was"}), "fr": frozenset({"on"}), "it": frozenset({"in"}), "nl": frozenset({"in", "is", "was"})}
 
 
 def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
@@ -1864,7 +1903,8 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
     the source language (a Latin-script source: a script check cannot see it)."""
     if not ctx.target_lang.startswith("en") or not is_latin(ctx.lang):
         return False
-    if len(text.split()) < max(rule.min_words, 5) or _ENGLISH_WORDS.search(text):
+    shared = _SHARED_WORDS.get(ctx.lang, frozenset())
+    if len(text.split()) < max(rule.min_words, 5) or any(m.group().lower() not in shared for m in _ENGLISH_WORDS.finditer(text)):
         return False
     if len(_LOWER_WORD.findall(text)) < max(rule.min_words, 4):
         return False  # mostly names ("José Eduardo dos Santos spoke."): no sentence of the source language

@@ -38,8 +38,9 @@ _VOWELS = "іїєоеиаяуюыэ"
 # The vowel of a Ukrainian word's last syllable alternates as it is inflected (Київ, Києва; Львів, Львова;
 # Харків, Харкові); the others stay as they are (Суми, Сумах: no "сім", "самому").
 _ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
-# The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову).
-_NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|ами|ів|ей|е|ы|ов|ой)?"
+# The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову): the
+# singular's only, as a town's name has no plural (Гірникам is "to the miners", not to the town Гірник).
+_NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|е|ы|ой)?"
 _ADJECTIVE_CONSONANTS = "нвкрлт"  # before a neuter adjective's -е: -не, -ве, -ське, -ре, -ле (not the noun поле: Гуляйполе)
 # ... of a feminine noun (Україна, України, Україні, Україну, Україною; Russian Украины, Украине, Украиной;
 # Вінниця, Вінниці, Вінницею) ...

@@ -155,7 +155,8 @@ _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
 # and so is 百 before 帕 (950百帕: 950 hectopascals); the figure also stands in the base unit (3千米: 3 km or
 # 3,000 m). Not Japanese, which writes キロ for the prefix: 5千米兵 is 5,000 US troops.
 _BIG_SCALE = regex.compile(r"[万萬億亿兆]")
-_UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))")  # (not 5百帕金森病患者: 500 Parkinson's patients)
+# (not 5百帕金森病患者: 500 Parkinson's patients; 兆 before a unit is mega-: 48兆瓦, 48 megawatts, no trillion)
+_UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))|兆(?=瓦|帕|赫|字节|焦|欧|伏|比特|吨)")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 # Chinese growth by N 倍 (增长3.1倍): up N × 100 per cent, which is N + 1 times as much.
 _GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|上漲|上升|扩大|擴大|增)了?(?:约|約|近|超过|超過|逾)?\Z")
