@@ -505,6 +505,9 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("uk", "У Харкові пролунали вибухи. Поранено шестеро людей, повідомив заступник міського голови Харкова.",
      "Explosions were heard in Kharkiv. Six people were wounded, the deputy mayor said."),
     ("uk", "Гірникам подавали воду через трубопровід діаметром 50 міліметрів.", "Water was pumped to the miners through a 50-millimeter pipe."),
+    ("fr", "L'Olympique de Marseille s'est imposé aux tirs au but.", "Olympique de Marseille won on penalties."),
+    # a review of p30's fixes: a ring name after the wrestler's rank
+    ("ja", "一方、大関琴乃峰（２６）は２敗目を喫した。", "Meanwhile, Ozeki Kotonomine, 26, suffered his second loss."),
 ])
 def test_numbers_equal_across_locales(tmp_path, lang, source, target):
     (tmp_path / "s.txt").write_text(source + "\n", encoding="utf-8")
@@ -1465,6 +1468,21 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("de", "Der Konzern begründete den Schritt, sagte die 58-Jährige in einer Telefonkonferenz.",
      "Der Konzern begründete den Schritt, sagte die 58-Jährige in einer Telefonkonferenz.",
      ("Source.Untranslated", 1, 1, "Der Konzern begründete den Schritt, sagte die 58-Jährige in einer Telefonkonferenz.")),
+    # a review of p30's fixes: a dateline's date changed (a day of another month's figure, the 16th, the year);
+    # a person before 宅; 兆欧元 (trillions) as euros; a termbase place replaced by another; an
+    # English sentence of names with "on"
+    ("ru", "МОСКВА, 15 октября. Цена бензина за неделю до 13 октября выросла на 16 копеек.",
+     "MOSCOW — On Oct. 16, gasoline prices rose 16 kopecks in the week to Oct. 13.",
+     ("Source.Numbers", 1, 1, "MOSCOW — On Oct. 16, gasoline prices rose 16 kopecks in the week to Oct. 13.")),
+    ("ru", "МОСКВА, 15 октября 2024. Цена бензина выросла на 0,6%.", "MOSCOW — The price of gasoline rose 0.6% in 2023.",
+     ("Source.Numbers", 1, 45, "2023")),
+    ("ja", "警察は山田太郎宅を家宅捜索した。", "Police searched the home of the suspect.",
+     ("Source.JapaneseNames", 1, 1, "Police searched the home of the suspect.")),
+    ("zh", "欧盟成员国的公共债务总额约为13兆欧元。", "The total public debt of EU member states is about 13 euros.",
+     ("Source.Numbers", 1, 52, "13")),
+    ("uk", "У Харкові вночі пролунали вибухи. Загинула одна людина. Увечері ракета влучила в Харків.",
+     "Explosions were heard in Kharkiv overnight. One person was killed. In the evening a missile hit Kherson.",
+     ("Source.GlossaryMissing", 1, 68, "In the evening a missile hit Kherson.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -150,7 +150,9 @@ def _glossary_hits(ctx: BilingualContext, rule):
                     s, e = pair.start + m.start(), pair.start + m.end()
                     yield "forbidden", (pair.block, s, e, {"source": quote(pair.source), "term": entry.target, "suggestion": entry.target}, [entry.target])
             # (a place of the built-in termbase, named once in the paragraph: "In Kharkiv ... the deputy mayor")
-            window = _window(ctx, pair) + (" " + _para_target(ctx, pair.para) if index >= own else "")
+            window = _window(ctx, pair)
+            if index >= own and not any(_required_pattern(e.target).search(text) for e in entries[own:] if e is not entry):
+                window += " " + _para_target(ctx, pair.para)  # (but not where another place stands: Kherson for Харків)
             if not _required_pattern(entry.target).search(window) and not any(
                     regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(b)}(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE) for b in entry.forbidden):
                 term = found.group()
@@ -311,11 +313,11 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         # МОСКВА, 15 октября. as "MOSCOW —": a wire dateline, which English gives without its date (an English
         # date of the sentence must be another of the source's: Oct. 7 for с 7 по 13 октября)
         line = _dateline(ctx.lang).match(source)
-        if line:
-            rest = source[line.end():]
-            months = {month for _, month in numbers.day_months(rest, ctx.lang)}  # (с 7 по 13 октября: the 7th too)
-            if all(month in months and regex.search(rf"(?<!\d){day}(?!\d)", rest) for month, day in _english_dates(window)):
-                missing = [n for n in missing if not line.start("date") <= n.start < line.end("date")]
+        if line and not _WEEKDAY_WITH_DATE.search(window):  # ("on the 16th": a day of the month, compared)
+            given = _source_dates(source[line.end():], ctx.lang)  # (с 7 по 13 октября: the 7th too)
+            if all(date in given for date in _english_dates(window)):
+                a, b = _with_year(source, line.span("date"), window, _latest_year(ctx))
+                missing = [n for n in missing if not a <= n.start < b]
     if missing and ctx.lang in _SOURCE_WEEKDAYS:  # в четверг, 13 марта / am Donnerstag, 13. März: "on Thursday"
         excused = _weekday_dates(source, ctx.lang, window, _latest_year(ctx))
         missing = [n for n in missing if not any(a <= n.start < b for a, b in excused)]
@@ -854,7 +856,23 @@ _DATELINE_EN = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s\p{Lu}[\p{L}.\s]*
 @lru_cache(maxsize=8)
 def _dateline(lang: str):
     """A source's dateline: the place in capitals, then its date (МОСКВА, 15 октября. ХАРКІВ, 8 листопада.)."""
-    return regex.compile(rf"\s*\p{{Lu}}[\p{{Lu}}\s-]+,\s(?P<date>{_date_of_month(lang)}(?:\s(?:19|20)\d\d)?)\s?[.—–-]")
+    return regex.compile(rf"\s*\p{{Lu}}[\p{{Lu}}\s-]+,\s(?P<date>{_date_of_month(lang)})(?:,?\s(?:19|20)\d\d(?:\s(?:года|року|г\.|р\.))?)?\s?[.—–-]")
+
+
+def _source_dates(text: str, lang: str) -> set[tuple[int, int]]:
+    """(month, day) of the dates `text` gives with their month's name, and of a range's first day before one
+    (с 7 по 13 октября: 7 and 13 October)."""
+    dates = set()
+    for m in _month_date_pattern(lang).finditer(text):
+        for day, month in numbers.day_months(m.group(), lang):
+            dates.add((month, int(day)))
+            first = _RANGE_FIRST_DAY.search(text, 0, m.start())
+            if first:
+                dates.add((month, int(first.group(1))))
+    return dates
+
+
+_RANGE_FIRST_DAY = regex.compile(r"(?<!\d)(\d{1,2})\.?\s?(?:по|до|-|–|bis|au|al|à|a|y|и|і|та|und|et)\s?\Z")
 
 
 def _date_of_month(lang: str) -> str:
@@ -1380,8 +1398,16 @@ def _part_of_a_word(written: str, source: str) -> bool:
     """Whether every time the source writes the tagged name, one more kanji ends the word, and no one-kanji
     honorific (北勝嶺が, 琴乃峰は: a sumo wrestler's ring name cut short; not 佐藤花子氏, nor 甘利明税調会長, a title
     after the name, nor 沢口仁探検シリーズ)."""
+    if written.startswith(_SUMO_RANKS):
+        written = written[2:]  # (大関琴乃峰: the rank tagged as a surname)
+    if len(written) != 2:
+        return False  # (a ring name cut short is a one-kanji "surname" and a one-kanji "given name": 北勝, 琴乃)
     ats = [m.end() for m in regex.finditer(regex.escape(written), source)]
-    return bool(ats) and all(_ONE_KANJI_MORE.match(source, at) and source[at] not in "氏君様元ら等副" for at in ats)
+    return bool(ats) and all(_ONE_KANJI_MORE.match(source, at) and source[at] not in _NAME_SUFFIXES for at in ats)
+
+
+_SUMO_RANKS = ("横綱", "大関", "関脇", "小結", "前頭", "十両")
+_NAME_SUFFIXES = "氏君様殿元ら等副宅邸派訳著作家側像展館"  # (山田太郎宅, 村上春樹訳, 岸田文雄派: a person's)
 
 
 _ONE_KANJI_MORE = regex.compile(r"\p{Han}(?!\p{Han})")
@@ -1896,6 +1922,12 @@ _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|
 # ... the ones the source language writes too, which say nothing (sagte die 58-Jährige in einer Telefonkonferenz;
 # on dit)
 _SHARED_WORDS = {"de": frozenset({"in", "was"}), "fr": frozenset({"on"}), "it": frozenset({"in"}), "nl": frozenset({"in", "is", "was"})}
+_SOURCE_FUNCTION_WORDS = {
+    "de": regex.compile(r"\b(?:der|die|das|und|nicht|ist|mit|von|den|dem|des|eine?|sich|auch|wir|sie|haben|wird|werden)\b"),
+    "fr": regex.compile(r"\b(?:le|la|les|et|est|une?|des|du|que|pas|dans|pour|avec|sur|il|elle|nous|ne|au|aux)\b"),
+    "it": regex.compile(r"\b(?:il|lo|la|gli|le|e|è|non|che|del|della|per|con|una?)\b"),
+    "nl": regex.compile(r"\b(?:de|het|een|en|niet|van|met|voor|ook|wij|zij)\b"),
+}
 
 
 def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
@@ -1903,9 +1935,11 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
     the source language (a Latin-script source: a script check cannot see it)."""
     if not ctx.target_lang.startswith("en") or not is_latin(ctx.lang):
         return False
-    shared = _SHARED_WORDS.get(ctx.lang, frozenset())
-    if len(text.split()) < max(rule.min_words, 5) or any(m.group().lower() not in shared for m in _ENGLISH_WORDS.finditer(text)):
+    english = [m.group().lower() for m in _ENGLISH_WORDS.finditer(text)]
+    if len(text.split()) < max(rule.min_words, 5) or any(w not in _SHARED_WORDS.get(ctx.lang, ()) for w in english):
         return False
+    if english and not (ctx.lang in _SOURCE_FUNCTION_WORDS and _SOURCE_FUNCTION_WORDS[ctx.lang].search(text)):
+        return False  # (only words both languages write, and none the source's alone: "won on penalties")
     if len(_LOWER_WORD.findall(text)) < max(rule.min_words, 4):
         return False  # mostly names ("José Eduardo dos Santos spoke."): no sentence of the source language
     from ..kinds.language import identifier

@@ -38,9 +38,11 @@ _VOWELS = "іїєоеиаяуюыэ"
 # The vowel of a Ukrainian word's last syllable alternates as it is inflected (Київ, Києва; Львів, Львова;
 # Харків, Харкові); the others stay as they are (Суми, Сумах: no "сім", "самому").
 _ALTERNATING = {"і": "іое", "о": "оі", "е": "еі", "ї": "їє", "є": "єї"}
-# The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову): the
-# singular's only, as a town's name has no plural (Гірникам is "to the miners", not to the town Гірник).
+# The case endings of a masculine noun in Ukrainian and Russian (Києва, Києві, Києвом, Киеве, Харкову): for a
+# name, the singular's only, as a town's name has no plural (Гірникам is "to the miners", not to the town
+# Гірник); for a common noun of a user's termbase, the plural's too (беспилотников).
 _NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|е|ы|ой)?"
+_COMMON_NOUN_ENDINGS = r"(?:а|у|і|ом|ові|еві|ем|ю|я|ою|и|ах|ам|ами|ів|ей|е|ы|ов|ой)?"
 _ADJECTIVE_CONSONANTS = "нвкрлт"  # before a neuter adjective's -е: -не, -ве, -ське, -ре, -ле (not the noun поле: Гуляйполе)
 # ... of a feminine noun (Україна, України, Україні, Україну, Україною; Russian Украины, Украине, Украиной;
 # Вінниця, Вінниці, Вінницею) ...
@@ -76,7 +78,8 @@ def _term_regex(term: str) -> str:
         body = "".join(f"[{_ALTERNATING[ch.lower()]}]" if i == last and ch.lower() in _ALTERNATING else regex.escape(ch)
                        for i, ch in enumerate(stem))
         if stem == rest:  # a masculine noun ending in a consonant (Київ, Українськ): a noun's endings only,
-            return head + body + _NOUN_ENDINGS + r"(?!\p{L})"  # so Український, Української are the adjective
+            return head + body + (_NOUN_ENDINGS if head else _COMMON_NOUN_ENDINGS) + r"(?!\p{L})"  # so Український,
+            # Української are the adjective
         if rest[-1] in "ая" and stem == rest[:-1]:  # a feminine noun (Україна, Одеса, Вінниця, Лозова): its endings
             # and its adjective's (Одеська область, Одесской области) only, so Леся Українка is the poet, not the country
             return head + body + _FEMININE_ENDINGS + r"(?!\p{L})"

@@ -156,7 +156,7 @@ _CJK_SCALE_RUN = regex.compile(r"[十百千万萬億亿兆]+")
 # 3,000 m). Not Japanese, which writes キロ for the prefix: 5千米兵 is 5,000 US troops.
 _BIG_SCALE = regex.compile(r"[万萬億亿兆]")
 # (not 5百帕金森病患者: 500 Parkinson's patients; 兆 before a unit is mega-: 48兆瓦, 48 megawatts, no trillion)
-_UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))|兆(?=瓦|帕|赫|字节|焦|欧|伏|比特|吨)")
+_UNIT_PREFIX = regex.compile(r"千(?=[克米瓦卡帕焦赫伏])|百(?=帕(?!金))|兆(?=瓦|帕|赫|字节|焦|欧(?![元洲盟])|伏|比特|吨)")
 # Tenths as the share of a whole: Japanese 割 (３割 = 30%, with 分 for the units: ３割５分 = 35%), Chinese 成.
 # Chinese growth by N 倍 (增长3.1倍): up N × 100 per cent, which is N + 1 times as much.
 _GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|上漲|上升|扩大|擴大|增)了?(?:约|約|近|超过|超過|逾)?\Z")
@@ -445,7 +445,7 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                 factor = 1.0
                 for ch in scale.group()[:-1] if prefix else scale.group():
                     factor *= _CJK_SCALE[ch]
-                in_base_unit = factor * _CJK_SCALE[scale.group()[-1]]
+                in_base_unit = factor * (1e6 if prefix and scale.group()[-1] == "兆" else _CJK_SCALE[scale.group()[-1]])  # (兆瓦: mega-)
                 values = {v * factor for v in values} | ({v * in_base_unit for v in values} if prefix else set())
                 if prefix and norm.startswith("瓦", scale.end()):  # 30万千瓦: 300 megawatts, 3139万千瓦 31.39 gigawatts
                     values = values | {_r(v / 1000) for v in values if v >= 1000} | {_r(v / 1e6) for v in values if v >= 1e6}
