@@ -338,8 +338,10 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and ctx.lang == "fr" and "ferme" in source:  # six ans, dont quatre ferme: "two of them suspended"
         missing = [n for n in missing if not _suspended_part(n, source, window, ctx.lang)]
-    if missing:  # «Luz de agosto»: a word of the source the translation keeps as it is (a title's month)
-        missing = [n for n in missing if not (n.text.isalpha() and regex.search(rf"(?<!\w){regex.escape(n.text)}(?!\w)", window))]
+    if missing and ctx.lang in _SOURCE_WEEKDAYS:  # «Luz de agosto»: a month's name the translation keeps as it is (a
+        # title's; not a number word: Spanish once is no English once)
+        months = {m.lower() for m in numbers.month_names(ctx.lang)}
+        missing = [n for n in missing if not (n.text.lower() in months and regex.search(rf"(?<!\w){regex.escape(n.text)}(?!\w)", window))]
     if missing and ctx.lang == "fr":  # le 14-Juillet: Bastille Day
         spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)
                  if (name := _FRENCH_NAMED_DAYS.get((int(m.group(1)), m.group(2).lower()))) and regex.search(name, window)]
