@@ -421,7 +421,7 @@ def _current_year(ctx: BilingualContext, para: int, n, source: str) -> bool:
     year = max(n.values)
     if not (len(n.values) == 1 and 1900 <= year <= 2100 and n.text.isdigit() and len(n.text) == 4):
         return False
-    if any(int(y) > year for s in ctx.source_paragraphs for y in _YEAR_IN.findall(numbers.normalise(s))):
+    if year < _latest_year(ctx):
         return False  # (今年 ... 2021年: an earlier year, not this one)
     after = regex.split(r"今年|[。，；,;]", source[n.end:n.end + 40], maxsplit=1)[0]  # (the year's own clause)
     return any(m.group(1) in after for s in ctx.paragraphs[para].sources for m in _THIS_YEAR[ctx.lang].finditer(s)) and \
@@ -488,8 +488,7 @@ def _cut_from(short: float, exact: float) -> bool:
 
 def _body_source_values(ctx: BilingualContext, headline_para: int) -> set[float]:
     """The values of every number in the source's paragraphs other than the headline's."""
-    return {v for k, para in enumerate(ctx.paragraphs) if k != headline_para for s in para.sources
-            for n in numbers.extract(s, ctx.lang) for v in n.values}
+    return set().union(*(_source_values(ctx, k) for k in range(len(ctx.paragraphs)) if k != headline_para))
 
 
 # A conversion in brackets after a figure (870公顷（约合1.3万亩）, 5公里（合3.1英里）), which a translation gives in its own
