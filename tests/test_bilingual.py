@@ -516,6 +516,9 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
      "Prosecutors sought a six-year prison sentence, two years of it suspended."),
     ("zh", "“双11”购物节落幕。\n\n今年的“双11”是历年来周期最长的一届。",
      "Singles Day shopping festival ends.\n\nThis year's festival was the longest ever."),
+    # a review of p31's fixes: the part served with its unit
+    ("fr", "Le parquet a requis six ans de prison, dont quatre ans ferme, contre lui.",
+     "Prosecutors sought a six-year prison sentence, two years of it suspended."),
     # a review of p30's fixes: a ring name after the wrestler's rank
     ("ja", "一方、大関琴乃峰（２６）は２敗目を喫した。", "Meanwhile, Ozeki Kotonomine, 26, suffered his second loss."),
 ])
@@ -1499,6 +1502,23 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "Prosecutors sought a six-year prison sentence, three years of it suspended.")),
     ("zh", "今年的“双11”是历年来周期最长的一届。", "This year's festival was the longest ever.",
      ("Source.Numbers", 1, 1, "This year's festival was the longest ever.")),
+    # a review of p31's fixes: a date's month beside a title that keeps it; 双12 is no Singles Day; a two that
+    # is not the suspended part; French, German sentences left untranslated with "an", "Not", "will"
+    ("es", "La canción «Luz de agosto» se publicará el 15 de agosto.", 'The song "Luz de agosto" will be released on September 15.',
+     ("Source.Numbers", 1, 1, 'The song "Luz de agosto" will be released on September 15.')),
+    ("zh", "“双12”购物节落幕。", "Singles Day shopping festival ends.", ("Source.Numbers", 1, 1, "Singles Day shopping festival ends.")),
+    ("fr", "Le parquet a requis six ans de prison, dont quatre ferme, contre les deux prévenus.",
+     "Prosecutors sought a six-year suspended prison sentence against the two defendants.",
+     ("Source.Numbers", 1, 1, "Prosecutors sought a six-year suspended prison sentence against the two defendants.")),
+    ("fr", "Le chômage a augmenté l'an dernier. Le gouvernement promet des mesures pour l'an prochain.",
+     "Unemployment rose last year. Le gouvernement promet de nouvelles mesures pour l'an prochain.",
+     ("Source.Untranslated", 1, 30, "Le gouvernement promet de nouvelles mesures pour l'an prochain.")),
+    ("de", "Die Preise sind gestiegen. Viele Familien in der Region geraten dadurch in finanzielle Not.",
+     "Prices have risen. Viele Familien in der Region geraten dadurch in große finanzielle Not.",
+     ("Source.Untranslated", 1, 20, "Viele Familien in der Region geraten dadurch in große finanzielle Not.")),
+    ("de", "Kanzler will Steuern für Familien senken\n\nDie Regierung hat am Montag einen neuen Plan vorgestellt.",
+     "Kanzler will Steuern für alle Familien senken\n\nThe government presented a new plan on Monday.",
+     ("Source.Untranslated", 1, 1, "Kanzler will Steuern für alle Familien senken")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

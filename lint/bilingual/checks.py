@@ -332,16 +332,16 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
-    if missing and ctx.lang == "zh" and "双" in source and _SINGLES_DAY_EN.search(_whole_target(ctx)):  # 双11: Singles Day
-        # (named once in the translation, "the festival" after)
-        spans = [m.span() for m in _SINGLES_DAY.finditer(source)]
+    if missing and ctx.lang == "zh" and "双" in source:  # 双11: Singles Day (named once, then "the festival")
+        spans = [m.span() for m in _SINGLES_DAY.finditer(source)
+                 if _SINGLES_DAY_EN[0 if m.group(1) else 1].search(_whole_target(ctx))]
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and ctx.lang == "fr" and "ferme" in source:  # six ans, dont quatre ferme: "two of them suspended"
         missing = [n for n in missing if not _suspended_part(n, source, window, ctx.lang)]
-    if missing and ctx.lang in _SOURCE_WEEKDAYS:  # «Luz de agosto»: a month's name the translation keeps as it is (a
-        # title's; not a number word: Spanish once is no English once)
-        months = {m.lower() for m in numbers.month_names(ctx.lang)}
-        missing = [n for n in missing if not (n.text.lower() in months and regex.search(rf"(?<!\w){regex.escape(n.text)}(?!\w)", window))]
+    if missing and ctx.lang in _SOURCE_WEEKDAYS and _QUOTED.search(source):  # «Luz de agosto»: a title in quotation
+        # marks the translation keeps as it is, a month's name in it (not a date beside it: el 15 de agosto)
+        kept = [m.span() for m in _QUOTED.finditer(source) if m.group(1) in window]
+        missing = [n for n in missing if not (n.text.isalpha() and any(a <= n.start < b for a, b in kept))]
     if missing and ctx.lang == "fr":  # le 14-Juillet: Bastille Day
         spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)
                  if (name := _FRENCH_NAMED_DAYS.get((int(m.group(1)), m.group(2).lower()))) and regex.search(name, window)]
@@ -499,22 +499,29 @@ _CONVERSION = regex.compile(r"(?<=\d[^\s（()）]{0,8})[（(](?:约合|約合|�
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
                       (8, "mai"): r"\bV-?E Day\b|\bVictory in Europe Day\b", (1, "mai"): r"\bMay Day\b|\bLabou?r Day\b"}
-_SINGLES_DAY = regex.compile(r"双(?:11|十一|12|十二)")
-_SINGLES_DAY_EN = regex.compile(r"\b(?:Singles(?:'|’)? Day|Double (?:11|12|Eleven|Twelve))\b", regex.IGNORECASE)
+_QUOTED = regex.compile(r"[«“„\"]([^«»“”„\"]{2,80})[»”“\"]")
+# 双11 and 双12 by their English names (Singles Day, Double 11; Double 12)
+_SINGLES_DAY = regex.compile(r"双(?:(11|十一)|(12|十二))(?!\d)")
+_SINGLES_DAY_EN = (regex.compile(r"\b(?:Singles(?:'|’)? Day|Double (?:11|Eleven))\b", regex.IGNORECASE),
+                   regex.compile(r"\bDouble (?:12|Twelve)\b", regex.IGNORECASE))
 
 
 def _suspended_part(number, source: str, window: str, lang: str) -> bool:
     """Whether a missing figure is the part of a French sentence served (six ans, dont quatre ferme) that the
     translation gives as the rest, suspended ("a six-year sentence, two of them suspended")."""
-    m = _SENTENCE_PART.search(source, max(0, number.start - 40), number.end + 8)
-    if m is None or not m.start("part") <= number.start < m.end("part") or "suspend" not in window.lower():
-        return False
+    m = _SENTENCE_PART.search(source, max(0, number.start - 40), number.end + 16)
+    if m is None or not m.start("part") <= number.start < m.end("part") or (m.group("unit") or m.group("of")) != m.group("of"):
+        return False  # (dont quatre mois ferme of six ans is no four years)
     whole = {v for n in numbers.extract(m.group("whole"), lang) for v in n.values}
-    rest = {v for n in numbers.extract(window, "en", lenient=True) for v in n.values}
+    # the rest, said with "suspended" right after it (two years of it suspended; not "a six-year suspended
+    # sentence against the two defendants")
+    rest = {v for s in _SUSPENDED.finditer(window) for n in numbers.extract(s.group(1), "en", lenient=True) for v in n.values}
     return any(w - p in rest for w in whole for p in number.values if w > p)
 
 
-_SENTENCE_PART = regex.compile(r"(?P<whole>\S+)\s(?:ans|mois)(?:\s(?:de\s|d['’])\p{L}+)?,?\s?dont\s(?P<part>\S+)\s(?:an\s|ans\s|mois\s)?ferme")
+_SENTENCE_PART = regex.compile(r"(?P<whole>\S+)\s(?P<of>ans|mois)(?:\s(?:de\s|d['’])\p{L}+)?,?\s?dont\s(?P<part>\S+)\s"
+                            r"(?:(?P<unit>ans|mois|an)\s)?ferme")
+_SUSPENDED = regex.compile(r"(\S+)(?:\s(?:years?|months?))?(?:\s(?:of\s(?:it|them|which)))?\s(?:were\s|was\s|are\s)?suspended", regex.IGNORECASE)
 
 
 _FRENCH_NAMED_DAY = regex.compile(r"(?<!\d)(14|11|8|1)(?:er)?[- \u00a0]((?i:juillet|novembre|mai))\b")
@@ -1946,17 +1953,13 @@ _BRACKETED_WORDS = regex.compile(r"\([^()]*\)")
 _FIGURE_NEXT = regex.compile(r"\s?\d")
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*)*")
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from|at|as|an|its|his|"
-                            r"her|their|will|after|into|over|says|said|not|but|who|which|be|been|wins|won)\b", regex.IGNORECASE)
+                            r"her|their|will|after|into|over|says|said|not|but|which|be|been|wins|won)\b", regex.IGNORECASE)
 # ... the ones the source language writes too, which say nothing (sagte die 58-Jährige in einer Telefonkonferenz;
 # on dit)
-_SHARED_WORDS = {"de": frozenset({"in", "was", "an", "will"}), "fr": frozenset({"on", "as", "but"}), "es": frozenset({"as"}),
-                 "it": frozenset({"in"}), "nl": frozenset({"in", "is", "was", "an"})}
-_SOURCE_FUNCTION_WORDS = {
-    "de": regex.compile(r"\b(?:der|die|das|und|nicht|ist|mit|von|den|dem|des|eine?|sich|auch|wir|sie|haben|wird|werden)\b"),
-    "fr": regex.compile(r"\b(?:le|la|les|et|est|une?|des|du|que|pas|dans|pour|avec|sur|il|elle|nous|ne|au|aux)\b"),
-    "it": regex.compile(r"\b(?:il|lo|la|gli|le|e|è|non|che|del|della|per|con|una?)\b"),
-    "nl": regex.compile(r"\b(?:de|het|een|en|niet|van|met|voor|ook|wij|zij)\b"),
-}
+_SHARED_WORDS = {"de": frozenset({"in", "was", "an", "will", "her", "not"}), "fr": frozenset({"on", "as", "but", "an"}),
+                 "es": frozenset({"as"}), "pt": frozenset({"as"}), "it": frozenset({"in"}),
+                 "nl": frozenset({"in", "is", "was", "an", "over", "won"}), "da": frozenset({"at", "her", "over"}),
+                 "no": frozenset({"at", "her", "over"}), "sv": frozenset({"at", "her", "over"})}
 
 
 def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
@@ -1964,11 +1967,9 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
     the source language (a Latin-script source: a script check cannot see it)."""
     if not ctx.target_lang.startswith("en") or not is_latin(ctx.lang):
         return False
-    english = [m.group().lower() for m in _ENGLISH_WORDS.finditer(text)]
-    if len(text.split()) < max(rule.min_words, 5) or any(w not in _SHARED_WORDS.get(ctx.lang, ()) for w in english):
+    shared = _SHARED_WORDS.get(ctx.lang, frozenset())  # (words both write say nothing: the identifier decides)
+    if len(text.split()) < max(rule.min_words, 5) or any(m.group().lower() not in shared for m in _ENGLISH_WORDS.finditer(text)):
         return False
-    if english and not (ctx.lang in _SOURCE_FUNCTION_WORDS and _SOURCE_FUNCTION_WORDS[ctx.lang].search(text)):
-        return False  # (only words both languages write, and none the source's alone: "won on penalties")
     if len(_LOWER_WORD.findall(text)) < max(rule.min_words, 4):
         return False  # mostly names ("José Eduardo dos Santos spoke."): no sentence of the source language
     from ..kinds.language import identifier
