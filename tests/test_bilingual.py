@@ -506,6 +506,8 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
      "Explosions were heard in Kharkiv. Six people were wounded, the deputy mayor said."),
     ("uk", "Гірникам подавали воду через трубопровід діаметром 50 міліметрів.", "Water was pumped to the miners through a 50-millimeter pipe."),
     ("fr", "L'Olympique de Marseille s'est imposé aux tirs au but.", "Olympique de Marseille won on penalties."),
+    ("fr", "L'Olympique de Marseille a fait match nul deux fois en tournée.", "Olympique de Marseille drew twice on tour."),
+    ("de", "Auch Oberbürgermeister Dieter Reiter war in München anwesend.", "Bürgermeister Dieter Reiter was also present in München."),
     # p31: a title's month kept as it is; a headline of names with "wins ... at"; the part served said as the
     # part suspended; 双11 named once as Singles Day
     ("es", "«Luz de agosto», que dura 2 minutos y 58 segundos, mezcla flamenco y pop.",

@@ -1955,7 +1955,7 @@ _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M
 _ENGLISH_WORDS = regex.compile(r"\b(?:the|and|of|to|is|are|was|were|in|for|that|with|has|have|it|on|by|this|from|at|as|an|its|his|"
                             r"her|their|will|after|into|over|says|said|not|but|which|be|been|wins|won)\b", regex.IGNORECASE)
 # ... the ones the source language writes too, which say nothing (sagte die 58-Jährige in einer Telefonkonferenz;
-# on dit)
+# l'an prochain; on dit)
 _SHARED_WORDS = {"de": frozenset({"in", "was", "an", "will", "her", "not"}), "fr": frozenset({"on", "as", "but", "an"}),
                  "es": frozenset({"as"}), "pt": frozenset({"as"}), "it": frozenset({"in"}),
                  "nl": frozenset({"in", "is", "was", "an", "over", "won"}), "da": frozenset({"at", "her", "over"}),
@@ -1974,8 +1974,12 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
         return False  # mostly names ("José Eduardo dos Santos spoke."): no sentence of the source language
     from ..kinds.language import identifier
 
-    lang, prob = identifier((ctx.lang, "en")).classify(text)
+    # (read without its names, which would speak for the source: "Olympique de Marseille drew twice on tour")
+    lang, prob = identifier((ctx.lang, "en")).classify(_NAME_WORD.sub(" ", text))
     return lang == ctx.lang and prob >= 0.95
+
+
+_NAME_WORD = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]*")  # a capitalised word, but the text's first
 
 
 def _left_untranslated(ctx: BilingualContext, pair: Pair) -> bool:
