@@ -340,8 +340,10 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _suspended_part(n, source, window, ctx.lang)]
     if missing and ctx.lang in _SOURCE_WEEKDAYS and _QUOTED.search(source):  # «Luz de agosto»: a title in quotation
         # marks the translation keeps as it is, a month's name in it (not a date beside it: el 15 de agosto)
-        kept = [m.span() for m in _QUOTED.finditer(source) if m.group(1) in window]
-        missing = [n for n in missing if not (n.text.isalpha() and any(a <= n.start < b for a, b in kept))]
+        kept = [m.span() for m in _QUOTED.finditer(source)
+                if regex.search(rf"(?<!\w){regex.escape(m.group(1).strip())}(?!\w)", window)]  # (« Un dimanche d'août »)
+        months = _month_name_pattern(ctx.lang)  # (a month's name only: Spanish "once" is eleven, not English once)
+        missing = [n for n in missing if not (months.fullmatch(n.text) and any(a <= n.start < b for a, b in kept))]
     if missing and ctx.lang == "fr":  # le 14-Juillet: Bastille Day
         spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)
                  if (name := _FRENCH_NAMED_DAYS.get((int(m.group(1)), m.group(2).lower()))) and regex.search(name, window)]
@@ -499,6 +501,11 @@ _CONVERSION = regex.compile(r"(?<=\d[^\s（()）]{0,8})[（(](?:约合|約合|�
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
                       (8, "mai"): r"\bV-?E Day\b|\bVictory in Europe Day\b", (1, "mai"): r"\bMay Day\b|\bLabou?r Day\b"}
+@lru_cache(maxsize=8)
+def _month_name_pattern(lang: str):
+    return regex.compile(rf"(?i:{'|'.join(numbers.month_names(lang))})")
+
+
 _QUOTED = regex.compile(r"[«“„\"]([^«»“”„\"]{2,80})[»”“\"]")
 # 双11 and 双12 by their English names (Singles Day, Double 11; Double 12)
 _SINGLES_DAY = regex.compile(r"双(?:(11|十一)|(12|十二))(?!\d)")
@@ -1975,7 +1982,9 @@ def _in_source_language(ctx: BilingualContext, text: str, rule) -> bool:
     from ..kinds.language import identifier
 
     # (read without its names, which would speak for the source: "Olympique de Marseille drew twice on tour")
-    lang, prob = identifier((ctx.lang, "en")).classify(_NAME_WORD.sub(" ", text))
+    # (German capitalises its nouns: read whole; and whole where too little would be left)
+    unnamed = text if ctx.lang == "de" else _NAME_WORD.sub(" ", text)
+    lang, prob = identifier((ctx.lang, "en")).classify(unnamed if len(unnamed.split()) >= 4 else text)
     return lang == ctx.lang and prob >= 0.95
 
 
