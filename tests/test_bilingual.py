@@ -508,6 +508,10 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("fr", "L'Olympique de Marseille s'est imposé aux tirs au but.", "Olympique de Marseille won on penalties."),
     ("fr", "L'Olympique de Marseille a fait match nul deux fois en tournée.", "Olympique de Marseille drew twice on tour."),
     ("fr", "Le film « Un dimanche d'août » sort en salles.", 'The film "Un dimanche d\'août" is coming to cinemas.'),
+    # p32: three prefectures listed after a clause's time; six on five as "an extra attacker"
+    ("ja", "気象庁は１９日午後、鹿児島、宮崎、熊本の３県に大雨特別警報を発表した。",
+     "On Thursday afternoon the agency issued emergency heavy rain warnings for Kagoshima, Miyazaki and Kumamoto prefectures."),
+    ("ru", "При игре шесть на пять Иван Лаптев сравнял счёт.", "With an extra attacker on the ice, Ivan Laptev tied the game."),
     # p31: a title's month kept as it is; a headline of names with "wins ... at"; the part served said as the
     # part suspended; 双11 named once as Singles Day
     ("es", "«Luz de agosto», que dura 2 minutos y 58 segundos, mezcla flamenco y pop.",
@@ -1527,6 +1531,13 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Untranslated", 1, 1, "Die Regierung will in Zukunft strengere Kontrollen an Grenzen und Flughäfen.")),
     ("es", 'El técnico eligió un "once" muy ofensivo.', "The coach once more picked a very attacking side.",
      ("Source.Numbers", 1, 1, "The coach once more picked a very attacking side.")),
+    # p32's excuses leave errors reported: a count that is not the list's once the time's 、 is set apart (two
+    # names, 3県: the old count took the time's comma for a third); six on five without the extra attacker
+    ("ja", "気象庁は１９日午後、鹿児島、宮崎の３県に大雨特別警報を発表した。",
+     "On Thursday afternoon the agency issued emergency heavy rain warnings for Kagoshima and Miyazaki.",
+     ("Source.Numbers", 1, 1, "On Thursday afternoon the agency issued emergency heavy rain warnings for Kagoshima and Miyazaki.")),
+    ("ru", "При игре шесть на пять Иван Лаптев сравнял счёт.", "Ivan Laptev tied the game.",
+     ("Source.Numbers", 1, 1, "Ivan Laptev tied the game.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

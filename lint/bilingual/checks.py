@@ -336,6 +336,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         spans = [m.span() for m in _SINGLES_DAY.finditer(source)
                  if _SINGLES_DAY_EN[0 if m.group(1) else 1].search(_whole_target(ctx))]
         missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+    if missing and _SIX_ON_FIVE.search(source) and _EXTRA_ATTACKER.search(window):  # шесть на пять: "an extra attacker"
+        spans = [m.span() for m in _SIX_ON_FIVE.finditer(source)]
+        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
     if missing and ctx.lang == "fr" and "ferme" in source:  # six ans, dont quatre ferme: "two of them suspended"
         missing = [n for n in missing if not _suspended_part(n, source, window, ctx.lang)]
     if missing and ctx.lang in _SOURCE_WEEKDAYS and _QUOTED.search(source):  # «Luz de agosto»: a title in quotation
@@ -506,6 +509,12 @@ def _month_name_pattern(lang: str):
     return regex.compile(rf"(?i:{'|'.join(numbers.month_names(lang))})")
 
 
+# Ice hockey's six skaters against five, the goalkeeper pulled: "with an extra attacker", "into an empty net".
+_SIX_ON_FIVE = regex.compile(r"(?i:\b(?:шесть|шістьох|шести|6)\s(?:на|против|проти)\s(?:пять|п['’]ять|пятерых|5)\b|"
+                             r"\b(?:six|6)\scontre\s(?:cinq|5)\b|\b(?:sechs|6)\sgegen\s(?:fünf|5)\b)")
+_EXTRA_ATTACKER = regex.compile(r"(?i:\bextra (?:attacker|skater)\b|\bempty[- ]net\b|\bsix-on-five\b|\b6-on-5\b|\bgoalie pulled\b)")
+
+
 _QUOTED = regex.compile(r"[«“„\"]([^«»“”„\"]{2,80})[»”“\"]")
 # 双11 and 双12 by their English names (Singles Day, Double 11; Double 12)
 _SINGLES_DAY = regex.compile(r"双(?:(11|十一)|(12|十二))(?!\d)")
@@ -534,6 +543,9 @@ _SUSPENDED = regex.compile(r"(\S+)(?:\s(?:years?|months?))?(?:\s(?:of\s(?:it|the
 _FRENCH_NAMED_DAY = regex.compile(r"(?<!\d)(14|11|8|1)(?:er)?[- \u00a0]((?i:juillet|novembre|mai))\b")
 
 
+_CLAUSE_OPENING = regex.compile(r"\A[^、]*(?:日|午前|午後|朝|夜|未明|時|分|月|年|今回|一方|また)、")
+
+
 def _counts_the_list(source: str, number) -> bool:
     """Whether a Japanese number counts the names listed just before it (東大と京大の２校: "Tokyo and Kyoto"), which
     a translation gives by listing them."""
@@ -541,6 +553,7 @@ def _counts_the_list(source: str, number) -> bool:
     if not before.endswith("の") or len(number.values) != 1:
         return False
     listed = regex.split(r"[はがを。「」]", before)[-1]
+    listed = _CLAUSE_OPENING.sub("", listed)  # (１９日午後、鹿児島、宮崎、熊本の３県: the time's 、 opens the clause)
     # と joins names, 、 lists three or more, ・ between katakana is the space of one name (ジョー・バイデン), and a
     # lone 、 ends a clause's opening (昨年、トヨタの２工場: "last year, Toyota's two plants")
     joins, commas = len(_LIST_JOIN.findall(listed)), listed.count("、")
