@@ -504,8 +504,11 @@ _CONVERSION = regex.compile(r"(?<=\d[^\s（()）]{0,8})[（(](?:约合|約合|�
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
                       (8, "mai"): r"\bV-?E Day\b|\bVictory in Europe Day\b", (1, "mai"): r"\bMay Day\b|\bLabou?r Day\b"}
+
+
 @lru_cache(maxsize=8)
 def _month_name_pattern(lang: str):
+    """A month's name in `lang`, any of its forms (agosto; марта, березня)."""
     return regex.compile(rf"(?i:{'|'.join(numbers.month_names(lang))})")
 
 
