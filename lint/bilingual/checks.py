@@ -316,11 +316,10 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         if line and not _WEEKDAY_WITH_DATE.search(window):  # ("on the 16th": a day of the month, compared)
             given = _source_dates(source[line.end():], ctx.lang)  # (с 7 по 13 октября: the 7th too)
             if all(date in given for date in _english_dates(window)):
-                a, b = _with_year(source, line.span("date"), window, _latest_year(ctx))
-                missing = [n for n in missing if not a <= n.start < b]
+                missing = _outside(missing, [_with_year(source, line.span("date"), window, _latest_year(ctx))])
     if missing and ctx.lang in _SOURCE_WEEKDAYS:  # в четверг, 13 марта / am Donnerstag, 13. März: "on Thursday"
         excused = _weekday_dates(source, ctx.lang, window, _latest_year(ctx))
-        missing = [n for n in missing if not any(a <= n.start < b for a, b in excused)]
+        missing = _outside(missing, excused)
     if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
         missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
     if missing:
@@ -328,29 +327,30 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
                    and not _as_a_rate(n, window)]
     if missing and _ROUND_THE_CLOCK_EN.search(window):  # 24時間態勢, 24 heures sur 24, 24/7: "around the clock"
         spans = [m.span() for m in _ROUND_THE_CLOCK.finditer(source)]
-        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+        missing = _outside(missing, spans)
     if missing and ctx.lang in _ZONE_OFFSETS:  # 23h24 à Paris as 2124 GMT: moved by the zone's hours, minutes kept
         zoned = {(_hour24(m), m.group(2)) for m in _ZONED_TIME.finditer(window)}
         missing = [n for n in missing if not _moved_to_gmt(n, source, zoned, ctx.lang)]
     if missing and ctx.lang == "zh" and "双" in source:  # 双11: Singles Day (named once, then "the festival")
         spans = [m.span() for m in _SINGLES_DAY.finditer(source)
                  if _SINGLES_DAY_EN[0 if m.group(1) else 1].search(_whole_target(ctx))]
-        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+        missing = _outside(missing, spans)
     if missing and _SIX_ON_FIVE.search(source) and _EXTRA_ATTACKER.search(window):  # шесть на пять: "an extra attacker"
         spans = [m.span() for m in _SIX_ON_FIVE.finditer(source)]
-        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+        missing = _outside(missing, spans)
     if missing and ctx.lang == "fr" and "ferme" in source:  # six ans, dont quatre ferme: "two of them suspended"
         missing = [n for n in missing if not _suspended_part(n, source, window, ctx.lang)]
     if missing and ctx.lang in _SOURCE_WEEKDAYS and _QUOTED.search(source):  # «Luz de agosto»: a title in quotation
         # marks the translation keeps as it is, a month's name in it (not a date beside it: el 15 de agosto)
         kept = [m.span() for m in _QUOTED.finditer(source)
                 if regex.search(rf"(?<!\w){regex.escape(m.group(1).strip())}(?!\w)", window)]  # (« Un dimanche d'août »)
-        months = _month_name_pattern(ctx.lang)  # (a month's name only: Spanish "once" is eleven, not English once)
-        missing = [n for n in missing if not (months.fullmatch(n.text) and any(a <= n.start < b for a, b in kept))]
+        months = numbers.month_pattern(ctx.lang)  # (a month's name only: Spanish "once" is eleven, not English once)
+        missing = [n for n in missing if not (months is not None and months.fullmatch(n.text) and
+                                              any(a <= n.start < b for a, b in kept))]
     if missing and ctx.lang == "fr":  # le 14-Juillet: Bastille Day
         spans = [m.span() for m in _FRENCH_NAMED_DAY.finditer(source)
                  if (name := _FRENCH_NAMED_DAYS.get((int(m.group(1)), m.group(2).lower()))) and regex.search(name, window)]
-        missing = [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+        missing = _outside(missing, spans)
     if missing and ctx.lang == "zh" and ("合" in source or "相当于" in source):  # 870公顷（约合1.3万亩）: a conversion
         spans = [m.span() for m in _CONVERSION.finditer(source)]  # the translation may give in its own units (acres)
         if spans:  # (or leave out; a figure like it in the translation's own brackets is the same unit's, changed:
@@ -481,6 +481,11 @@ _DESIGNATION_EN = regex.compile(r"\b(?:No|Nos|Number|Unit|Flight|Line|Reactor|Ro
 _LABELLED = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)([\p{Han}\p{Katakana}]{2,3})")
 
 
+def _outside(missing: list, spans) -> list:
+    """The missing numbers that start in none of `spans` (the source's excused stretches)."""
+    return [n for n in missing if not any(a <= n.start < b for a, b in spans)]
+
+
 def _cut_from(short: float, exact: float) -> bool:
     """Whether `short` is `exact` with fewer significant digits, rounded or cut (42万 from 426,000: a headline's
     round figure); not another count (12 for 13, 2024 for 2025)."""
@@ -504,12 +509,6 @@ _CONVERSION = regex.compile(r"(?<=\d[^\s（()）]{0,8})[（(](?:约合|約合|�
 # its English name: the date of that day is given by the name.
 _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"\b(?:Armistice|Remembrance|Veterans) Day\b",
                       (8, "mai"): r"\bV-?E Day\b|\bVictory in Europe Day\b", (1, "mai"): r"\bMay Day\b|\bLabou?r Day\b"}
-
-
-@lru_cache(maxsize=8)
-def _month_name_pattern(lang: str):
-    """A month's name in `lang`, any of its forms (agosto; марта, березня)."""
-    return regex.compile(rf"(?i:{'|'.join(numbers.month_names(lang))})")
 
 
 # Ice hockey's six skaters against five, the goalkeeper pulled: "with an extra attacker", "into an empty net".

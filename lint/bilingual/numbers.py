@@ -749,6 +749,11 @@ def _month_pattern(lang: str):
     return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", regex.IGNORECASE)
 
 
+def month_pattern(lang: str):
+    """A month's name in `lang` as one pattern, any of its case forms (agosto; марта, березня), or None."""
+    return _month_pattern(lang)
+
+
 def _month_of(m) -> int:
     """The month a _month_pattern match names (its group m<N>_<i> is month N)."""
     return int(next(k for k, v in m.groupdict().items() if v)[1:].split("_")[0])
