@@ -512,6 +512,19 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "気象庁は１９日午後、鹿児島、宮崎、熊本の３県に大雨特別警報を発表した。",
      "On Thursday afternoon the agency issued emergency heavy rain warnings for Kagoshima, Miyazaki and Kumamoto prefectures."),
     ("ru", "При игре шесть на пять Иван Лаптев сравнял счёт.", "With an extra attacker on the ice, Ivan Laptev tied the game."),
+    # a review of p32's: a first name that ends as a time does (大分, 毎日, 中日) and lists of times are lists; six
+    # on five in Ukrainian
+    ("ja", "気象庁は大分、宮崎、鹿児島の３県に大雨特別警報を発表した。",
+     "The agency issued emergency heavy rain warnings for Oita, Miyazaki and Kagoshima prefectures."),
+    ("ja", "世論調査を行った毎日、朝日、読売の３紙はいずれも内閣支持率の低下を報じた。",
+     "The Mainichi, Asahi and Yomiuri newspapers, which conducted opinion polls, all reported a fall in cabinet approval."),
+    ("ja", "阪神と中日、巨人の３球団が来季の日程で合意した。",
+     "The Hanshin Tigers, the Chunichi Dragons and the Yomiuri Giants agreed on next season's schedule."),
+    ("ja", "同社は１０月、１１月、１２月の３カ月間、工場の操業を停止する。",
+     "The company will halt production at the plant in October, November and December."),
+    ("ja", "祭りは１９日、２０日、２１日の３日間開かれる。", "The festival will be held on the 19th, 20th and 21st."),
+    ("ja", "２０２２年、２３年、２４年の３年連続で売上高が過去最高を更新した。", "Sales hit a record in 2022, 2023 and 2024."),
+    ("uk", "Граючи шість на п'ять, Іван Лаптєв зрівняв рахунок.", "With an extra attacker, Ivan Laptev tied the game."),
     # p31: a title's month kept as it is; a headline of names with "wins ... at"; the part served said as the
     # part suspended; 双11 named once as Singles Day
     ("es", "«Luz de agosto», que dura 2 minutos y 58 segundos, mezcla flamenco y pop.",
@@ -1538,6 +1551,31 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 1, "On Thursday afternoon the agency issued emergency heavy rain warnings for Kagoshima and Miyazaki.")),
     ("ru", "При игре шесть на пять Иван Лаптев сравнял счёт.", "Ivan Laptev tied the game.",
      ("Source.Numbers", 1, 1, "Ivan Laptev tied the game.")),
+    # a review of those: a count excused only when the translation lists as many names (not fewer, not a number
+    # said instead, not more), and never a date or a rank after a list (２日の発表, ２位); six on five only when the
+    # English counts no skaters itself and says the extra attacker (an empty net is any last minute's)
+    ("ja", "気象庁は１９日午後、鹿児島、宮崎、熊本の３県に大雨特別警報を発表した。",
+     "On Thursday afternoon the agency issued emergency heavy rain warnings for Kagoshima and Miyazaki prefectures.",
+     ("Source.Numbers", 1, 1, "On Thursday afternoon the agency issued emergency heavy rain warnings for Kagoshima and "
+                              "Miyazaki prefectures.")),
+    ("ja", "気象庁は１９日午後、鹿児島、宮崎、熊本の３県に大雨特別警報を発表した。",
+     "On Thursday afternoon the agency issued emergency heavy rain warnings for four prefectures.",
+     ("Source.Numbers", 1, 1, "On Thursday afternoon the agency issued emergency heavy rain warnings for four prefectures.")),
+    ("ja", "今回、トヨタとホンダの２社が新たな提携を発表した。",
+     "This time, three companies, Toyota, Honda and Nissan, announced a new partnership.",
+     ("Source.Numbers", 1, 1, "This time, three companies, Toyota, Honda and Nissan, announced a new partnership.")),
+    ("ja", "一方、トヨタとホンダの２日の発表によると、新車販売は前年を上回った。",
+     "Meanwhile, Toyota and Honda said on March 3 that new car sales exceeded last year's.",
+     ("Source.Numbers", 1, 1, "Meanwhile, Toyota and Honda said on March 3 that new car sales exceeded last year's.")),
+    ("ja", "昨年、トヨタとホンダの２位争いが激しくなった。", "Last year, the race for third place between Toyota and Honda intensified.",
+     ("Source.Numbers", 1, 1, "Last year, the race for third place between Toyota and Honda intensified.")),
+    ("ru", "При игре шесть на пять Иван Лаптев сравнял счёт.", "Playing six-on-four with an extra attacker, Ivan Laptev tied the game.",
+     ("Source.Numbers", 1, 1, "Playing six-on-four with an extra attacker, Ivan Laptev tied the game.")),
+    ("ru", "При игре шесть на пять «Динамо» пропустило шайбу в пустые ворота.", "Playing five-on-four, Dynamo conceded an empty-net goal.",
+     ("Source.Numbers", 1, 1, "Playing five-on-four, Dynamo conceded an empty-net goal.")),
+    ("fr", "Le Canadien a battu les Bruins 6 contre 5 grâce à un but dans un filet désert de Nick Suzuki.",
+     "The Canadiens beat the Bruins 6-4 thanks to an empty-net goal by Nick Suzuki.",
+     ("Source.Numbers", 1, 1, "The Canadiens beat the Bruins 6-4 thanks to an empty-net goal by Nick Suzuki.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -321,7 +321,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         excused = _weekday_dates(source, ctx.lang, window, _latest_year(ctx))
         missing = _outside(missing, excused)
     if missing and ctx.lang == "ja":  # 東大と京大の２校: the count of the names just listed; （４年）: "a senior"
-        missing = [n for n in missing if not _counts_the_list(source, n) and not _school_year_said(n, source, window)]
+        missing = [n for n in missing
+                   if not _counts_the_list(source, n, window) and not _school_year_said(n, source, window)]
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window) and not _between_two(n, source, window)
                    and not _as_a_rate(n, window)]
@@ -335,7 +336,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         spans = [m.span() for m in _SINGLES_DAY.finditer(source)
                  if _SINGLES_DAY_EN[0 if m.group(1) else 1].search(_whole_target(ctx))]
         missing = _outside(missing, spans)
-    if missing and _SIX_ON_FIVE.search(source) and _EXTRA_ATTACKER.search(window):  # шесть на пять: "an extra attacker"
+    if missing and _SIX_ON_FIVE.search(source) and _EXTRA_ATTACKER.search(window) and \
+            not _SKATERS_EN.search(window):  # шесть на пять: "an extra attacker" (not "six-on-four", said otherwise)
         spans = [m.span() for m in _SIX_ON_FIVE.finditer(source)]
         missing = _outside(missing, spans)
     if missing and ctx.lang == "fr" and "ferme" in source:  # six ans, dont quatre ferme: "two of them suspended"
@@ -512,9 +514,15 @@ _FRENCH_NAMED_DAYS = {(14, "juillet"): r"\bBastille Day\b", (11, "novembre"): r"
 
 
 # Ice hockey's six skaters against five, the goalkeeper pulled: "with an extra attacker", "into an empty net".
-_SIX_ON_FIVE = regex.compile(r"(?i:\b(?:шесть|шістьох|шести|6)\s(?:на|против|проти)\s(?:пять|п['’]ять|пятерых|5)\b|"
+_SIX_ON_FIVE = regex.compile(r"(?i:\b(?:шесть|шестеро|шестером|вшестером|шість|шістьох|вшістьох|шести|6)\s"
+                             r"(?:на|против|проти)\s(?:пять|пятерых|п['’ʼ]?ять|п['’ʼ]?ятьох|5)\b|"
                              r"\b(?:six|6)\scontre\s(?:cinq|5)\b|\b(?:sechs|6)\sgegen\s(?:fünf|5)\b)")
-_EXTRA_ATTACKER = regex.compile(r"(?i:\bextra (?:attacker|skater)\b|\bempty[- ]net\b|\bsix-on-five\b|\b6-on-5\b|\bgoalie pulled\b)")
+# (an empty-net goal is no sixth skater: the net is empty in the last minute whatever the numbers)
+_EXTRA_ATTACKER = regex.compile(r"(?i:\b(?:extra|sixth) (?:attacker|skater)\b|"
+                                r"\bpulled (?:the |their |his )?(?:goalie|goalkeeper|goaltender|netminder)\b|"
+                                r"\b(?:goalie|goalkeeper|goaltender|netminder) pulled\b)")
+# skaters counted in the English after all ("six-on-four", "5 on 3"): compared as numbers, never excused
+_SKATERS_EN = regex.compile(r"(?i:\b(?:[3-6]|three|four|five|six)[- ](?:on|vs\.?|against)[- ](?:[3-6]|three|four|five|six)\b)")
 
 
 _QUOTED = regex.compile(r"[«“„\"]([^«»“”„\"]{2,80})[»”“\"]")
@@ -545,14 +553,20 @@ _SUSPENDED = regex.compile(r"(\S+)(?:\s(?:years?|months?))?(?:\s(?:of\s(?:it|the
 _FRENCH_NAMED_DAY = regex.compile(r"(?<!\d)(14|11|8|1)(?:er)?[- \u00a0]((?i:juillet|novembre|mai))\b")
 
 
-_CLAUSE_OPENING = regex.compile(r"\A[^、]*(?:日|午前|午後|朝|夜|未明|時|分|月|年|今回|一方|また)、")
+# A clause that opens with its time (１９日午後、 / 今回、): its 、 separates no list, unless the list is of times
+# itself (１９日、２０日、２１日の３日間)
+_CLAUSE_OPENING = regex.compile(r"\A(?:[\d０-９]+(?:年|月|日)(?:[\d０-９]+(?:月|日))*(?:午前|午後|朝|夜|未明|夕方)?|"
+                                r"[\d０-９]+時(?:[\d０-９]+分)?|今回|一方|また|昨年|今年|同日|この日)、"
+                                r"(?![\d０-９]+(?:年|月|日|時))")
+# after the number, a counter of things listed (３県, ２社, ３日間, ３カ月), not a date, a time or a rank (３日の発表, ２位)
+_NOT_A_COUNT = regex.compile(r"(?:日|時|分|月|年)(?!間|連続|ぶり)|位|番|着|度|号|歳|回目|[%％割倍円]|ドル")
 
 
-def _counts_the_list(source: str, number) -> bool:
-    """Whether a Japanese number counts the names listed just before it (東大と京大の２校: "Tokyo and Kyoto"), which
-    a translation gives by listing them."""
+def _counts_the_list(source: str, number, window: str) -> bool:
+    """Whether a Japanese number counts the names listed just before it (東大と京大の２校: "Tokyo and Kyoto"), and the
+    translation gives it by listing as many."""
     before = source[max(0, number.start - 40):number.start]
-    if not before.endswith("の") or len(number.values) != 1:
+    if not before.endswith("の") or len(number.values) != 1 or _NOT_A_COUNT.match(source, number.end):
         return False
     listed = regex.split(r"[はがを。「」]", before)[-1]
     listed = _CLAUSE_OPENING.sub("", listed)  # (１９日午後、鹿児島、宮崎、熊本の３県: the time's 、 opens the clause)
@@ -560,7 +574,31 @@ def _counts_the_list(source: str, number) -> bool:
     # lone 、 ends a clause's opening (昨年、トヨタの２工場: "last year, Toyota's two plants")
     joins, commas = len(_LIST_JOIN.findall(listed)), listed.count("、")
     separators = len(_LIST_DOT.findall(listed)) + joins + (commas if joins or commas >= 2 else 0)
-    return separators > 0 and separators + 1 == max(number.values)
+    count = max(number.values)
+    return separators > 0 and separators + 1 == count and count in _english_list_lengths(window)
+
+
+_LIST_AND = regex.compile(r",? (?:and|&) (?=(?:the )?[\p{Lu}\d])")
+_ITEM_START = regex.compile(r"(?:the )?[\p{Lu}\d]")
+
+
+def _english_list_lengths(window: str) -> set[int]:
+    """How many items each list of names in `window` gives ("Oita, Miyazaki and Kagoshima prefectures": 3; "on the
+    19th, 20th and 21st": 3): the item after "and" and, before it, the comma-separated short items that start with a
+    capital or a digit, the first of them a longer stretch that ends with one ("warnings for Oita")."""
+    lengths = set()
+    for m in _LIST_AND.finditer(window):
+        count = 1
+        for part in reversed(regex.split(r"[.;:!?]\s", window[:m.start()])[-1].split(", ")):
+            words = part.split()
+            if words and len(words) <= 4 and _ITEM_START.match(part):
+                count += 1
+                continue
+            if words and _ITEM_START.match(words[-1]):
+                count += 1
+            break
+        lengths.add(count)
+    return lengths
 
 
 # と joining two names: after a name's own characters or an honorific (東大と京大, 田中さんと佐藤さん), not inside a word
