@@ -525,6 +525,9 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "祭りは１９日、２０日、２１日の３日間開かれる。", "The festival will be held on the 19th, 20th and 21st."),
     ("ja", "２０２２年、２３年、２４年の３年連続で売上高が過去最高を更新した。", "Sales hit a record in 2022, 2023 and 2024."),
     ("uk", "Граючи шість на п'ять, Іван Лаптєв зрівняв рахунок.", "With an extra attacker, Ivan Laptev tied the game."),
+    # p33: a Chinese price in tenths of itself (8折 is "20% off", 八折 "80% of the fare")
+    ("zh", "洛阳地铁对扫码乘车的乘客实行票价8折优惠。", "Luoyang Metro is giving a 20% fare discount to riders who pay with the app."),
+    ("zh", "会员购票可享八折。", "Members pay 80% of the fare."),
     # p31: a title's month kept as it is; a headline of names with "wins ... at"; the part served said as the
     # part suspended; 双11 named once as Singles Day
     ("es", "«Luz de agosto», que dura 2 minutos y 58 segundos, mezcla flamenco y pop.",
@@ -1576,6 +1579,9 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("fr", "Le Canadien a battu les Bruins 6 contre 5 grâce à un but dans un filet désert de Nick Suzuki.",
      "The Canadiens beat the Bruins 6-4 thanks to an empty-net goal by Nick Suzuki.",
      ("Source.Numbers", 1, 1, "The Canadiens beat the Bruins 6-4 thanks to an empty-net goal by Nick Suzuki.")),
+    # p33's: a discount read both ways is still one discount (8折 is no 30% off); a tri-fold screen is no discount
+    ("zh", "洛阳地铁对扫码乘车的乘客实行票价8折优惠。", "Luoyang Metro is giving a 30% fare discount to riders who pay with the app.",
+     ("Source.Numbers", 1, 27, "30")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)

@@ -165,6 +165,17 @@ _GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|�
 def after_growth(text: str, start: int) -> bool:
     """Whether a Chinese verb of growth stands right before text[start] (增长3.1倍, 增长了超过2倍)."""
     return _GROWTH_BEFORE.search(text, max(0, start - 6), start) is not None
+# A Chinese price in tenths of itself: 8折 (8.5折, 八折) is 80% of the price, "20% off"; not 折叠 ("folding": 三折叠屏, a
+# tri-fold screen), 折合 ("equal to"), 折返 ("turn back"), 折射, 折痕, 折线
+_DISCOUNT = regex.compile(r"折(?![叠疊合返射痕线線])")
+_HAN_DISCOUNT = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二三四五六七八九])折(?![叠疊合返射痕线線])")
+
+
+def _discounted(values) -> set[float]:
+    """The shares a price in tenths of itself gives: 8 (8折) is 80% of the price and 20% off."""
+    return {_r(v * 10) for v in values if 0 < v < 10} | {_r(100 - v * 10) for v in values if 0 < v < 10}
+
+
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
@@ -468,6 +479,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1).replace(",", "")) * small for v in values}
                     end += rest.end()
                     factor = small
+            elif base == "zh" and _DISCOUNT.match(norm, end):  # 8折: the price at eight tenths, 80%, "20% off"
+                values = values | _discounted(values)
+                end += 1
             elif base == "zh" and norm.startswith("倍", end) and after_growth(norm, m.start()):
                 values = values | {_r(v * 100) for v in values if v >= 2}  # 增长3.1倍: up 310% (增长1倍 is "doubled")
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
@@ -557,6 +571,10 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             value = float(_HAN_DIGITS[m.group(1)])
             units = float(_HAN_DIGITS[m.group(2)]) if m.group(2) else 0.0  # 三割五分, 三成五: 35%
             found.append(Number(m.start(), m.end(), m.group(), frozenset({value, value * 10 + units})))
+        if base == "zh" and "折" in norm:
+            for m in _HAN_DISCOUNT.finditer(norm):  # 八折, 五折: the price at eight (five) tenths
+                value = float(_HAN_DIGITS[m.group(1)])
+                found.append(Number(m.start(), m.end(), m.group(), frozenset({value} | _discounted({value}))))
         for m in _HAN_PERCENT.finditer(norm):  # (百分之 itself is no hundred: han_value needs two characters)
             whole = _small_han(m.group(1))
             if whole is not None:
