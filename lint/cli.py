@@ -24,7 +24,7 @@ from .config import CONFIG_NAMES, FAIL_ON, Config, Selection, available_packs, f
 from .errors import MtlintError
 from .finding import LEVEL_RANK
 from .output import FORMATTERS, NEEDS_EVERY_TEXT, NEEDS_TEXT, Context
-from .runner import MAX_STDIN_READ, Linted, Options, Run, Runner, workers_abandoned
+from .runner import MAX_STDIN_READ, Linted, Options, Run, Runner
 from .starter import starter_config
 
 
@@ -81,11 +81,9 @@ def run() -> None:
     import atexit
     import threading
 
-    abandoned = workers_abandoned()  # (a dead worker's pool threads: never joined, nor by multiprocessing's handler)
-    if threading.active_count() > 1 and not abandoned:
+    if threading.active_count() > 1:
         sys.exit(status)
-    if not abandoned:
-        atexit._run_exitfuncs()
+    atexit._run_exitfuncs()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -324,18 +324,16 @@ class Runner:
 
     def _lint_in_parallel(self, paths: list[str], jobs: int) -> dict[str, Linted]:
         """Lint `paths` in `jobs` processes: this one and `jobs - 1` forked workers, which share what it built
-        (automatons, compiled packs). Work goes out in small chunks, the workers' from the front of the list and
-        this process's own from the back, until they meet. This process lints rather than only collects because
-        on two cores it would otherwise hold a core for little more than unpickling results. A feeder thread
-        keeps every worker two chunks ahead whatever this process is linting (one huge article must not leave
-        the workers idle); the forks happen before that thread starts, with this process's only thread."""
-        import threading
-        from collections import deque
-        from concurrent.futures import ProcessPoolExecutor, wait
-        from concurrent.futures.process import BrokenProcessPool
+        (automatons, compiled packs). Work goes out in small chunks that every process takes in turn from one
+        shared counter, so one huge article never leaves the others idle. This process lints rather than only
+        collects, because on two cores it would otherwise hold a core for little more than unpickling results,
+        and it runs no thread: a pool's feeder and manager threads cost this process's linting a tenth of its
+        speed on two cores (they take the GIL and the other core). Each worker sends a chunk's results as it
+        finishes it; this process takes what has arrived between its own chunks, so no worker waits on a full
+        pipe."""
+        import multiprocessing
 
         from .candidates import prepare
-        from .packcache import keep_new_patterns
 
         rules = self.rules_for(paths[0])
         for active in rules:  # built once here (automatons), shared by the forked workers
@@ -344,84 +342,67 @@ class Runner:
         # Small chunks: the last one taken decides when the run ends; a chunk's round trip costs a fraction of
         # one article.
         size = max(1, min(CHUNK_FILES, len(paths) // (jobs * 8)))
-        chunks = deque(paths[first:first + size] for first in range(0, len(paths), size))
-        workers = max(1, min(jobs - 1, len(chunks) - 1))  # (no more workers than chunks the parent leaves them)
+        chunks = [paths[first:first + size] for first in range(0, len(paths), size)]
+        context = multiprocessing.get_context("fork") if _FORKS else multiprocessing.get_context()
+        turn = _Turns(context, len(chunks))
         if self.options.cache:
             self.options.cache.close()  # (no database connection crosses the fork; the workers open their own)
         gc.freeze()  # what the workers inherit is never scanned by their collector (nor copied page by page)
-        sent: list = []  # futures, in the order their chunks were sent
-        slots = threading.Semaphore(2 * workers)  # a chunk in hand and one queued per worker (the first each
-        # at the start, the second by the feeder: with few chunks, the parent keeps some)
-        feed_error: list[BaseException] = []
-
-        def send_next(pool) -> bool:
-            try:
-                chunk = chunks.popleft()  # (deque pops are atomic: this process's own take from the other end)
-            except IndexError:
-                slots.release()
-                return False
-            future = pool.submit(_lint_chunk_in_worker, chunk)
-            future.add_done_callback(lambda _: slots.release())
-            sent.append(future)
-            return True
-
-        def feed(pool) -> None:
-            try:
-                while slots.acquire() and send_next(pool):
-                    pass
-            except BaseException as exc:  # a broken pool: raised by this process once its own part is done
-                feed_error.append(exc)
-
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context(), initializer=_worker_init,
-                                   initargs=(os.getpid(), self))
-        died = False
+        workers: list[tuple] = []
+        done: dict[str, Linted] = {}
+        finished = False
         try:
-            for _ in range(workers):  # the first submit forks every worker, before any thread is started
-                if not (slots.acquire() and send_next(pool)):
-                    break
-            processes = list(getattr(pool, "_processes", {}).values())  # (the workers, to see one die)
-
-            def broken() -> bool:
-                return bool(feed_error) or any(process.exitcode is not None for process in processes)
-
-            feeder = threading.Thread(target=feed, args=(pool,), name="mtlint-feeder", daemon=True)
-            feeder.start()
-            done: dict[str, Linted] = {}
-            try:
-                while not broken():  # (a dead worker: the run is lost, linting on would be for nothing)
-                    try:
-                        chunk = chunks.pop()
-                    except IndexError:
-                        break
-                    for path in chunk:
-                        done[path] = self.lint_file(path)
-            finally:
-                chunks.clear()  # (interrupted: the feeder sends nothing more)
-            # Never an unbounded wait: a worker killed while sending its results leaves the pool waiting for the
-            # rest of the message, its futures unset, for ever.
-            while feeder.is_alive() or not all(future.done() for future in sent):
-                if broken():
-                    raise BrokenProcessPool
-                if feeder.is_alive():
-                    feeder.join(0.1)
-                else:  # (a dead thread's join returns at once: wait on the results instead of spinning on the GIL)
-                    wait([future for future in sent if not future.done()], timeout=0.1)
-            if feed_error:
-                raise feed_error[0]
-            for future in sent:
-                for path, (linted, entries, patterns) in future.result():
-                    done[path] = linted
-                    if entries:
-                        self.options.cache.add_pending(entries)
-                    keep_new_patterns(patterns)
-        except BrokenProcessPool:
-            died = True
-            _ABANDONED.append(pool)  # (its threads may wait for ever: the process exits without joining them)
+            for _ in range(max(1, min(jobs - 1, len(chunks) - 1))):  # (no more workers than chunks left to share)
+                receive, send = context.Pipe(duplex=False)
+                _widen(send)
+                process = context.Process(target=_worker_main, args=(os.getpid(), self, chunks, turn, send),
+                                          name="mtlint-worker", daemon=True)
+                process.start()
+                send.close()  # (the worker's end: this process holding it would hide the worker's death)
+                workers.append((process, receive))
+            running = {receive: process for process, receive in workers}
+            died = lambda: any(process.exitcode not in (None, 0) for process, _ in workers)  # noqa: E731
+            while (index := turn.take(died)) is not None:
+                for path in chunks[index]:
+                    done[path] = self.lint_file(path)
+                self._take_results(running, done, timeout=0)
+            while running:
+                self._take_results(running, done, timeout=None)
+            finished = True
+        except _WorkerDied:
             raise MtlintError("a --jobs worker process died (killed, or out of memory?); nothing was reported: "
                               "run again, or with --jobs 1") from None
         finally:
-            pool.shutdown(wait=not died, cancel_futures=died)
+            for process, receive in workers:
+                if not finished and process.is_alive():  # (interrupted, or another worker died or failed)
+                    process.kill()
+                process.join()
+                receive.close()
         return done
+
+    def _take_results(self, running: dict, done: dict[str, Linted], timeout: float | None) -> None:
+        """Take the chunks' results the workers in `running` have sent (waiting up to `timeout` for one), and
+        drop a worker from `running` once it says it has finished. A worker's pipe that ends without that word
+        is a worker that died."""
+        from multiprocessing.connection import wait
+
+        from .packcache import keep_new_patterns
+
+        for receive in wait(list(running), timeout):
+            try:
+                message = receive.recv()
+            except (EOFError, OSError):
+                raise _WorkerDied from None
+            if message is None:  # (finished: nothing more will come)
+                del running[receive]
+                continue
+            if isinstance(message, BaseException):  # (an internal error in the worker: raised here, as --jobs 1 would)
+                raise message
+            for path, linted, entries, patterns in message:
+                done[path] = linted
+                if entries:
+                    self.options.cache.add_pending(entries)
+                keep_new_patterns(patterns)
 
     def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
         """The outcomes of those of `paths` the content cache holds, looked up a few hundred at a time (one
@@ -508,46 +489,81 @@ def _config_base(path: str, cwd: str) -> str:
     return path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
 
 
-_ABANDONED: list = []  # --jobs pools left behind when a worker died (see workers_abandoned)
 _FORKS = sys.platform.startswith("linux")  # where --jobs workers are forked (and told to die with the run)
 
 
-def workers_abandoned() -> bool:
-    """Whether a --jobs worker died in this process's run: the pool's threads may then wait for ever on a pipe
-    the dead worker half wrote, so the process must end without joining them (lint.cli.run does)."""
-    return bool(_ABANDONED)
+class _WorkerDied(Exception):
+    """A --jobs worker's pipe ended before it said it had finished: killed (by the kernel, for memory) or crashed."""
 
 
-_WORKER_RUNNER: "Runner | None" = None  # the run a --jobs worker serves (inherited when forked, sent once otherwise)
+class _Turns:
+    """Which chunk of the run's files a process lints next: one counter shared by the run and its workers, so
+    each chunk is taken once, by whichever process is free first."""
+
+    def __init__(self, context, chunks: int) -> None:
+        self._next, self._chunks = context.Value("q", 0), chunks
+
+    def take(self, died=None) -> int | None:
+        """The index of the next chunk nobody has taken, or None when all are taken. The run passes `died`, to
+        be asked while it waits: a worker killed while holding the counter never gives it back."""
+        lock = self._next.get_lock()
+        while not lock.acquire(timeout=None if died is None else 0.5):
+            if died():
+                raise _WorkerDied
+        try:
+            index = self._next.value
+            if index >= self._chunks:
+                return None
+            self._next.value = index + 1
+        finally:
+            lock.release()
+        return index
 
 
-def _lint_chunk_in_worker(paths: list[str]) -> list[tuple[str, tuple[Linted, list, list]]]:
-    """A chunk of files in a --jobs worker: the task is their paths alone, not a pickled Runner per chunk; the
-    content cache's new entries and the patterns made while linting go back with each result, for the parent to
-    write them all at once."""
+def _worker_main(parent: int, runner: "Runner", chunks: list[list[str]], turn: _Turns, send) -> None:
+    """A --jobs worker: take chunks in turn with the run, lint them, and send each chunk's results (with the content
+    cache's new entries and the patterns made while linting, for the parent to write them all at once: a worker's
+    exit writes nothing) as soon as it is done; then say it has finished (None)."""
     from .packcache import take_new_patterns
 
-    cache = _WORKER_RUNNER.options.cache
-    return [(path, (_WORKER_RUNNER.lint_file(path), cache.take_pending() if cache else [], take_new_patterns()))
-            for path in paths]
-
-
-def _fork_context():
-    """The fork start method where there is one that is safe (Linux): the workers share the parent's built rules
-    and are told to die with it. Elsewhere (macOS, Windows) the platform's own, which sends the Runner."""
-    import multiprocessing
-
-    return multiprocessing.get_context("fork") if _FORKS else None
-
-
-def _worker_init(parent: int, runner: "Runner") -> None:
-    """A worker dies with the run that started it (Linux), instead of outliving a killed parent."""
-    from .packcache import take_new_patterns
-
-    global _WORKER_RUNNER
-    _WORKER_RUNNER = runner
+    _die_with(parent)
     take_new_patterns()  # (the parent's own, which it writes itself)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    cache = runner.options.cache
+    try:
+        while (index := turn.take()) is not None:
+            send.send([(path, runner.lint_file(path), cache.take_pending() if cache else [], take_new_patterns())
+                       for path in chunks[index]])
+    except Exception as exc:  # (a bug: the run reports it as --jobs 1 would)
+        send.send(exc if _picklable(exc) else MtlintError(f"a --jobs worker failed: {exc!r}"))
+    send.send(None)
+    send.close()
+
+
+def _widen(send) -> None:
+    """A worker's pipe holds a megabyte where the system allows (Linux): a worker does not wait for the run to
+    read while the run lints one long article of its own."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(send.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
+def _picklable(exc: BaseException) -> bool:
+    import pickle
+
+    try:
+        pickle.dumps(exc)
+    except Exception:
+        return False
+    return True
+
+
+def _die_with(parent: int) -> None:
+    """A worker dies with the run that started it (Linux), instead of outliving a killed parent; Ctrl-C is the
+    parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not _FORKS:
         return
     try:

@@ -173,27 +173,84 @@ def test_a_worker_that_dies_is_one_line_not_a_traceback(tmp_path, monkeypatch):
                                        "nothing was reported: run again, or with --jobs 1"]
 
 
+def test_a_worker_killed_while_taking_its_turn_does_not_hang_the_run(tmp_path, monkeypatch):
+    """The run and its workers take chunks from one shared counter behind a lock; a worker killed while it holds
+    that lock never gives it back. The run, waiting for its next turn, notices the dead worker and says so."""
+    from lint import runner
+    from lint.errors import MtlintError
+
+    files = []
+    for i in range(40):
+        (tmp_path / f"a{i:02}.txt").write_text(f"Talks {i}\n\nHeld in Kiev.\n", encoding="utf-8")
+        files.append(str(tmp_path / f"a{i:02}.txt"))
+    parent, real = os.getpid(), runner._Turns.take
+
+    def take(self, died=None):
+        if os.getpid() != parent:  # (a forked worker inherits this: it dies holding the lock)
+            self._next.get_lock().acquire()
+            os._exit(1)
+        return real(self, died)
+
+    monkeypatch.setattr(runner._Turns, "take", take)
+    started = time.monotonic()
+    try:
+        Runner(Options()).lint_files(files, jobs=2)
+    except MtlintError as exc:
+        assert str(exc).startswith("a --jobs worker process died (killed, or out of memory?)")
+    else:
+        raise AssertionError("a dead worker went unnoticed")
+    assert time.monotonic() - started < 30
+
+
+def test_an_internal_error_in_a_worker_is_raised_by_the_run(tmp_path, monkeypatch):
+    """A bug that raises in a worker surfaces in the run, as it would with --jobs 1 (the CLI then reports an
+    internal error), rather than a worker that dies or a file silently left out."""
+    files = []
+    for i in range(40):
+        (tmp_path / f"a{i:02}.txt").write_text(f"Talks {i}\n\nHeld in Kiev.\n", encoding="utf-8")
+        files.append(str(tmp_path / f"a{i:02}.txt"))
+    parent, real = os.getpid(), Runner.lint_file
+
+    def lint_file(self, path, data=None):
+        if os.getpid() != parent:
+            raise ZeroDivisionError(f"in the worker, on {os.path.basename(path)}")
+        return real(self, path, data)
+
+    monkeypatch.setattr(Runner, "lint_file", lint_file)
+    try:
+        Runner(Options()).lint_files(files, jobs=2)
+    except ZeroDivisionError as exc:
+        assert str(exc).startswith("in the worker, on a") and str(exc).endswith(".txt")
+    else:
+        raise AssertionError("the worker's error was lost")
+
+
 def test_jobs_work_whatever_the_default_start_method(tmp_path):
     """Python 3.14 makes forkserver the default on Linux; a worker's parent is then the fork server, not the run,
     and every worker used to exit at its parent check. The run forks its workers itself on Linux (they share its
-    built rules and die with it), so every default gives the same report. (macOS and Windows, where the Runner is
-    pickled to spawned workers, cannot be had here.)"""
+    built rules and die with it), so every default gives the same report. macOS and Windows, where the Runner, the
+    chunks, the shared counter and the result pipes are pickled to spawned workers, cannot be had here: the run is
+    told it is not on Linux (runner._FORKS) and spawns its workers as there, on Linux's own spawn."""
     for i in range(20):
         (tmp_path / f"a{i:02}.txt").write_text(f"Talks {i}\n\nHeld in Kiev with Stephane Sejourne.\n", encoding="utf-8")
     script = ("import multiprocessing, sys\n"
               "if __name__ == '__main__':\n"
-              "    multiprocessing.set_start_method(sys.argv[1])\n"
+              "    multiprocessing.set_start_method(sys.argv[1].split('-')[0])\n"
+              "    from lint import runner\n"
+              "    runner._FORKS = not sys.argv[1].endswith('-elsewhere')\n"
               "    from lint.runner import Options, Runner\n"
               "    files = sorted(str(p) for p in __import__('pathlib').Path(sys.argv[2]).iterdir())\n"
               "    for linted in Runner(Options()).lint_files(files, jobs=3):\n"
               "        print(linted.result.path, [(f.rule, f.line, f.column) for f in linted.result.findings])\n")
     outputs = {method: subprocess.run([sys.executable, "-c", script, method, str(tmp_path)], capture_output=True,
-                                      text=True, timeout=120) for method in ("fork", "spawn", "forkserver")}
+                                      text=True, timeout=120)
+               for method in ("fork", "spawn", "forkserver", "spawn-elsewhere")}
     assert all(run.returncode == 0 and run.stderr == "" for run in outputs.values()), outputs
     lines = outputs["fork"].stdout.splitlines()
     assert len(lines) == 20 and lines[3] == (f"{tmp_path / 'a03.txt'} [('Terminology.UkrainePlaces', 3, 9), "
                                              "('Names.People', 3, 19)]")
-    assert outputs["spawn"].stdout == outputs["forkserver"].stdout == outputs["fork"].stdout
+    assert outputs["spawn"].stdout == outputs["forkserver"].stdout == outputs["spawn-elsewhere"].stdout == \
+        outputs["fork"].stdout
 
 
 def _state(pid: int) -> str:
