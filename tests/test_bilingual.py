@@ -525,9 +525,19 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("ja", "祭りは１９日、２０日、２１日の３日間開かれる。", "The festival will be held on the 19th, 20th and 21st."),
     ("ja", "２０２２年、２３年、２４年の３年連続で売上高が過去最高を更新した。", "Sales hit a record in 2022, 2023 and 2024."),
     ("uk", "Граючи шість на п'ять, Іван Лаптєв зрівняв рахунок.", "With an extra attacker, Ivan Laptev tied the game."),
-    # p33: a Chinese price in tenths of itself (8折 is "20% off", 八折 "80% of the fare")
+    # p33: a Chinese price in tenths of itself, said the way round it is meant (8折 is "20% off" or "80% of the
+    # fare"; 85折 15% off; 3-5折 50% to 70% off; 5折 half price; 8折叠加 is a discount stacked, not folding)
     ("zh", "洛阳地铁对扫码乘车的乘客实行票价8折优惠。", "Luoyang Metro is giving a 20% fare discount to riders who pay with the app."),
-    ("zh", "会员购票可享八折。", "Members pay 80% of the fare."),
+    ("zh", "会员购票可享8折。", "Members pay 80% of the full fare."),
+    ("zh", "会员购票可享85折。", "Members get 15% off tickets."),
+    ("zh", "商场部分商品3-5折销售。", "Some goods at the mall are sold at 50% to 70% off."),
+    ("zh", "第二件商品5折。", "The second item is half price."),
+    ("zh", "会员购票可享8折叠加优惠券。", "Members get 20% off tickets, which can be combined with coupons."),
+    ("zh", "开通首月，乘客扫码乘车可享受九折优惠。", "During the first month, passengers who pay by QR code get a 10% discount."),
+    ("zh", "这条线路的建设一波三折。", "Construction of the line suffered many setbacks."),  # (no discount: an idiom)
+    # p34: a Chinese paper's dateline given as an English one, without its date
+    ("zh", "本报成都8月15日讯　记者从成都大熊猫繁育研究基地获悉，8月14日凌晨，大熊猫“柚柚”产下一对双胞胎幼崽。",
+     "CHENGDU, China — Giant panda Youyou gave birth to twin cubs in the early hours of Aug. 14, the Chengdu base said."),
     # p31: a title's month kept as it is; a headline of names with "wins ... at"; the part served said as the
     # part suspended; 双11 named once as Singles Day
     ("es", "«Luz de agosto», que dura 2 minutos y 58 segundos, mezcla flamenco y pop.",
@@ -1579,9 +1589,23 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("fr", "Le Canadien a battu les Bruins 6 contre 5 grâce à un but dans un filet désert de Nick Suzuki.",
      "The Canadiens beat the Bruins 6-4 thanks to an empty-net goal by Nick Suzuki.",
      ("Source.Numbers", 1, 1, "The Canadiens beat the Bruins 6-4 thanks to an empty-net goal by Nick Suzuki.")),
-    # p33's: a discount read both ways is still one discount (8折 is no 30% off); a tri-fold screen is no discount
+    # p33's: a discount is said one way round (8折 is no 30% off, and no 80% off: the opposite price; 20 lines are
+    # no discount of 20%)
     ("zh", "洛阳地铁对扫码乘车的乘客实行票价8折优惠。", "Luoyang Metro is giving a 30% fare discount to riders who pay with the app.",
-     ("Source.Numbers", 1, 27, "30")),
+     ("Source.Numbers", 1, 1, "Luoyang Metro is giving a 30% fare discount to riders who pay with the app.")),
+    ("zh", "洛阳地铁对扫码乘车的乘客实行票价8折优惠。", "Luoyang Metro is giving an 80% fare discount to riders who pay with the app.",
+     ("Source.Numbers", 1, 28, "80")),
+    ("zh", "8折优惠将覆盖全部20条线路。", "The discount will cover all 20 lines.",
+     ("Source.Numbers", 1, 1, "The discount will cover all 20 lines.")),
+    ("zh", "会员购票可享八折。", "Members get an 80% discount on tickets.", ("Source.Numbers", 1, 16, "80")),
+    # p34's: a dateline's date excuses no other number of the sentence changed, and no date where the English has
+    # no dateline
+    ("zh", "本报成都8月15日讯　记者从成都大熊猫繁育研究基地获悉，8月14日凌晨，11岁的大熊猫“柚柚”产下一对双胞胎幼崽。",
+     "CHENGDU, China — Youyou, a 12-year-old giant panda, gave birth to twin cubs in the early hours of Aug. 14, the base said.",
+     ("Source.Numbers", 1, 28, "12")),
+    ("zh", "本报成都8月15日讯　记者从成都大熊猫繁育研究基地获悉，8月14日凌晨，大熊猫“柚柚”产下一对双胞胎幼崽。",
+     "Giant panda Youyou gave birth to twin cubs in the early hours of Aug. 14, the Chengdu base said.",
+     ("Source.Numbers", 1, 1, "Giant panda Youyou gave birth to twin cubs in the early hours of Aug. 14, the Chengdu base said.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
@@ -1606,6 +1630,11 @@ def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang,
     ("de", "Eine Bahn entgleiste am Pirnaischen Platz in Dresden.", "A tram derailed at Pirnaischel Platz in Dresden.", (1, 20, "Pirnaischel")),
     # (a surname's ending is its spelling, not a case: Müller as Mülles is a slip)
     ("de", "Am Abend sprach Thomas Müller mit Journalisten.", "In the evening, Thomas Mülles spoke to journalists.", (1, 24, "Mülles")),
+    # p34: a body's Spanish adjective in -cional given as its English cognate beside a word kept (Instituto Nacional
+    # Electoral: the National Electoral Institute); a name respelt beside it is still a slip
+    ("es", "Lo informó el Instituto Nacional Electoral (INE).", "The National Electoral Institute, or INE, reported it.", None),
+    ("es", "Lo informó el Instituto Nacional Electoral (INE).", "The Nacoinal Electoral Institute, or INE, reported it.",
+     (1, 5, "Nacoinal")),
 ])
 def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, target, expected):
     found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Names"]

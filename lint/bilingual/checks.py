@@ -317,6 +317,12 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
             given = _source_dates(source[line.end():], ctx.lang)  # (с 7 по 13 октября: the 7th too)
             if all(date in given for date in _english_dates(window)):
                 missing = _outside(missing, [_with_year(source, line.span("date"), window, _latest_year(ctx))])
+    if missing and ctx.lang == "zh" and _DATELINE_EN.match(pair.block.text) and (line := _ZH_DATELINE.match(source)):
+        # 本报成都8月15日讯, 新华社北京3月5日电 as "CHENGDU, China —": a paper's or agency's dateline, which English gives
+        # without its date (an English date of the sentence must be another of the source's)
+        given = {(int(m.group(1)), int(m.group(2))) for m in _ZH_DATE.finditer(source, line.end()) if m.group(1)}
+        if all(date in given for date in _english_dates(window)):
+            missing = _outside(missing, [line.span("date")])
     if missing and ctx.lang in _SOURCE_WEEKDAYS:  # в четверг, 13 марта / am Donnerstag, 13. März: "on Thursday"
         excused = _weekday_dates(source, ctx.lang, window, _latest_year(ctx))
         missing = _outside(missing, excused)
@@ -326,6 +332,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
     if missing:
         missing = [n for n in missing if not _said_in_words(n, source, window) and not _between_two(n, source, window)
                    and not _as_a_rate(n, window)]
+    if missing and ctx.lang == "zh" and "折" in source:  # 8折: "20% off" or "80% of the fare", whichever is meant
+        missing = [n for n in missing if not _discount_said(n, source, window)]
     if missing and _ROUND_THE_CLOCK_EN.search(window):  # 24時間態勢, 24 heures sur 24, 24/7: "around the clock"
         spans = [m.span() for m in _ROUND_THE_CLOCK.finditer(source)]
         missing = _outside(missing, spans)
@@ -481,6 +489,50 @@ def _target_values(ctx: BilingualContext, para: int) -> set:
 _LABEL = regex.compile(r"[\p{Han}\p{Katakana}]{2,3}")
 _DESIGNATION_EN = regex.compile(r"\b(?:No|Nos|Number|Unit|Flight|Line|Reactor|Route|Train|Gate|Block)\.?\s(\d+)\b")
 _LABELLED = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)([\p{Han}\p{Katakana}]{2,3})")
+
+
+# A Chinese price in tenths of itself: 8折, 8.5折 (85折) is 80% (85%) of the price; not 折叠 "folding", 折合 "equal
+# to", 折算 "converted", 折旧 "depreciation", 折返, 折射, 折痕, 折线, 折腾, 折戟
+_DISCOUNT = regex.compile(r"(?<![\d.])(?:(\d(?:\.\d)?)\s?[-~～至到]\s?)?(\d{1,2}(?:\.\d)?)折"
+                          r"(?![叠疊](?!加)|合(?!计|計)|[算旧舊返射痕线線腾騰戟])")  # (8折叠加优惠券, 打8折合计: a discount)
+_PERCENT_EN = r"(?:\s?%|\spercent|\sper\scent)"
+_SHARE_WORDS_OFF = {50.0: r"half[- ](?:price|off)|half\sthe\s(?:price|fare|cost)", 80.0: r"a\sfifth\soff",
+                    90.0: r"a\stenth\soff", 75.0: r"a\squarter\soff"}
+
+
+def _discount_said(number, source: str, window: str) -> bool:
+    """Whether the translation gives a Chinese discount the way round it is meant: 8折 as "20% off" (a "20%
+    discount", "a fifth off") or "80% of the fare" ("pay 80%"), never "80% off"."""
+    m = _DISCOUNT.match(source, _range_start(source, number.start))
+    if m is not None and number.end in (m.end(1), m.end(2)):
+        pays = [float(v) * 10 if float(v) < 10 else float(v) for v in m.groups() if v]  # (85折 is 8.5折)
+    elif (m := numbers.HAN_DISCOUNT.match(source, number.start)) is not None:
+        pays = [max(number.values) * 10]  # 九折, 八五折
+    else:
+        return False
+    if not all(10 <= pay < 100 for pay in pays):
+        return False
+    said = lambda x: regex.escape(f"{x:g}")  # noqa: E731
+    if len(pays) == 2:  # 3-5折: "50% to 70% off" (or "70-50%")
+        a, b = (said(100 - pay) for pay in pays)
+        return regex.search(rf"(?<![\d.])(?:{a}%?\s?(?:to|-|–|and)\s?{b}|{b}%?\s?(?:to|-|–|and)\s?{a}){_PERCENT_EN}"
+                            rf"[- ](?:off|discounts?)\b", window, regex.IGNORECASE) is not None
+    pay = pays[0]
+    off = 100 - pay
+    pattern = (rf"(?<![\d.]){said(off)}{_PERCENT_EN}[- ](?:off|cheaper|lower|less)\b|"
+               rf"(?<![\d.]){said(off)}{_PERCENT_EN}(?:\s[\p{{L}}-]+){{0,2}}[- ](?:discount|reduction|cut)\b|"
+               rf"\b(?:discount|reduction|cut)\sof\s(?:about\s)?{said(off)}{_PERCENT_EN}|"
+               rf"(?<![\d.]){said(pay)}{_PERCENT_EN}\sof\s(?:the\s|their\s|its\s)?(?:full\s|normal\s|regular\s|usual\s)?"
+               rf"(?:price|fare|cost|ticket\sprice|list\sprice)|\bpay(?:s|ing)?\s(?:only\s|just\s)?{said(pay)}{_PERCENT_EN}")
+    if pay in _SHARE_WORDS_OFF:
+        pattern += "|\\b(?:" + _SHARE_WORDS_OFF[pay] + ")\\b"
+    return regex.search(pattern, window, regex.IGNORECASE) is not None
+
+
+def _range_start(source: str, start: int) -> int:
+    """Where a range of tenths that ends at `start` begins (3-5折, 5至8折: the 3, the 5), else `start`."""
+    m = regex.search(r"(?<![\d.])\d(?:\.\d)?\s?[-~～至到]\s?\Z", source[max(0, start - 8):start])
+    return start - len(m.group()) if m else start
 
 
 def _outside(missing: list, spans) -> list:
@@ -947,6 +999,11 @@ _DAY_PARTS = {
 _DATELINE_EN = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s\p{Lu}[\p{L}.\s]*?)?\s?(?:\([\p{L}\s.]+\)\s?)?[—–-]\s")
 
 
+# A Chinese paper's or agency's dateline: who reports (本报, 新华社, 中新网), from where, on which day, 电 or 讯
+_ZH_DATELINE = regex.compile(r"\s*(?:本报|新华社|中新社|中新网|人民网|央视网|央视新闻|\p{Han}{2,6}(?:日报|晚报|早报|商报|新闻网))"
+                             r"(?:记者)?\p{Han}{0,6}?(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)")
+
+
 @lru_cache(maxsize=8)
 def _dateline(lang: str):
     """A source's dateline: the place in capitals, then its date (МОСКВА, 15 октября. ХАРКІВ, 8 листопада.)."""
@@ -1354,15 +1411,18 @@ def _respelt(word: str) -> set[str]:
     # Calíope, Operation Calíope)
     plain = entities.fold_letters(word)
     return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.fold_letters(folded.replace("đ", "dj"))} | \
-        ({plain[:-4] + "tion"} if plain in _SPANISH_TION_NOUNS else set())
+        ({plain[:-4] + "tion"} if plain in _SPANISH_TION_NOUNS else set()) | \
+        ({plain[:-6] + "tional"} if plain.endswith("cional") and plain[:-6] + "cion" in _SPANISH_TION_NOUNS else set())
 
 
 # Spanish nouns in -ción whose English is the same word in -tion, as names of operations and bodies use them (not
-# Asociación, Fundación, English Association, Foundation; never a given name: Purificación, Consolación).
+# Asociación, Fundación, English Association, Foundation; never a given name: Purificación, Consolación), and their
+# adjectives in -cional, English -tional (Instituto Nacional Electoral: the National Electoral Institute).
 _SPANISH_TION_NOUNS = frozenset(w + "cion" for w in (
     "opera", "federa", "coali", "corpora", "na", "administra", "constitu", "revolu", "educa", "organiza", "genera",
     "comunica", "investiga", "resolu", "conserva", "innova", "explora", "navega", "informa", "civiliza", "integra",
-    "coordina", "coopera", "evalua", "conven", "institu", "transi", "reconcilia", "libera", "restaura"))
+    "coordina", "coopera", "evalua", "conven", "institu", "transi", "reconcilia", "libera", "restaura", "interna",
+    "tradi", "ra", "fun", "propor", "excep"))
 
 
 def _slip(want: str, got: str) -> bool:

@@ -165,15 +165,10 @@ _GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|�
 def after_growth(text: str, start: int) -> bool:
     """Whether a Chinese verb of growth stands right before text[start] (增长3.1倍, 增长了超过2倍)."""
     return _GROWTH_BEFORE.search(text, max(0, start - 6), start) is not None
-# A Chinese price in tenths of itself: 8折 (8.5折, 八折) is 80% of the price, "20% off"; not 折叠 ("folding": 三折叠屏, a
-# tri-fold screen), 折合 ("equal to"), 折返 ("turn back"), 折射, 折痕, 折线
-_DISCOUNT = regex.compile(r"折(?![叠疊合返射痕线線])")
-_HAN_DISCOUNT = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([一二三四五六七八九])折(?![叠疊合返射痕线線])")
-
-
-def _discounted(values) -> set[float]:
-    """The shares a price in tenths of itself gives: 8 (8折) is 80% of the price and 20% off."""
-    return {_r(v * 10) for v in values if 0 < v < 10} | {_r(100 - v * 10) for v in values if 0 < v < 10}
+# A Chinese discount in characters (九折, 八五折: 90%, 85% of the price), only where the words say a discount is meant
+# (打八折, 享受九折优惠, 低至五折, 八折起): 一波三折 "setbacks", 七折八扣 "deductions", 三折屏 "tri-fold" are none
+HAN_DISCOUNT = regex.compile(r"(?:(?<=打|享|享受|可享|可享受|低至|全场|全場|给予|給予|实行|實行|按)|(?=\p{Han}{1,2}折(?:优惠|優惠|起|销售|銷售)))"
+                             r"([一二三四五六七八九])([一二三四五六七八九])?折(?![叠疊合算旧舊返射痕线線腾騰戟扣])")
 
 
 _TENTHS = {"ja": "割", "zh": "成"}
@@ -479,9 +474,6 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
                     values = {v + float(rest.group(1).replace(",", "")) * small for v in values}
                     end += rest.end()
                     factor = small
-            elif base == "zh" and _DISCOUNT.match(norm, end):  # 8折: the price at eight tenths, 80%, "20% off"
-                values = values | _discounted(values)
-                end += 1
             elif base == "zh" and norm.startswith("倍", end) and after_growth(norm, m.start()):
                 values = values | {_r(v * 100) for v in values if v >= 2}  # 增长3.1倍: up 310% (增长1倍 is "doubled")
             elif norm[end:end + 1] == _TENTHS.get(base) and (base != "zh" or _chinese_share(norm, m.start(), end + 1)):
@@ -565,16 +557,17 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             if value:
                 pixels = {_r(value / 1e6)} if value >= 1e6 and norm.startswith(("画素", "像素"), m.end()) else set()
                 found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)} | pixels)))  # (两亿像素)
+        if base == "zh" and "折" in norm:
+            for m in HAN_DISCOUNT.finditer(norm):  # 享受九折优惠: a price in tenths of itself, where a discount is meant
+                whole, half = _HAN_DIGITS[m.group(1)], _HAN_DIGITS[m.group(2)] if m.group(2) else 0
+                found.append(Number(m.start(), m.end(1) if not m.group(2) else m.end(2), m.group(1) + (m.group(2) or ""),
+                                    frozenset({whole + half / 10})))
         for m in _HAN_TENTHS[base].finditer(norm):  # 三割, 七成: tenths in characters
             if base == "zh" and not _chinese_share(norm, m.start(), m.end()):
                 continue
             value = float(_HAN_DIGITS[m.group(1)])
             units = float(_HAN_DIGITS[m.group(2)]) if m.group(2) else 0.0  # 三割五分, 三成五: 35%
             found.append(Number(m.start(), m.end(), m.group(), frozenset({value, value * 10 + units})))
-        if base == "zh" and "折" in norm:
-            for m in _HAN_DISCOUNT.finditer(norm):  # 八折, 五折: the price at eight (five) tenths
-                value = float(_HAN_DIGITS[m.group(1)])
-                found.append(Number(m.start(), m.end(), m.group(), frozenset({value} | _discounted({value}))))
         for m in _HAN_PERCENT.finditer(norm):  # (百分之 itself is no hundred: han_value needs two characters)
             whole = _small_han(m.group(1))
             if whole is not None:
