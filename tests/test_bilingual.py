@@ -535,6 +535,14 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     ("zh", "会员购票可享8折叠加优惠券。", "Members get 20% off tickets, which can be combined with coupons."),
     ("zh", "开通首月，乘客扫码乘车可享受九折优惠。", "During the first month, passengers who pay by QR code get a 10% discount."),
     ("zh", "这条线路的建设一波三折。", "Construction of the line suffered many setbacks."),  # (no discount: an idiom)
+    # a review of those: more ways to say a discount ("discounted by 20%", "save 20%", "a 20-percent discount", "80%
+    # of the original price", "discounts of up to 20%"), ranges written 3折至5折 and 五六折 (50 to 60% of the price)
+    ("zh", "持学生证的乘客乘坐地铁享受8折优惠。", "Passengers with a student card get subway fares discounted by 20%."),
+    ("zh", "持学生证的乘客乘坐地铁享受8折优惠。", "Passengers with a student card get a 20-percent discount on subway fares."),
+    ("zh", "持学生证的乘客乘坐地铁享受8折优惠。", "Passengers with a student card pay 80% of the original price."),
+    ("zh", "国庆期间，该商场冬装低至8折。", "During the National Day holiday, the mall offers discounts of up to 20% on winter clothing."),
+    ("zh", "国庆期间，该商场冬装打3折至5折。", "During the National Day holiday, winter clothing at the mall is 50% to 70% off."),
+    ("zh", "国庆期间，该商场很多冬装都打五六折。", "During the National Day holiday, many winter clothes at the mall are 40% to 50% off."),
     # p34: a Chinese paper's dateline given as an English one, without its date
     ("zh", "本报成都8月15日讯　记者从成都大熊猫繁育研究基地获悉，8月14日凌晨，大熊猫“柚柚”产下一对双胞胎幼崽。",
      "CHENGDU, China — Giant panda Youyou gave birth to twin cubs in the early hours of Aug. 14, the Chengdu base said."),
@@ -1598,6 +1606,20 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("zh", "8折优惠将覆盖全部20条线路。", "The discount will cover all 20 lines.",
      ("Source.Numbers", 1, 1, "The discount will cover all 20 lines.")),
     ("zh", "会员购票可享八折。", "Members get an 80% discount on tickets.", ("Source.Numbers", 1, 16, "80")),
+    # a review of those: a discount turned over is reported though its figure is matched elsewhere (eight stores,
+    # Aug. 1; 85折 by the 85 of "85% off"); characters after 一律 and 打了 are a discount; 10折 is the full price
+    ("zh", "该品牌在成都的8家门店将于本周末打8折。", "The brand's eight stores in Chengdu will offer 80% off this weekend.",
+     ("Source.Numbers", 1, 48, "80% off")),
+    ("zh", "会员购票可享85折。", "Members get 85% off tickets.", ("Source.Numbers", 1, 13, "85% off")),
+    ("zh", "国庆期间，该商场所有服装一律八折。", "During the National Day holiday, all clothing at the mall is 30% off.",
+     ("Source.Numbers", 1, 1, "During the National Day holiday, all clothing at the mall is 30% off.")),
+    ("zh", "持学生证的乘客乘坐地铁享受10折。", "Passengers with a student card get 90% off subway fares.",
+     ("Source.Numbers", 1, 36, "90")),
+    # a dateline's date is the event's where the story says 今天: an English date that moves it is reported
+    ("zh", "本报成都8月15日讯　今天，中国西部国际博览会在成都开幕，展会将持续到8月16日。",
+     "CHENGDU, China — The Western China International Fair opened in Chengdu on Aug. 16 and will run for two days.",
+     ("Source.Numbers", 1, 1, "CHENGDU, China — The Western China International Fair opened in Chengdu on Aug. 16 and will "
+                              "run for two days.")),
     # p34's: a dateline's date excuses no other number of the sentence changed, and no date where the English has
     # no dateline
     ("zh", "本报成都8月15日讯　记者从成都大熊猫繁育研究基地获悉，8月14日凌晨，11岁的大熊猫“柚柚”产下一对双胞胎幼崽。",
@@ -1635,6 +1657,10 @@ def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang,
     ("es", "Lo informó el Instituto Nacional Electoral (INE).", "The National Electoral Institute, or INE, reported it.", None),
     ("es", "Lo informó el Instituto Nacional Electoral (INE).", "The Nacoinal Electoral Institute, or INE, reported it.",
      (1, 5, "Nacoinal")),
+    # (a name whose noun the translation keeps keeps its adjective too: Atlético Nacional, José Cuervo Tradicional)
+    ("es", "El entrenador del Atlético Nacional anunció la alineación.", "Atlético National coach announced the lineup.",
+     (1, 10, "National")),
+    ("es", "Lanzó una botella de José Cuervo Tradicional.", "It launched a bottle of José Cuervo Traditional.", (1, 37, "Traditional")),
 ])
 def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, target, expected):
     found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Names"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..candidates import narrow
-from . import CHECK_NAMES, entities, numbers, segment
+from . import CHECK_NAMES, discounts, entities, numbers, segment
 from .context import BilingualContext, Pair, is_latin
 from .glossary import builtin
 
@@ -226,6 +226,8 @@ def number_checks(ctx: BilingualContext, rule):
             if missing:  # 1015036亿 as 101.5 trillion, 1949.85亿 as 194.99 billion: rounded, not changed
                 large = [t for t in target_values if t >= 1e5 and t not in src_values]  # (not another figure's own)
                 missing = [n for n in missing if not any(_rounds_to(v, t) for v in n.values if v >= 1e5 for t in large)]
+            if lang == "zh" and pair.block is not None and "折" in pair.source:
+                yield from _turned_over(pair, missing)  # 8折 as "80% off", its figure matched elsewhere ("Aug. 8")
             if missing and pair.block is not None:
                 missing = _unexcused(ctx, pair, missing)
                 if missing and _left_untranslated(ctx, pair):
@@ -265,6 +267,19 @@ def number_checks(ctx: BilingualContext, rule):
                 lost[key][4].extend(dropped)
     for block, start, end, source, dropped in lost.values():
         yield block, start, end, {"source": quote(source), "number": "', '".join(dropped), "problem": "dropped"}, []
+
+
+def _turned_over(pair: Pair, missing: list):
+    """A Chinese discount given as its opposite ("80% off" for 8折: the price paid said as the price taken off),
+    where the discount's figure is not missing (a missing one is reported as dropped or changed already)."""
+    source = numbers.normalise(pair.source)
+    for discount in discounts.in_source(source):
+        if any(discount.covers(n) for n in missing):
+            continue
+        wrong = discounts.turned_over(discount, pair.block.text, pair.start, pair.end)
+        if wrong is not None:
+            yield pair.block, wrong.start(), wrong.end(), {"source": quote(pair.source), "number": discount.text,
+                                                           "problem": "changed"}, []
 
 
 def _rounds_to(value: float, shown: float) -> bool:
@@ -317,9 +332,11 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
             given = _source_dates(source[line.end():], ctx.lang)  # (с 7 по 13 октября: the 7th too)
             if all(date in given for date in _english_dates(window)):
                 missing = _outside(missing, [_with_year(source, line.span("date"), window, _latest_year(ctx))])
-    if missing and ctx.lang == "zh" and _DATELINE_EN.match(pair.block.text) and (line := _ZH_DATELINE.match(source)):
+    if missing and ctx.lang == "zh" and _DATELINE_EN.match(pair.block.text) and (line := _ZH_DATELINE.match(source)) \
+            and not _RELATIVE_DAY.search(source, line.end()):
         # 本报成都8月15日讯, 新华社北京3月5日电 as "CHENGDU, China —": a paper's or agency's dateline, which English gives
-        # without its date (an English date of the sentence must be another of the source's)
+        # without its date (an English date of the sentence must be another of the source's; and where the story
+        # says 今天, the dateline's date is the event's, which the English must give)
         given = {(int(m.group(1)), int(m.group(2))) for m in _ZH_DATE.finditer(source, line.end()) if m.group(1)}
         if all(date in given for date in _english_dates(window)):
             missing = _outside(missing, [line.span("date")])
@@ -333,7 +350,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _said_in_words(n, source, window) and not _between_two(n, source, window)
                    and not _as_a_rate(n, window)]
     if missing and ctx.lang == "zh" and "折" in source:  # 8折: "20% off" or "80% of the fare", whichever is meant
-        missing = [n for n in missing if not _discount_said(n, source, window)]
+        found = discounts.in_source(source)
+        missing = [n for n in missing if not any(d.covers(n) and discounts.said(d, window) for d in found)]
     if missing and _ROUND_THE_CLOCK_EN.search(window):  # 24時間態勢, 24 heures sur 24, 24/7: "around the clock"
         spans = [m.span() for m in _ROUND_THE_CLOCK.finditer(source)]
         missing = _outside(missing, spans)
@@ -489,50 +507,6 @@ def _target_values(ctx: BilingualContext, para: int) -> set:
 _LABEL = regex.compile(r"[\p{Han}\p{Katakana}]{2,3}")
 _DESIGNATION_EN = regex.compile(r"\b(?:No|Nos|Number|Unit|Flight|Line|Reactor|Route|Train|Gate|Block)\.?\s(\d+)\b")
 _LABELLED = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)([\p{Han}\p{Katakana}]{2,3})")
-
-
-# A Chinese price in tenths of itself: 8折, 8.5折 (85折) is 80% (85%) of the price; not 折叠 "folding", 折合 "equal
-# to", 折算 "converted", 折旧 "depreciation", 折返, 折射, 折痕, 折线, 折腾, 折戟
-_DISCOUNT = regex.compile(r"(?<![\d.])(?:(\d(?:\.\d)?)\s?[-~～至到]\s?)?(\d{1,2}(?:\.\d)?)折"
-                          r"(?![叠疊](?!加)|合(?!计|計)|[算旧舊返射痕线線腾騰戟])")  # (8折叠加优惠券, 打8折合计: a discount)
-_PERCENT_EN = r"(?:\s?%|\spercent|\sper\scent)"
-_SHARE_WORDS_OFF = {50.0: r"half[- ](?:price|off)|half\sthe\s(?:price|fare|cost)", 80.0: r"a\sfifth\soff",
-                    90.0: r"a\stenth\soff", 75.0: r"a\squarter\soff"}
-
-
-def _discount_said(number, source: str, window: str) -> bool:
-    """Whether the translation gives a Chinese discount the way round it is meant: 8折 as "20% off" (a "20%
-    discount", "a fifth off") or "80% of the fare" ("pay 80%"), never "80% off"."""
-    m = _DISCOUNT.match(source, _range_start(source, number.start))
-    if m is not None and number.end in (m.end(1), m.end(2)):
-        pays = [float(v) * 10 if float(v) < 10 else float(v) for v in m.groups() if v]  # (85折 is 8.5折)
-    elif (m := numbers.HAN_DISCOUNT.match(source, number.start)) is not None:
-        pays = [max(number.values) * 10]  # 九折, 八五折
-    else:
-        return False
-    if not all(10 <= pay < 100 for pay in pays):
-        return False
-    said = lambda x: regex.escape(f"{x:g}")  # noqa: E731
-    if len(pays) == 2:  # 3-5折: "50% to 70% off" (or "70-50%")
-        a, b = (said(100 - pay) for pay in pays)
-        return regex.search(rf"(?<![\d.])(?:{a}%?\s?(?:to|-|–|and)\s?{b}|{b}%?\s?(?:to|-|–|and)\s?{a}){_PERCENT_EN}"
-                            rf"[- ](?:off|discounts?)\b", window, regex.IGNORECASE) is not None
-    pay = pays[0]
-    off = 100 - pay
-    pattern = (rf"(?<![\d.]){said(off)}{_PERCENT_EN}[- ](?:off|cheaper|lower|less)\b|"
-               rf"(?<![\d.]){said(off)}{_PERCENT_EN}(?:\s[\p{{L}}-]+){{0,2}}[- ](?:discount|reduction|cut)\b|"
-               rf"\b(?:discount|reduction|cut)\sof\s(?:about\s)?{said(off)}{_PERCENT_EN}|"
-               rf"(?<![\d.]){said(pay)}{_PERCENT_EN}\sof\s(?:the\s|their\s|its\s)?(?:full\s|normal\s|regular\s|usual\s)?"
-               rf"(?:price|fare|cost|ticket\sprice|list\sprice)|\bpay(?:s|ing)?\s(?:only\s|just\s)?{said(pay)}{_PERCENT_EN}")
-    if pay in _SHARE_WORDS_OFF:
-        pattern += "|\\b(?:" + _SHARE_WORDS_OFF[pay] + ")\\b"
-    return regex.search(pattern, window, regex.IGNORECASE) is not None
-
-
-def _range_start(source: str, start: int) -> int:
-    """Where a range of tenths that ends at `start` begins (3-5折, 5至8折: the 3, the 5), else `start`."""
-    m = regex.search(r"(?<![\d.])\d(?:\.\d)?\s?[-~～至到]\s?\Z", source[max(0, start - 8):start])
-    return start - len(m.group()) if m else start
 
 
 def _outside(missing: list, spans) -> list:
@@ -999,9 +973,11 @@ _DAY_PARTS = {
 _DATELINE_EN = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s\p{Lu}[\p{L}.\s]*?)?\s?(?:\([\p{L}\s.]+\)\s?)?[—–-]\s")
 
 
+_RELATIVE_DAY = regex.compile(r"今天|今日|昨天|昨日|明天|明日|当天|當天|当日|當日|今晨|昨晚|今晚|昨夜|今夜")
 # A Chinese paper's or agency's dateline: who reports (本报, 新华社, 中新网), from where, on which day, 电 or 讯
-_ZH_DATELINE = regex.compile(r"\s*(?:本报|新华社|中新社|中新网|人民网|央视网|央视新闻|\p{Han}{2,6}(?:日报|晚报|早报|商报|新闻网))"
-                             r"(?:记者)?\p{Han}{0,6}?(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)")
+_ZH_DATELINE = regex.compile(r"\s*(?:据|據)?(?:本报|本報|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视新闻|"
+                             r"\p{Han}{2,6}(?:日报|日報|晚报|晚報|早报|早報|商报|商報|新闻网|新聞網))"
+                             r"(?:记者|記者)?\p{Han}{0,6}?(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|電|讯|訊)")
 
 
 @lru_cache(maxsize=8)
@@ -1319,9 +1295,10 @@ def _latin_source_names(ctx: BilingualContext, rule):
                 candidates = _name_tokens(text, pair.start, pair.end)
                 tokens = _name_tokens(pair.source, 0, len(pair.source))
             respelt = _respelt(word.lower())
+            cognate = _tional(word, pair.source, m.start(), target_folded)
             kept = _kept_neighbours(tokens, k, pair.source)
             for i, (start, end, got) in enumerate(candidates):
-                if got in source_folded or got in respelt:
+                if got in source_folded or got in respelt or got == cognate:
                     continue
                 if ctx.lang == "de" and 1 in kept and -1 not in kept and _case_form(want, got) and \
                         _beside(candidates, i, {1: kept[1]}, text):
@@ -1411,8 +1388,22 @@ def _respelt(word: str) -> set[str]:
     # Calíope, Operation Calíope)
     plain = entities.fold_letters(word)
     return {folded, folded.replace("tsch", "ch").replace("sch", "sh"), entities.fold_letters(folded.replace("đ", "dj"))} | \
-        ({plain[:-4] + "tion"} if plain in _SPANISH_TION_NOUNS else set()) | \
-        ({plain[:-6] + "tional"} if plain.endswith("cional") and plain[:-6] + "cion" in _SPANISH_TION_NOUNS else set())
+        ({plain[:-4] + "tion"} if plain in _SPANISH_TION_NOUNS else set())
+
+
+def _tional(word: str, source: str, start: int, target_folded: str) -> str | None:
+    """The English cognate in -tional of a Spanish adjective in -cional (Nacional: National), where the name it
+    qualifies is translated whole (Instituto Nacional Electoral: the National Electoral Institute); None where
+    the noun before it is kept as the source writes it (Atlético Nacional, José Cuervo Tradicional, Instituto
+    National Electoral: a name kept, its adjective too)."""
+    plain = entities.fold_letters(word).lower()
+    if not plain.endswith("cional") or plain[:-6] + "cion" not in _SPANISH_TION_NOUNS:
+        return None
+    before = _WORD_BEFORE.search(source, 0, start)
+    if before is not None and regex.search(rf"(?<!\w){regex.escape(entities.fold_letters(before.group(1)).lower())}(?!\w)",
+                                           target_folded):
+        return None
+    return plain[:-6] + "tional"
 
 
 # Spanish nouns in -ción whose English is the same word in -tion, as names of operations and bodies use them (not
@@ -1422,7 +1413,7 @@ _SPANISH_TION_NOUNS = frozenset(w + "cion" for w in (
     "opera", "federa", "coali", "corpora", "na", "administra", "constitu", "revolu", "educa", "organiza", "genera",
     "comunica", "investiga", "resolu", "conserva", "innova", "explora", "navega", "informa", "civiliza", "integra",
     "coordina", "coopera", "evalua", "conven", "institu", "transi", "reconcilia", "libera", "restaura", "interna",
-    "tradi", "ra", "fun", "propor", "excep"))
+    "tradi", "propor", "excep"))
 
 
 def _slip(want: str, got: str) -> bool:

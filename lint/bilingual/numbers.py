@@ -18,6 +18,8 @@ import math
 
 import regex
 
+from . import discounts
+
 # Languages whose decimal separator is a comma (and whose thousands are dots or spaces).
 _COMMA_DECIMAL = {"de", "fr", "es", "it", "pt", "ru", "uk", "pl", "cs", "nl", "tr", "sv", "da", "nb", "fi", "ro", "bg", "hr", "sr", "sk", "sl"}
 _SPACE_THOUSANDS = {"fr", "ru", "uk", "pl", "cs", "sv", "nb", "fi", "sk", "bg", "de", "es"}
@@ -165,12 +167,6 @@ _GROWTH_BEFORE = regex.compile(r"(?:增长|增長|增加|提高|提升|上涨|�
 def after_growth(text: str, start: int) -> bool:
     """Whether a Chinese verb of growth stands right before text[start] (增长3.1倍, 增长了超过2倍)."""
     return _GROWTH_BEFORE.search(text, max(0, start - 6), start) is not None
-# A Chinese discount in characters (九折, 八五折: 90%, 85% of the price), only where the words say a discount is meant
-# (打八折, 享受九折优惠, 低至五折, 八折起): 一波三折 "setbacks", 七折八扣 "deductions", 三折屏 "tri-fold" are none
-HAN_DISCOUNT = regex.compile(r"(?:(?<=打|享|享受|可享|可享受|低至|全场|全場|给予|給予|实行|實行|按)|(?=\p{Han}{1,2}折(?:优惠|優惠|起|销售|銷售)))"
-                             r"([一二三四五六七八九])([一二三四五六七八九])?折(?![叠疊合算旧舊返射痕线線腾騰戟扣])")
-
-
 _TENTHS = {"ja": "割", "zh": "成"}
 _TENTH_PARTS = regex.compile(r"(?:(\d)分)?(?:(\d)厘)?")  # (and thousandths: 打率４割１分７厘 .417, ３割７厘 .307)
 # The same in characters, a single digit (no 十 before it: 十成 is "completely"); Chinese 成 not when it begins a
@@ -557,11 +553,9 @@ def _extract(text: str, lang: str, lenient: bool = False) -> tuple[Number, ...]:
             if value:
                 pixels = {_r(value / 1e6)} if value >= 1e6 and norm.startswith(("画素", "像素"), m.end()) else set()
                 found.append(Number(m.start(), m.end(), m.group(), frozenset({_r(value)} | pixels)))  # (两亿像素)
-        if base == "zh" and "折" in norm:
-            for m in HAN_DISCOUNT.finditer(norm):  # 享受九折优惠: a price in tenths of itself, where a discount is meant
-                whole, half = _HAN_DIGITS[m.group(1)], _HAN_DIGITS[m.group(2)] if m.group(2) else 0
-                found.append(Number(m.start(), m.end(1) if not m.group(2) else m.end(2), m.group(1) + (m.group(2) or ""),
-                                    frozenset({whole + half / 10})))
+        if base == "zh" and "折" in norm:  # 享受九折优惠: a price in tenths of itself, where a discount is meant
+            found.extend(Number(start, end, figure, frozenset({value}))
+                         for start, end, figure, value in discounts.han_figures(norm))
         for m in _HAN_TENTHS[base].finditer(norm):  # 三割, 七成: tenths in characters
             if base == "zh" and not _chinese_share(norm, m.start(), m.end()):
                 continue
