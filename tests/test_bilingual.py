@@ -1895,3 +1895,16 @@ def test_acronym_search_stays_linear_on_made_up_input():
     assert _abbreviates("A" * 11 + "Z", "Banana Panama Alabama " * 12) is False
     assert _abbreviates("A" * 24 + "Z", "Banana Panama Alabama " * 12) is False
     assert _abbreviates("JAXA", "the Japan Aerospace Exploration Agency") is True
+
+
+def test_a_clubs_ordinal_ends_no_sentence():
+    """p35: "Frankfurt hosts 1. FC Köln next Sunday" is one sentence (a German club's ordinal before its initials);
+    a sentence that ends with a number before the next one's first word is still two."""
+    from lint.bilingual.segment import sentences
+
+    text = "Kickoff is at 6:45 p.m. Frankfurt hosts 1. FC Köln next Sunday at 2 p.m. The table is tight."
+    assert [text[a:b] for a, b in sentences(text, "en")] == [
+        "Kickoff is at 6:45 p.m.", "Frankfurt hosts 1. FC Köln next Sunday at 2 p.m.", "The table is tight."]
+    text = "Mainz finished the first half 1-0 and the match 2-1. They are now 9. The coach was pleased."
+    assert [text[a:b] for a, b in sentences(text, "en")] == [
+        "Mainz finished the first half 1-0 and the match 2-1.", "They are now 9.", "The coach was pleased."]

@@ -28,19 +28,19 @@ def sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             spans.append((found, found + len(piece)))
         pos = found + len(piece)
     if "." in text:
-        spans = _join_inside_eras(text, spans)
+        spans = _join_false_stops(text, spans)
     return tuple(trimmed_spans(text, spans)) or ((0, len(text)),) if text.strip() else ()
 
 
-def _join_inside_eras(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans cut inside an era's abbreviation (après J.-C., v. Chr., a. C., н. е.) joined again: no sentence ends
-    inside one."""
-    eras = [m.span() for m in _ERA.finditer(text)]
-    if not eras:
+def _join_false_stops(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans cut at a full stop that ends no sentence joined again: inside an era's abbreviation (après J.-C.,
+    v. Chr., a. C., н. е.), or after the ordinal of a German club's name (Frankfurt hosts 1. FC Köln)."""
+    stops = [m.span() for m in _ERA.finditer(text)] + [(m.start(), m.end() + 1) for m in _CLUB_ORDINAL.finditer(text)]
+    if not stops:
         return spans
     out = [spans[0]]
     for start, end in spans[1:]:
-        if any(a < start < b for a, b in eras):
+        if any(a < start < b for a, b in stops):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -51,3 +51,5 @@ _DECIMAL_CUT = regex.compile(r"[0-9０-９][.．][0-9０-９]")
 # An era's abbreviation up to its last full stop (après J.-C., v. Chr., a. C., н. е.): no sentence ends there.
 ERA_BEFORE_ITS_STOP = r"\bJ\.-C|\b[vn]\.\s?(?:u\.\s?Z|Chr)|\b[ad]\.\s?(?:de\s)?(?:J\.\s?)?C|(?<!\p{L})н\.\s?[эе]"
 _ERA = regex.compile(rf"(?:{ERA_BEFORE_ITS_STOP})\.")
+# A club's ordinal: 1. FC Köln, 1. FSV Mainz 05, 1. FFC Turbine Potsdam (up to the club's initials)
+_CLUB_ORDINAL = regex.compile(r"(?<![\d.])\d\.\s+(?=\p{Lu}{2,4}\s\p{Lu})")
