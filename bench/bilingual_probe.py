@@ -1,10 +1,10 @@
 """False alarms of the Source pack on faithful translations from seven source languages.
 
-bench/bilingual-probe/ holds 911 news articles written for this measurement (not
+bench/bilingual-probe/ holds 923 news articles written for this measurement (not
 taken from any corpus): in German, French, Spanish, Russian, Ukrainian, Chinese
 and Japanese, each with the English translation a wire service would publish
 (faithful, idiomatic, AP style: weekdays for dates, rounded amounts, Kyiv).
-Thirty-five sets (p1 to p35), written by separate sessions; p2 to p35 were written
+Thirty-six sets (p1 to p36), written by separate sessions; p2 to p36 were written
 blind (without reading mtlint's code), each after the fixes the sets before it
 led to, so the first run on the newest set is the cleanest measure of unseen
 text. Every warning or error on them is a false alarm (the issue's bar on human
