@@ -353,16 +353,13 @@ class Runner:
         finished = False
         try:
             for _ in range(max(1, min(jobs - 1, len(chunks) - 1))):  # (no more workers than chunks left to share)
-                receive, send = context.Pipe(duplex=False)
-                _widen(send)
-                process = context.Process(target=_worker_main, args=(os.getpid(), self, chunks, turn, send),
-                                          name="mtlint-worker", daemon=True)
-                process.start()
-                send.close()  # (the worker's end: this process holding it would hide the worker's death)
-                workers.append((process, receive))
+                started = self._start_worker(context, chunks, turn)
+                if started is None:
+                    break  # (out of processes or file descriptors: the workers started, and this process, lint)
+                workers.append(started)
             running = {receive: process for process, receive in workers}
             died = lambda: any(process.exitcode not in (None, 0) for process, _ in workers)  # noqa: E731
-            while (index := turn.take(died)) is not None:
+            while (index := turn.take(died, from_back=True)) is not None:
                 for path in chunks[index]:
                     done[path] = self.lint_file(path)
                 self._take_results(running, done, timeout=0)
@@ -380,29 +377,50 @@ class Runner:
                 receive.close()
         return done
 
+    def _start_worker(self, context, chunks: list[list[str]], turn: "_Turns"):
+        """A started worker and the end of its pipe this process reads, or None where the system refuses one
+        more process or pipe (ulimit -u, ulimit -n): the run goes on with the workers it has."""
+        try:
+            receive, send = context.Pipe(duplex=False)
+        except OSError:
+            return None
+        try:
+            _widen(send)
+            process = context.Process(target=_worker_main, args=(os.getpid(), self, chunks, turn, send),
+                                      name="mtlint-worker", daemon=True)
+            process.start()
+        except OSError:
+            receive.close()
+            return None
+        finally:
+            send.close()  # (the worker's end: this process holding it would hide the worker's death)
+        return process, receive
+
     def _take_results(self, running: dict, done: dict[str, Linted], timeout: float | None) -> None:
-        """Take the chunks' results the workers in `running` have sent (waiting up to `timeout` for one), and
-        drop a worker from `running` once it says it has finished. A worker's pipe that ends without that word
-        is a worker that died."""
+        """Take every chunk's results the workers in `running` have sent (waiting up to `timeout` for the first),
+        and drop a worker from `running` once it says it has finished. A worker's pipe that ends without that
+        word is a worker that died."""
         from multiprocessing.connection import wait
 
         from .packcache import keep_new_patterns
 
-        for receive in wait(list(running), timeout):
-            try:
-                message = receive.recv()
-            except (EOFError, OSError):
-                raise _WorkerDied from None
-            if message is None:  # (finished: nothing more will come)
-                del running[receive]
-                continue
-            if isinstance(message, BaseException):  # (an internal error in the worker: raised here, as --jobs 1 would)
-                raise message
-            for path, linted, entries, patterns in message:
-                done[path] = linted
-                if entries:
-                    self.options.cache.add_pending(entries)
-                keep_new_patterns(patterns)
+        while running and (ready := wait(list(running), timeout)):
+            timeout = 0  # (then only what has arrived already)
+            for receive in ready:
+                try:
+                    message = receive.recv()
+                except (EOFError, OSError):
+                    raise _WorkerDied from None
+                if message is None:  # (finished: nothing more will come)
+                    del running[receive]
+                    continue
+                if isinstance(message, BaseException):  # (an internal error in the worker: raised, as --jobs 1 would)
+                    raise message
+                for path, linted, entries, patterns in message:
+                    done[path] = linted
+                    if entries:
+                        self.options.cache.add_pending(entries)
+                    keep_new_patterns(patterns)
 
     def _from_cache(self, paths: list[str]) -> dict[str, Linted]:
         """The outcomes of those of `paths` the content cache holds, looked up a few hundred at a time (one
@@ -497,45 +515,65 @@ class _WorkerDied(Exception):
 
 
 class _Turns:
-    """Which chunk of the run's files a process lints next: one counter shared by the run and its workers, so
-    each chunk is taken once, by whichever process is free first."""
+    """Which chunk of the run's files a process lints next: the workers take them from the front of the list and
+    the run from the back, until they meet (a huge article last in the list starts at once, not when all else is
+    done). Two indices shared by the run and its workers behind one lock, so each chunk is taken once."""
 
     def __init__(self, context, chunks: int) -> None:
-        self._next, self._chunks = context.Value("q", 0), chunks
+        self._ends = context.Array("q", [0, chunks])  # (the next chunk from the front, one past the last from the back)
 
-    def take(self, died=None) -> int | None:
+    def take(self, died=None, from_back: bool = False) -> int | None:
         """The index of the next chunk nobody has taken, or None when all are taken. The run passes `died`, to
-        be asked while it waits: a worker killed while holding the counter never gives it back."""
-        lock = self._next.get_lock()
+        be asked while it waits: a worker killed while holding the lock never gives it back."""
+        lock = self._ends.get_lock()
         while not lock.acquire(timeout=None if died is None else 0.5):
             if died():
                 raise _WorkerDied
         try:
-            index = self._next.value
-            if index >= self._chunks:
+            front, back = self._ends[0], self._ends[1]
+            if front >= back:
                 return None
-            self._next.value = index + 1
+            if from_back:
+                self._ends[1] = back - 1
+                return back - 1
+            self._ends[0] = front + 1
+            return front
         finally:
             lock.release()
-        return index
 
 
 def _worker_main(parent: int, runner: "Runner", chunks: list[list[str]], turn: _Turns, send) -> None:
     """A --jobs worker: take chunks in turn with the run, lint them, and send each chunk's results (with the content
     cache's new entries and the patterns made while linting, for the parent to write them all at once: a worker's
-    exit writes nothing) as soon as it is done; then say it has finished (None)."""
+    exit writes nothing) as soon as it is done; then say it has finished (None). A thread of its own writes them
+    to the pipe, so the worker lints on while the run, busy with a long article of its own, reads nothing."""
+    import queue
+    import threading
+    from multiprocessing.reduction import ForkingPickler
+
     from .packcache import take_new_patterns
 
     _die_with(parent)
     take_new_patterns()  # (the parent's own, which it writes itself)
     cache = runner.options.cache
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def post() -> None:
+        while (payload := outbox.get()) is not None:
+            send.send_bytes(payload)
+
+    poster = threading.Thread(target=post, name="mtlint-results", daemon=True)
+    poster.start()
     try:
         while (index := turn.take()) is not None:
-            send.send([(path, runner.lint_file(path), cache.take_pending() if cache else [], take_new_patterns())
-                       for path in chunks[index]])
+            outbox.put(bytes(ForkingPickler.dumps(
+                [(path, runner.lint_file(path), cache.take_pending() if cache else [], take_new_patterns())
+                 for path in chunks[index]])))
     except Exception as exc:  # (a bug: the run reports it as --jobs 1 would)
-        send.send(exc if _picklable(exc) else MtlintError(f"a --jobs worker failed: {exc!r}"))
-    send.send(None)
+        outbox.put(bytes(ForkingPickler.dumps(exc if _picklable(exc) else MtlintError(f"a --jobs worker failed: {exc!r}"))))
+    outbox.put(bytes(ForkingPickler.dumps(None)))
+    outbox.put(None)
+    poster.join()
     send.close()
 
 

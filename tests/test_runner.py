@@ -174,7 +174,7 @@ def test_a_worker_that_dies_is_one_line_not_a_traceback(tmp_path, monkeypatch):
 
 
 def test_a_worker_killed_while_taking_its_turn_does_not_hang_the_run(tmp_path, monkeypatch):
-    """The run and its workers take chunks from one shared counter behind a lock; a worker killed while it holds
+    """The run and its workers take chunks from two shared indices behind a lock; a worker killed while it holds
     that lock never gives it back. The run, waiting for its next turn, notices the dead worker and says so."""
     from lint import runner
     from lint.errors import MtlintError
@@ -185,11 +185,11 @@ def test_a_worker_killed_while_taking_its_turn_does_not_hang_the_run(tmp_path, m
         files.append(str(tmp_path / f"a{i:02}.txt"))
     parent, real = os.getpid(), runner._Turns.take
 
-    def take(self, died=None):
+    def take(self, died=None, from_back=False):
         if os.getpid() != parent:  # (a forked worker inherits this: it dies holding the lock)
-            self._next.get_lock().acquire()
+            self._ends.get_lock().acquire()
             os._exit(1)
-        return real(self, died)
+        return real(self, died, from_back)
 
     monkeypatch.setattr(runner._Turns, "take", take)
     started = time.monotonic()
@@ -223,6 +223,60 @@ def test_an_internal_error_in_a_worker_is_raised_by_the_run(tmp_path, monkeypatc
         assert str(exc).startswith("in the worker, on a") and str(exc).endswith(".txt")
     else:
         raise AssertionError("the worker's error was lost")
+
+
+def test_the_run_takes_its_chunks_from_the_back_and_its_worker_never_waits_on_it(tmp_path, monkeypatch):
+    """--jobs 2: the worker takes chunks from the front of the list and the run from the back, so a long article
+    last in the list starts at once; while the run lints it (here: waits, up to 60 s, for the worker to be done),
+    the worker lints every other file and sends results far larger than its pipe holds (every file's text is
+    kept) without waiting for the run to read."""
+    names = [f"a{i:03}.txt" for i in range(120)]
+    for name in names:
+        (tmp_path / name).write_text("Talks\n\n" + "Held in Kiev with Stephane Sejourne. " * 800, encoding="utf-8")
+    files = [str(tmp_path / name) for name in names]
+    log, parent, real = tmp_path / "linted-by", os.getpid(), Runner.lint_file
+
+    def lint_file(self, path, data=None):
+        if os.getpid() == parent and not (tmp_path / "waited").exists():
+            (tmp_path / "waited").touch()
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and (not log.exists() or log.read_text(encoding="utf-8").count("worker") < 119):
+                time.sleep(0.05)
+        result = real(self, path, data)
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{'run' if os.getpid() == parent else 'worker'} {time.monotonic():.3f} {os.path.basename(path)}\n")
+        return result
+
+    monkeypatch.setattr(Runner, "lint_file", lint_file)
+    linted = Runner(Options(keep_text=True)).lint_files(files, jobs=2)
+    assert [item.result.path for item in linted] == files and sum(len(item.text) for item in linted) > 3_000_000
+    entries = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    run_first = next(entry for entry in entries if entry[0] == "run")
+    assert run_first[2] == names[-1]  # (the run's first file is the last of the list)
+    worker = [float(at) for who, at, _ in entries if who == "worker"]
+    assert len(worker) == 119 and max(worker) < float(run_first[1])  # (all linted while the run waited)
+
+
+def test_a_worker_the_system_refuses_leaves_the_run_to_the_others(tmp_path, monkeypatch):
+    """Where the system refuses one more process (ulimit -u, or no file descriptor left for its pipe), the run
+    goes on with the workers it could start, and reports what --jobs 1 does."""
+    import errno
+
+    for i in range(30):
+        (tmp_path / f"a{i:02}.txt").write_text(f"Talks {i}\n\nHeld in Kiev with Stephane Sejourne.\n", encoding="utf-8")
+    files = [str(tmp_path / f"a{i:02}.txt") for i in range(30)]
+    serial = [linted.result.findings for linted in Runner(Options()).lint_files(files, jobs=1)]
+    real_fork, forks = os.fork, []
+
+    def fork():
+        if forks:
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    parallel = Runner(Options()).lint_files(files, jobs=4)
+    assert forks == [1] and [linted.result.findings for linted in parallel] == serial
 
 
 def test_jobs_work_whatever_the_default_start_method(tmp_path):
