@@ -12,14 +12,18 @@ findings are the same (tests/test_prefilter.py compares the two paths).
 """
 from __future__ import annotations
 
+import sys
 import unicodedata
+from array import array
+from functools import lru_cache
 
 import ahocorasick_rs
 
 from .textutil import fold_char
 
-# Every decimal digit the `regex` module's \d matches (as of regex DIGITS_OF; a test checks the table against the
-# regex installed) reads as "0" in the view: a trigger can then say "a digit, a comma, a digit" in three characters.
+# Every decimal digit the `regex` module's \d matches (read from regex DIGITS_OF; another release is checked against
+# it once, `digits_are_regexs`) reads as "0" in the view: a trigger can then say "a digit, a comma, a digit" in three
+# characters.
 DIGITS_OF = "2026.11.19"
 DIGITS = (
     (0x30, 0x39), (0x660, 0x669), (0x6F0, 0x6F9), (0x7C0, 0x7C9), (0x966, 0x96F), (0x9E6, 0x9EF), (0xA66, 0xA6F),
@@ -37,6 +41,26 @@ DIGITS = (
     (0x1E4F0, 0x1E4F9), (0x1E5F1, 0x1E5FA), (0x1E950, 0x1E959), (0x1FBF0, 0x1FBF9),
 )
 _ASCII_DIGITS = str.maketrans("123456789", "000000000")
+
+
+@lru_cache(maxsize=1)
+def digits_are_regexs() -> bool:
+    """Whether DIGITS is exactly the installed regex's \\d: so for the release it was read from; another release
+    (perhaps with a newer Unicode and new digits) is checked once per process, in about 30 ms, and only where a
+    pack's triggers are derived anew (they are kept in the pack cache, which a regex upgrade invalidates)."""
+    import regex
+
+    return regex.__version__ == DIGITS_OF or installed_digits() == {cp for low, high in DIGITS for cp in range(low, high + 1)}
+
+
+def installed_digits() -> set[int]:
+    """Every code point the installed regex's \\d matches."""
+    import regex
+
+    points = array("I", range(0xD800))
+    points.extend(range(0xE000, 0x110000))  # (no surrogates: they are no characters)
+    everything = points.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    return {ord(c) for c in regex.findall(r"\d", everything)}
 _ASCII_DIGIT_BYTES = bytes.maketrans(b"123456789", b"000000000")
 
 

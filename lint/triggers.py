@@ -20,7 +20,7 @@ import unicodedata
 import regex
 from regex import _regex, _regex_core as core
 
-from .prefilter import DIGITS_OF, fold_for_search
+from .prefilter import digits_are_regexs, fold_for_search
 
 MAX_STRINGS = 256  # the most strings one part may stand for before it counts as "anything"
 MAX_REPEAT = 3  # a bounded repeat expanded into its strings (x{1,3}), at most this many times
@@ -172,7 +172,7 @@ _DIGIT: list[int] = []
 
 def _is_digit(node) -> bool:
     """Whether `node` is \\d (\\p{Nd}) as the view knows it: every such digit reads "0" there (prefilter.DIGITS)."""
-    if DIGITS_OF != regex.__version__:  # another regex, perhaps another Unicode: the table may miss digits
+    if not digits_are_regexs():  # another regex, with another Unicode: the table misses digits
         return False
     if not _DIGIT:
         tree = _parse(r"\d", 0)[0]

@@ -145,11 +145,33 @@ def test_the_search_view_keeps_offsets_wherever_it_says_so():
 def test_the_digit_table_is_the_installed_regexs_own():
     import regex
 
-    from lint.prefilter import DIGITS, DIGITS_OF
+    from lint.prefilter import DIGITS, digits_are_regexs, installed_digits
 
     everything = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
-    assert {ord(c) for c in regex.findall(r"\d", everything)} == {cp for low, high in DIGITS for cp in range(low, high + 1)}
-    assert DIGITS_OF == regex.__version__  # else digits give no trigger (triggers._is_digit), which is safe but slow
+    table = {cp for low, high in DIGITS for cp in range(low, high + 1)}
+    assert {ord(c) for c in regex.findall(r"\d", everything)} == installed_digits() == table
+    assert digits_are_regexs()  # else digits give no trigger (triggers._is_digit), which is safe but slow
+
+
+def test_a_regex_release_with_other_digits_turns_the_digit_triggers_off(monkeypatch):
+    """A regex release other than the table's own (regex 2026.12.2 came out after it) is checked, not trusted and
+    not refused: the same digits keep their triggers; a digit the table lacks turns them off."""
+    from lint import prefilter, triggers
+
+    monkeypatch.setattr(prefilter, "DIGITS_OF", "0.0")
+    prefilter.digits_are_regexs.cache_clear()
+    try:
+        assert prefilter.digits_are_regexs()
+        monkeypatch.setattr(prefilter, "DIGITS", prefilter.DIGITS[:-1])
+        prefilter.digits_are_regexs.cache_clear()
+        assert not prefilter.digits_are_regexs()
+        triggers._DERIVED.pop((r"\d{1,3},\d{2}", 0), None)
+        assert triggers.derive(r"\d{1,3},\d{2}") is None
+    finally:
+        monkeypatch.undo()
+        prefilter.digits_are_regexs.cache_clear()
+        triggers._DERIVED.pop((r"\d{1,3},\d{2}", 0), None)
+    assert triggers.derive(r"\d{1,3},\d{2}") == {"0,00", "00,00", "000,00"}
 
 
 def test_the_search_view_is_the_table_then_lower_case_then_zeros():
