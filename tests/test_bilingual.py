@@ -546,6 +546,14 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
     # p34: a Chinese paper's dateline given as an English one, without its date
     ("zh", "本报成都8月15日讯　记者从成都大熊猫繁育研究基地获悉，8月14日凌晨，大熊猫“柚柚”产下一对双胞胎幼崽。",
      "CHENGDU, China — Giant panda Youyou gave birth to twin cubs in the early hours of Aug. 14, the Chengdu base said."),
+    # the 11th review: a discount said as "20% less"; 今日头条 (Toutiao) names no day; 当天 after another date is that
+    # date's day
+    ("zh", "会员购票可享8折。", "Members pay 20% less for tickets."),
+    ("zh", "会员购票可享8折。", "Member tickets are 20 percent lower."),
+    ("zh", "本报北京8月15日讯　据今日头条报道，该平台用户数突破一亿。",
+     "BEIJING — The platform's users have passed 100 million, Toutiao reported."),
+    ("zh", "本报成都8月15日讯　8月14日凌晨，大熊猫“柚柚”产下双胞胎，当天下午基地公布了消息。",
+     "CHENGDU, China — Giant panda Youyou gave birth to twins in the early hours of Aug. 14, and the base announced it that afternoon."),
     # p31: a title's month kept as it is; a headline of names with "wins ... at"; the part served said as the
     # part suspended; 双11 named once as Singles Day
     ("es", "«Luz de agosto», que dura 2 minutos y 58 segundos, mezcla flamenco y pop.",
@@ -1628,6 +1636,15 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
     ("zh", "本报成都8月15日讯　记者从成都大熊猫繁育研究基地获悉，8月14日凌晨，大熊猫“柚柚”产下一对双胞胎幼崽。",
      "Giant panda Youyou gave birth to twin cubs in the early hours of Aug. 14, the Chengdu base said.",
      ("Source.Numbers", 1, 1, "Giant panda Youyou gave birth to twin cubs in the early hours of Aug. 14, the Chengdu base said.")),
+    # the 11th review: another percentage of the source (fares cut by 20%) says no discount of 8折 the right way round,
+    # (8折 is then a figure changed, reported at the 80), and a discount's opposite among other discounts said rightly
+    # is still reported, at its own phrase
+    ("zh", "地铁票价下调20%，会员再享8折。", "Subway fares were cut by 20%, and members get a further 80% off.",
+     ("Source.Numbers", 1, 57, "80")),
+    ("zh", "A线8折，B线7折，C线8折。", "Line A is 20% off, line B 30% off and line C 80% off.",
+     ("Source.Numbers", 1, 46, "80")),
+    ("zh", "A店8折，B店也8折。", "Store A is 20% off, and store B is 80% off.", ("Source.Numbers", 1, 36, "80")),
+    ("zh", "A店8折，B店也8折。", "Store A is 80% off, and store B is 20% off.", ("Source.Numbers", 1, 12, "80")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
@@ -1661,6 +1678,12 @@ def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang,
     ("es", "El entrenador del Atlético Nacional anunció la alineación.", "Atlético National coach announced the lineup.",
      (1, 10, "National")),
     ("es", "Lanzó una botella de José Cuervo Tradicional.", "It launched a bottle of José Cuervo Traditional.", (1, 37, "Traditional")),
+    # the 11th review: a noun kept elsewhere in the translation (Instituto Cervantes) does not keep the adjective of
+    # another name; the adjective is kept only right after its own noun
+    ("es", "Lo dijeron el Instituto Nacional Electoral y el Instituto Cervantes.",
+     "The National Electoral Institute and the Instituto Cervantes said so.", None),
+    ("es", "Lo dijeron el Atlético Nacional y el Instituto Cervantes.",
+     "Atlético National and the Instituto Cervantes said so.", (1, 10, "National")),
 ])
 def test_one_letter_wrong_in_a_full_name_is_a_slip(tmp_path, lang, source, target, expected):
     found = [f for f in pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang) if f["rule"] == "Source.Names"]
@@ -1908,3 +1931,33 @@ def test_a_clubs_ordinal_ends_no_sentence():
     text = "Mainz finished the first half 1-0 and the match 2-1. They are now 9. The coach was pleased."
     assert [text[a:b] for a, b in sentences(text, "en")] == [
         "Mainz finished the first half 1-0 and the match 2-1.", "They are now 9.", "The coach was pleased."]
+    # the 11th review: a figure before initials that are no German club's ends its sentence
+    text = "The court ruled 6-3. US President Joe Biden criticised the ruling."
+    assert [text[a:b] for a, b in sentences(text, "en")] == [
+        "The court ruled 6-3.", "US President Joe Biden criticised the ruling."]
+    text = "Das Spiel endete 1:1. FC Köln bleibt Zehnter."
+    assert [text[a:b] for a, b in sentences(text, "de")] == ["Das Spiel endete 1:1.", "FC Köln bleibt Zehnter."]
+
+
+def test_a_discount_said_twice_and_turned_over_twice_is_two_errors(tmp_path):
+    """The 11th review: 8折 twice, both given as "80% off", is an error at each figure (one phrase serves one
+    discount)."""
+    found = pair(tmp_path, "A店8折，B店也8折。\n", "Store A is 80% off, and store B is also 80% off.\n", "--source-lang", "zh")
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == [
+        ("Source.Numbers", 1, 12, "80"), ("Source.Numbers", 1, 41, "80")]
+
+
+@pytest.mark.parametrize("source, pays", [
+    ("会员购票可享8折。", [(80.0,)]),
+    ("国庆期间，该商场所有服装一律八折。", [(80.0,)]),
+    ("商场部分商品3-5折销售。", [(30.0, 50.0)]),
+    # the 11th review: 可以三折 "can fold in three" and 3折屏 a tri-fold screen are no discount (以 is no discount's
+    # verb; 折屏 a folding screen)
+    ("这款手机的屏幕可以三折。", []),
+    ("该公司发布了一款3折屏手机。", []),
+    ("这条线路的建设一波三折。", []),
+])
+def test_which_chinese_tenths_are_discounts(source, pays):
+    from lint.bilingual import discounts, numbers
+
+    assert [tuple(d.pays) for d in discounts.in_source(numbers.normalise(source))] == pays

@@ -273,12 +273,10 @@ def _turned_over(pair: Pair, missing: list):
     """A Chinese discount given as its opposite ("80% off" for 8折: the price paid said as the price taken off),
     where the discount's figure is not missing (a missing one is reported as dropped or changed already)."""
     source = numbers.normalise(pair.source)
-    for discount in discounts.in_source(source):
-        if any(discount.covers(n) for n in missing):
-            continue
-        wrong = discounts.turned_over(discount, pair.block.text, pair.start, pair.end)
-        if wrong is not None:
-            yield pair.block, wrong.start(), wrong.end(), {"source": quote(pair.source), "number": discount.text,
+    for reading in discounts.read(discounts.in_source(source), source, pair.block.text, pair.start, pair.end):
+        wrong = reading.wrong
+        if wrong is not None and not any(reading.discount.covers(n) for n in missing):
+            yield pair.block, wrong.start(), wrong.end(), {"source": quote(pair.source), "number": reading.discount.text,
                                                            "problem": "changed"}, []
 
 
@@ -333,7 +331,7 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
             if all(date in given for date in _english_dates(window)):
                 missing = _outside(missing, [_with_year(source, line.span("date"), window, _latest_year(ctx))])
     if missing and ctx.lang == "zh" and _DATELINE_EN.match(pair.block.text) and (line := _ZH_DATELINE.match(source)) \
-            and not _RELATIVE_DAY.search(source, line.end()):
+            and not _says_relative_day(source, line.end()):
         # 本报成都8月15日讯, 新华社北京3月5日电 as "CHENGDU, China —": a paper's or agency's dateline, which English gives
         # without its date (an English date of the sentence must be another of the source's; and where the story
         # says 今天, the dateline's date is the event's, which the English must give)
@@ -350,8 +348,8 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _said_in_words(n, source, window) and not _between_two(n, source, window)
                    and not _as_a_rate(n, window)]
     if missing and ctx.lang == "zh" and "折" in source:  # 8折: "20% off" or "80% of the fare", whichever is meant
-        found = discounts.in_source(source)
-        missing = [n for n in missing if not any(d.covers(n) and discounts.said(d, window) for d in found)]
+        said = [r.discount for r in discounts.read(discounts.in_source(source), source, window) if r.said]
+        missing = [n for n in missing if not any(d.covers(n) for d in said)]
     if missing and _ROUND_THE_CLOCK_EN.search(window):  # 24時間態勢, 24 heures sur 24, 24/7: "around the clock"
         spans = [m.span() for m in _ROUND_THE_CLOCK.finditer(source)]
         missing = _outside(missing, spans)
@@ -973,7 +971,19 @@ _DAY_PARTS = {
 _DATELINE_EN = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s\p{Lu}[\p{L}.\s]*?)?\s?(?:\([\p{L}\s.]+\)\s?)?[—–-]\s")
 
 
-_RELATIVE_DAY = regex.compile(r"今天|今日|昨天|昨日|明天|明日|当天|當天|当日|當日|今晨|昨晚|今晚|昨夜|今夜")
+# A day named from the dateline's (今天 "today", 昨晚 "last night"), not a title that starts with one (今日头条 Toutiao,
+# 今日俄罗斯 RT, 今日美国 USA Today, 今日说法, 明日之星 "rising star")
+_RELATIVE_DAY = regex.compile(r"今天|昨天|明天|今晨|昨晚|今晚|昨夜|今夜|"
+                              r"今日(?!头条|頭條|俄罗斯|俄羅斯|美国|美國|说法|說法)|昨日|明日(?!之星)")
+_THAT_DAY = regex.compile(r"当天|當天|当日|當日")
+
+
+def _says_relative_day(source: str, pos: int) -> bool:
+    """Whether the story after its dateline names its day from the dateline's: 今天, 昨晚, or 当天 ("that day") where
+    no other date is given, which it would then mean (8月14日凌晨……当天下午: the 14th)."""
+    if _RELATIVE_DAY.search(source, pos):
+        return True
+    return _THAT_DAY.search(source, pos) is not None and _ZH_DATE.search(source, pos) is None
 # A Chinese paper's or agency's dateline: who reports (本报, 新华社, 中新网), from where, on which day, 电 or 讯
 _ZH_DATELINE = regex.compile(r"\s*(?:据|據)?(?:本报|本報|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视新闻|"
                              r"\p{Han}{2,6}(?:日报|日報|晚报|晚報|早报|早報|商报|商報|新闻网|新聞網))"
@@ -1295,10 +1305,11 @@ def _latin_source_names(ctx: BilingualContext, rule):
                 candidates = _name_tokens(text, pair.start, pair.end)
                 tokens = _name_tokens(pair.source, 0, len(pair.source))
             respelt = _respelt(word.lower())
-            cognate = _tional(word, pair.source, m.start(), target_folded)
+            cognate = _tional(word)
+            noun = _noun_before(pair.source, m.start()) if cognate else None
             kept = _kept_neighbours(tokens, k, pair.source)
             for i, (start, end, got) in enumerate(candidates):
-                if got in source_folded or got in respelt or got == cognate:
+                if got in source_folded or got in respelt or (got == cognate and not _kept_before(candidates, i, noun)):
                     continue
                 if ctx.lang == "de" and 1 in kept and -1 not in kept and _case_form(want, got) and \
                         _beside(candidates, i, {1: kept[1]}, text):
@@ -1391,19 +1402,26 @@ def _respelt(word: str) -> set[str]:
         ({plain[:-4] + "tion"} if plain in _SPANISH_TION_NOUNS else set())
 
 
-def _tional(word: str, source: str, start: int, target_folded: str) -> str | None:
-    """The English cognate in -tional of a Spanish adjective in -cional (Nacional: National), where the name it
-    qualifies is translated whole (Instituto Nacional Electoral: the National Electoral Institute); None where
-    the noun before it is kept as the source writes it (Atlético Nacional, José Cuervo Tradicional, Instituto
-    National Electoral: a name kept, its adjective too)."""
+def _tional(word: str) -> str | None:
+    """The English cognate in -tional of a Spanish adjective in -cional (Nacional: national), which a name
+    translated whole uses (Instituto Nacional Electoral: the National Electoral Institute), else None."""
     plain = entities.fold_letters(word).lower()
     if not plain.endswith("cional") or plain[:-6] + "cion" not in _SPANISH_TION_NOUNS:
         return None
-    before = _WORD_BEFORE.search(source, 0, start)
-    if before is not None and regex.search(rf"(?<!\w){regex.escape(entities.fold_letters(before.group(1)).lower())}(?!\w)",
-                                           target_folded):
-        return None
     return plain[:-6] + "tional"
+
+
+def _noun_before(source: str, start: int) -> str | None:
+    """The capitalised word right before source[start:] (the noun a Spanish adjective qualifies), folded."""
+    before = _WORD_BEFORE.search(source, 0, start)
+    return entities.fold_letters(before.group(1)).lower() if before else None
+
+
+def _kept_before(candidates: list, i: int, noun: str | None) -> bool:
+    """Whether the translation's i-th capitalised word comes right after the source's noun kept as written: a
+    name kept whole, whose adjective is then kept too (Atlético Nacional, not Atlético National; José Cuervo
+    Tradicional)."""
+    return noun is not None and i > 0 and candidates[i - 1][2] == noun and candidates[i][0] - candidates[i - 1][1] == 1
 
 
 # Spanish nouns in -ción whose English is the same word in -tion, as names of operations and bodies use them (not

@@ -51,5 +51,7 @@ _DECIMAL_CUT = regex.compile(r"[0-9０-９][.．][0-9０-９]")
 # An era's abbreviation up to its last full stop (après J.-C., v. Chr., a. C., н. е.): no sentence ends there.
 ERA_BEFORE_ITS_STOP = r"\bJ\.-C|\b[vn]\.\s?(?:u\.\s?Z|Chr)|\b[ad]\.\s?(?:de\s)?(?:J\.\s?)?C|(?<!\p{L})н\.\s?[эе]"
 _ERA = regex.compile(rf"(?:{ERA_BEFORE_ITS_STOP})\.")
-# A club's ordinal: 1. FC Köln, 1. FSV Mainz 05, 1. FFC Turbine Potsdam (up to the club's initials)
-_CLUB_ORDINAL = regex.compile(r"(?<![\d.])\d\.\s+(?=\p{Lu}{2,4}\s\p{Lu})")
+# A German club's ordinal: 1. FC Köln, 1. FSV Mainz 05, 1. FFC Turbine Potsdam (up to the club's initials); not a
+# figure that ends a sentence before initials ("ruled 6-3. US President", "2:1. ФК Ростов", "minute 9. VAR"): only
+# "1." on its own, before a German club's initials
+_CLUB_ORDINAL = regex.compile(r"(?<![\p{L}\d.,:;/+\-–—])1\.\s+(?=(?:FC|FSV|FFC|SC|SV|TSV|VfB|VfL|BC|SSV|FCN|FCK|CfR)\s\p{Lu})")
