@@ -554,6 +554,25 @@ def test_source_that_uses_the_old_form_keeps_only_the_warning(tmp_path):
      "BEIJING — The platform's users have passed 100 million, Toutiao reported."),
     ("zh", "本报成都8月15日讯　8月14日凌晨，大熊猫“柚柚”产下双胞胎，当天下午基地公布了消息。",
      "CHENGDU, China — Giant panda Youyou gave birth to twins in the early hours of Aug. 14, and the base announced it that afternoon."),
+    # the 12th review: a discount beside another of the source's numbers of its figure (增长20%: "risen 20% ... 20%
+    # off"); equal discounts given once; 以八折; 可八折购买; 3至5折; 今日美国 the paper; 《明日方舟》 a title
+    ("zh", "今年以来，该市地铁客流量增长20%，从下月起，地铁票价一律打8折。",
+     "Subway ridership in the city has risen 20% this year, and from next month all subway fares will be 20% off."),
+    ("zh", "今年以来，该市地铁客流量增长20%，从下月起，地铁票价一律打8折。",
+     "Subway ridership in the city has risen 20% this year, and from next month all subway fares will be cut by 20%."),
+    ("zh", "活动期间，学生凭学生证购票打8折，60岁以上老人凭老年证购票同样打8折。",
+     "During the promotion, students showing student cards and people over 60 showing senior cards both get 20% off tickets."),
+    ("zh", "11月2日，该品牌新款羽绒服首发当天打8折，过季款式清仓价低至2折。",
+     "On Nov. 2, the brand's new down jackets sold at 20% off on launch day, while last season's styles were cleared at as much as 80% off."),
+    ("zh", "春节前夕，多家超市以八折的价格向市民供应年货。",
+     "Ahead of the Spring Festival, several supermarkets are selling holiday goods to residents at 20% off."),
+    ("zh", "即日起至月底，市民持身份证可八折购买景区门票。",
+     "From today until the end of the month, residents showing their ID cards can buy tickets to the scenic area at 20% off."),
+    ("zh", "11月11日当天，该商场3层至5层的服装区商品3至5折销售。", "On Nov. 11, clothing on floors 3 to 5 of the mall was sold at 50% to 70% off."),
+    ("zh", "新华社纽约3月9日电 据今日美国报道，道琼斯指数收盘下跌逾800点。",
+     "NEW YORK — The Dow Jones index closed down more than 800 points, USA Today reported."),
+    ("zh", "新华社上海8月2日电 国产手游《明日方舟》全球玩家数量已突破1亿。",
+     "SHANGHAI — The number of players of the Chinese mobile game Arknights worldwide has passed 100 million."),
     # p31: a title's month kept as it is; a headline of names with "wins ... at"; the part served said as the
     # part suspended; 双11 named once as Singles Day
     ("es", "«Luz de agosto», que dura 2 minutos y 58 segundos, mezcla flamenco y pop.",
@@ -1645,6 +1664,34 @@ def test_diacritics_after_an_article_are_an_institutions_not_a_persons(tmp_path)
      ("Source.Numbers", 1, 46, "80")),
     ("zh", "A店8折，B店也8折。", "Store A is 20% off, and store B is 80% off.", ("Source.Numbers", 1, 36, "80")),
     ("zh", "A店8折，B店也8折。", "Store A is 80% off, and store B is 20% off.", ("Source.Numbers", 1, 12, "80")),
+    # the 12th review: the source's own 80% accounts for one "80%" of the translation, not for "80% off"; a discount
+    # said as the price paid leaves "20% off" to the one it turns over; "20% lower" is the source's 百分之二十, not
+    # 8折 said; 以八折, 可八折购买, 3至5折 turned over; 今日美国股市 is "today"; 当天 before any date is the dateline's
+    ("zh", "春节档期间，全市8家影院上座率超过80%，工作日场次电影票一律打8折。",
+     "During the Spring Festival season, occupancy at the city's 8 cinemas exceeded 80%, and tickets for weekday screenings "
+     "are 80% off.", ("Source.Numbers", 1, 123, "80% off")),
+    ("zh", "11月2日，该品牌新款羽绒服首发当天打8折，过季款式清仓价低至2折。",
+     "On Nov. 2, the brand's new down jackets sold at 80% of the list price on launch day, while last season's styles were "
+     "cleared at as much as 20% off.", ("Source.Numbers", 1, 140, "20% off")),
+    ("zh", "受寒潮影响，景区客流量同比下降百分之二十，景区门票随即打8折。",
+     "Hit by the cold snap, visitor numbers at the scenic area were 20% lower than a year earlier, and admission tickets "
+     "were then sold at 80% off.", ("Source.Numbers", 1, 134, "80")),
+    ("zh", "春节前夕，多家超市以八折的价格向市民供应年货。",
+     "Ahead of the Spring Festival, several supermarkets are selling holiday goods to residents at 80% off.",
+     ("Source.Numbers", 1, 94, "80")),
+    ("zh", "即日起至月底，市民持身份证可八折购买景区门票。",
+     "From today until the end of the month, residents showing their ID cards can buy tickets to the scenic area at 80% off.",
+     ("Source.Numbers", 1, 111, "80")),
+    ("zh", "11月11日当天，该商场3层至5层的服装区商品3至5折销售。", "On Nov. 11, clothing on floors 3 to 5 of the mall was sold at 30% to 50% off.",
+     ("Source.Numbers", 1, 63, "30% to 50% off")),
+    ("zh", "新华社纽约3月9日电 今日美国股市大幅下挫，道琼斯指数收盘下跌逾800点。",
+     "NEW YORK — U.S. stocks fell sharply, with the Dow Jones index closing down more than 800 points.",
+     ("Source.Numbers", 1, 1, "NEW YORK — U.S. stocks fell sharply, with the Dow Jones index closing down more than 800 points.")),
+    ("zh", "新华社北京3月5日电 十四届全国人大三次会议当天上午在人民大会堂开幕，会议将于3月11日闭幕。",
+     "BEIJING — The third session of the 14th National People's Congress opened in the morning at the Great Hall of the People "
+     "and will close on March 11.",
+     ("Source.Numbers", 1, 1, "BEIJING — The third session of the 14th National People's Congress opened in the morning at the "
+                              "Great Hall of the People and will close on March 11.")),
 ])
 def test_excuses_for_faithful_translations_leave_errors_reported(tmp_path, lang, source, target, expected):
     found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
@@ -1954,6 +2001,8 @@ def test_a_discount_said_twice_and_turned_over_twice_is_two_errors(tmp_path):
     # the 11th review: 可以三折 "can fold in three" and 3折屏 a tri-fold screen are no discount (以 is no discount's
     # verb; 折屏 a folding screen)
     ("这款手机的屏幕可以三折。", []),
+    ("春节前夕，多家超市以八折的价格向市民供应年货。", [(80.0,)]),  # (以 is a discount's verb but after 可)
+    ("市民持身份证可八折购买景区门票。", [(80.0,)]),
     ("该公司发布了一款3折屏手机。", []),
     ("这条线路的建设一波三折。", []),
 ])

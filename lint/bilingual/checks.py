@@ -272,12 +272,19 @@ def number_checks(ctx: BilingualContext, rule):
 def _turned_over(pair: Pair, missing: list):
     """A Chinese discount given as its opposite ("80% off" for 8折: the price paid said as the price taken off),
     where the discount's figure is not missing (a missing one is reported as dropped or changed already)."""
-    source = numbers.normalise(pair.source)
-    for reading in discounts.read(discounts.in_source(source), source, pair.block.text, pair.start, pair.end):
+    found, source_values = _discounts_of(pair.source)
+    target_values = [v for n in numbers.extract(pair.block.text[pair.start:pair.end], "en") for v in n.values]
+    for reading in discounts.read(found, source_values, target_values, pair.block.text, pair.start, pair.end):
         wrong = reading.wrong
         if wrong is not None and not any(reading.discount.covers(n) for n in missing):
             yield pair.block, wrong.start(), wrong.end(), {"source": quote(pair.source), "number": reading.discount.text,
                                                            "problem": "changed"}, []
+
+
+def _discounts_of(source: str) -> tuple[list, list[float]]:
+    """The discounts of a Chinese source sentence, and the values of its other numbers (each number's, once)."""
+    found = discounts.in_source(numbers.normalise(source))
+    return found, [v for n in numbers.extract(source, "zh") if not any(d.covers(n) for d in found) for v in n.values]
 
 
 def _rounds_to(value: float, shown: float) -> bool:
@@ -348,7 +355,9 @@ def _unexcused(ctx: BilingualContext, pair: Pair, missing: list) -> list:
         missing = [n for n in missing if not _said_in_words(n, source, window) and not _between_two(n, source, window)
                    and not _as_a_rate(n, window)]
     if missing and ctx.lang == "zh" and "折" in source:  # 8折: "20% off" or "80% of the fare", whichever is meant
-        said = [r.discount for r in discounts.read(discounts.in_source(source), source, window) if r.said]
+        found, source_values = _discounts_of(pair.source)
+        target_values = [v for n in numbers.extract(window, "en") for v in n.values]
+        said = [r.discount for r in discounts.read(found, source_values, target_values, window) if r.said]
         missing = [n for n in missing if not any(d.covers(n) for d in said)]
     if missing and _ROUND_THE_CLOCK_EN.search(window):  # 24時間態勢, 24 heures sur 24, 24/7: "around the clock"
         spans = [m.span() for m in _ROUND_THE_CLOCK.finditer(source)]
@@ -971,19 +980,23 @@ _DAY_PARTS = {
 _DATELINE_EN = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s\p{Lu}[\p{L}.\s]*?)?\s?(?:\([\p{L}\s.]+\)\s?)?[—–-]\s")
 
 
-# A day named from the dateline's (今天 "today", 昨晚 "last night"), not a title that starts with one (今日头条 Toutiao,
-# 今日俄罗斯 RT, 今日美国 USA Today, 今日说法, 明日之星 "rising star")
-_RELATIVE_DAY = regex.compile(r"今天|昨天|明天|今晨|昨晚|今晚|昨夜|今夜|"
-                              r"今日(?!头条|頭條|俄罗斯|俄羅斯|美国|美國|说法|說法)|昨日|明日(?!之星)")
+# A day named from the dateline's (今天 "today", 昨晚 "last night"), not a name that starts with one (今日头条 Toutiao,
+# 今日说法, 明日之星 "rising star"; 今日美国 USA Today and 今日俄罗斯 RT before 报, 电视台, 网: 今日美国股市 is "US stocks
+# today"), nor one inside a title's 《》 (《明日方舟》 Arknights)
+_RELATIVE_DAY = regex.compile(r"今天|昨天|明天|今晨|昨晚|今晚|昨夜|今夜|昨日|明日(?!之星)|"
+                              r"今日(?!头条|頭條|说法|說法|(?:美国|美國|俄罗斯|俄羅斯)(?:报|報|电视|電視|网|網|通讯|通訊|》|”|\s))")
 _THAT_DAY = regex.compile(r"当天|當天|当日|當日")
+_TITLE = regex.compile(r"《[^《》]*》")
 
 
 def _says_relative_day(source: str, pos: int) -> bool:
     """Whether the story after its dateline names its day from the dateline's: 今天, 昨晚, or 当天 ("that day") where
-    no other date is given, which it would then mean (8月14日凌晨……当天下午: the 14th)."""
-    if _RELATIVE_DAY.search(source, pos):
-        return True
-    return _THAT_DAY.search(source, pos) is not None and _ZH_DATE.search(source, pos) is None
+    no other date comes before it, which it would then mean (8月14日凌晨……当天下午: the 14th)."""
+    titles = [m.span() for m in _TITLE.finditer(source, pos)]
+    for m in _RELATIVE_DAY.finditer(source, pos):
+        if not any(a <= m.start() < b for a, b in titles):
+            return True
+    return any(_ZH_DATE.search(source, pos, m.start()) is None for m in _THAT_DAY.finditer(source, pos))
 # A Chinese paper's or agency's dateline: who reports (本报, 新华社, 中新网), from where, on which day, 电 or 讯
 _ZH_DATELINE = regex.compile(r"\s*(?:据|據)?(?:本报|本報|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视新闻|"
                              r"\p{Han}{2,6}(?:日报|日報|晚报|晚報|早报|早報|商报|商報|新闻网|新聞網))"

@@ -8,6 +8,7 @@ meant, or turned over.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -19,11 +20,12 @@ _NOT_A_DISCOUNT = r"(?![叠疊](?!加)|合(?!计|計)|[算旧舊返射痕线線�
 _DIGITS = regex.compile(r"(?<![\d.])(?:(\d(?:\.\d)?)折?\s?[-~～至到]\s?)?(\d{1,2}(?:\.\d)?)折" + _NOT_A_DISCOUNT)
 _HAN = "一二三四五六七八九"
 # In characters (九折, 八五折 8.5, 五六折 "50 to 60%"), only where the words say a discount is meant: after 打 (打了, 打个),
-# 享 (享受, 可享), 低至, 最低, 全场, 一律, 统一, 给予, 实行, 按 (not 以: 可以三折 "can fold in three"), or before 优惠, 起,
-# 销售, 出售, 票价, 价, 左右, 促销. 一波三折 "setbacks", 七折八扣 "deductions", 三折屏 "tri-fold" are none.
+# 享 (享受, 可享), 低至, 最低, 全场, 一律, 统一, 给予, 实行, 按, 以 (以八折的价格; not 可以: 可以三折 "can fold in three"), or
+# before 优惠, 起, 销售, 出售, 购买, 购票, 票价, 价, 左右, 促销. 一波三折 "setbacks", 七折八扣 "deductions", 三折屏 "tri-fold"
+# are none.
 HAN_DISCOUNT = regex.compile(
-    r"(?:(?<=打|打了|打个|打個|享|享受|可享|可享受|低至|最低|全场|全場|一律|统一|統一|给予|給予|实行|實行|按)|"
-    rf"(?=[{_HAN}]{{1,2}}折(?:优惠|優惠|起|销售|銷售|出售|票价|票價|价|價|左右|促销|促銷)))"
+    r"(?:(?<=打|打了|打个|打個|享|享受|可享|可享受|低至|最低|全场|全場|一律|统一|統一|给予|給予|实行|實行|按|(?<!可)以)|"
+    rf"(?=[{_HAN}]{{1,2}}折(?:优惠|優惠|起|销售|銷售|出售|购买|購買|购票|購票|票价|票價|价|價|左右|促销|促銷)))"
     rf"([{_HAN}])([{_HAN}])?折" + _NOT_A_DISCOUNT)
 _PERCENT = r"(?:\s?%|[\s-]percent|\sper\scent)"
 _OFF_WORDS = r"(?:off|cheaper)"
@@ -31,8 +33,6 @@ _OFF_NOUNS = r"(?:discounts?|reductions?|cuts?|savings?|markdowns?)"
 _OFF_VERBS = (r"(?:discount(?:ed|s)?|cut|reduced|lowered|slashed|marked\sdown|save[sd]?|saving|discounts?|reductions?|"
               r"cuts?|savings?)")
 _PAID_NOUNS = r"(?:price|fare|cost|rate|value|ticket\sprice|list\sprice)"
-# a percentage of a source that is no discount's (地铁票价下调20%)
-_SOURCE_PERCENT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[%％]")
 _SHARE_WORDS_OFF = {50.0: r"half[- ](?:price|off)|half\sthe\s(?:price|fare|cost)", 80.0: r"a\sfifth\soff",
                     90.0: r"a\stenth\soff", 75.0: r"a\squarter\soff"}
 
@@ -91,51 +91,75 @@ class Reading(NamedTuple):
     wrong: regex.Match | None
 
 
-def read(found: list[Discount], source: str, text: str, start: int = 0, end: int | None = None) -> list[Reading]:
+def read(found: list[Discount], source_values, target_values, text: str, start: int = 0,
+         end: int | None = None) -> list[Reading]:
     """How `text[start:end]` (the translation) gives each discount of a (normalised) source sentence.
 
     8折 is said as "20% off", "a 20% fare discount", "discounted by 20%", "80% of the original price", "a fifth off";
-    3-5折 as "50% to 70% off"; it is turned over as "80% off" or "an 80% discount". Each discount, in the source's
-    order, takes a phrase that says it the right way round, else one that turns it over, and no phrase serves two
-    discounts (打8折 twice, once given as "80% off", is one error, at its own phrase). A phrase whose figure is also
-    another percentage of the source (地铁票价下调20% beside 8折: "fares cut by 20%") may be that one's, and counts
-    for neither."""
+    3-5折 as "50% to 70% off"; it is turned over as "80% off" or "an 80% discount" (3-5折 as "30% to 50% off").
+    Every discount first takes a phrase that says it the right way round (one that is no other discount's opposite
+    first: "80% of the list price" for 8折 beside 2折's "20% off"), then those left take a phrase that turns them
+    over; no phrase serves two discounts (打8折 twice, once given as "80% off", is one error, at its own phrase),
+    except one phrase for equal discounts that nothing turns over ("both get 20% off"). A phrase's figure is also
+    the source's other numbers' (`source_values`, the values of every other number of the source sentence; 增长20%
+    beside 8折): the translation's numbers (`target_values`) of that value serve those first, and only the rest
+    can be a discount's."""
     end = len(text) if end is None else end
-    others = {float(m.group(1)) for m in _SOURCE_PERCENT.finditer(source)
-              if not any(d.start <= m.start() < d.end for d in found)}
+    spare = Counter(target_values)
+    spare.subtract(Counter(source_values))
+    others = set(source_values)
     used: set[tuple[int, int]] = set()
-    readings = []
-    for discount in found:
-        if len(discount.pays) == 2:
-            readings.append(Reading(discount, _range_said(discount, text, start, end), None))
+    singles = [d for d in found if len(d.pays) == 1]
+
+    def usable(m, figure: float | None) -> bool:
+        """Whether the phrase is free, and its figure is not needed for a number of the source's own."""
+        return m.span() not in used and (figure is None or figure not in others or spare[figure] > 0)
+
+    def take(m, figure: float | None):
+        used.add(m.span())
+        if figure is not None and figure in others:
+            spare[figure] -= 1
+        return m
+
+    opposites = {d: {m.span() for m in _as_taken_off(d.pays[0]).finditer(text, start, end)} for d in singles}
+    right: dict[Discount, regex.Match] = {}
+    for d in singles:
+        pay = d.pays[0]
+        phrases = [(m, 100 - pay) for m in _as_taken_off(100 - pay, loose=True).finditer(text, start, end)]
+        phrases += [(m, pay) for m in _as_paid(pay).finditer(text, start, end)]
+        if pay in _SHARE_WORDS_OFF:
+            phrases += [(m, None) for m in _share_off(pay).finditer(text, start, end)]
+        free = [(m, figure) for m, figure in phrases if usable(m, figure)]
+        if free:
+            m, figure = min(free, key=lambda p: (any(p[0].span() in opposites[o] for o in singles if o != d), p[0].start()))
+            right[d] = take(m, figure)
+    wrong: dict[Discount, regex.Match] = {}
+    for d in singles:
+        pay = d.pays[0]
+        if d in right or pay == 50:  # (5折 is "50% off" either way round)
             continue
-        pay = discount.pays[0]
-        right = _take(used, [_as_taken_off(100 - pay, loose=True)] if 100 - pay not in others else [], text, start, end) \
-            or _take(used, [_as_paid(pay)] if pay not in others else [], text, start, end)
-        if right is None and pay in _SHARE_WORDS_OFF:
-            right = _take(used, [_share_off(pay)], text, start, end)
-        wrong = None
-        if right is None and pay != 50 and pay not in others:  # (5折 is "50% off" either way round)
-            wrong = _take(used, [_as_taken_off(pay)], text, start, end)
-        readings.append(Reading(discount, right is not None, wrong))
+        m = next((m for m in _as_taken_off(pay).finditer(text, start, end) if usable(m, pay)), None)
+        if m is not None:
+            wrong[d] = take(m, pay)
+    readings = []
+    for d in found:
+        if len(d.pays) == 2:
+            said = _range(tuple(100 - pay for pay in d.pays)).search(text, start, end) is not None
+            symmetric = {100 - pay for pay in d.pays} == set(d.pays)  # (4-6折 is 40% to 60% off either way round)
+            turned = None if said or symmetric else _range(d.pays).search(text, start, end)
+            readings.append(Reading(d, said, turned))
+            continue
+        shared = d not in wrong and any(o.pays == d.pays and o in right for o in singles)
+        readings.append(Reading(d, d in right or shared, wrong.get(d)))
     return readings
 
 
-def _take(used: set, patterns: list, text: str, start: int, end: int):
-    """The first match of `patterns` in text[start:end] that no other discount has taken (now taken), else None."""
-    for pattern in patterns:
-        for m in pattern.finditer(text, start, end):
-            if m.span() not in used:
-                used.add(m.span())
-                return m
-    return None
-
-
-def _range_said(discount: Discount, text: str, start: int, end: int) -> bool:
-    """3-5折 as "50% to 70% off" (either end first)."""
-    a, b = (_said(100 - pay) for pay in discount.pays)
+@lru_cache(maxsize=32)
+def _range(shares: tuple[float, float]):
+    """A range of `shares` per cent taken off, either end first: "50% to 70% off", "50-70% discounts"."""
+    a, b = (_said(share) for share in shares)
     return regex.compile(rf"(?<![\d.])(?:{a}%?\s?(?:to|-|–|and)\s?{b}|{b}%?\s?(?:to|-|–|and)\s?{a}){_PERCENT}"
-                         rf"[- ](?:off|discounts?)\b", regex.IGNORECASE).search(text, start, end) is not None
+                         rf"[- ](?:off|discounts?)\b", regex.IGNORECASE)
 
 
 def _said(value: float) -> str:
