@@ -2010,3 +2010,24 @@ def test_which_chinese_tenths_are_discounts(source, pays):
     from lint.bilingual import discounts, numbers
 
     assert [tuple(d.pays) for d in discounts.in_source(numbers.normalise(source))] == pays
+
+
+@pytest.mark.parametrize("lang, source, target, expected", [
+    # p37: a German word in -är opening a sentence is an adjective or a noun of Latin -aris or French -aire, whose
+    # English is the same word without the accent (Regulär: Regular); a name opening a sentence keeps its accent
+    ("de", "Regulär ist das Museum dienstags bis sonntags geöffnet.", "Regular opening hours are Tuesdays through Sundays.", []),
+    ("de", "Müller sagte das am Montag.", "Muller said so on Monday.", [("Source.Diacritics", 1, 1, "Muller")]),
+    # p37: a month these languages write in lower case, capitalised inside a sentence, is a name (the Zhovten cinema,
+    # the Krasny Oktyabr plant); a month that opens a sentence, or one in lower case, is still a month
+    ("uk", "Церемонія відбулася в кінотеатрі «Жовтень».", "The ceremony took place at the Zhovten cinema.", []),
+    ("ru", "Завод «Красный Октябрь» остановил производство.", "The Krasny Oktyabr plant halted production.", []),
+    ("uk", "Жовтень видався теплим.", "The month was warm.", [("Source.Numbers", 1, 1, "The month was warm.")]),
+    ("uk", "Фестиваль пройде у жовтні.", "The festival will take place in November.",
+     [("Source.Numbers", 1, 1, "The festival will take place in November.")]),
+    # p37: a source's acronym glossed in brackets, given as words and an acronym of its own (ＦＭＶＰ: finals MVP)
+    ("zh", "徐昊然当选总决赛最有价值球员（ＦＭＶＰ）。", "Xu was named finals MVP.", []),
+    ("zh", "徐昊然当选总决赛最有价值球员（ＦＭＶＰ）。", "Xu was named MVP.", [("Source.Names", 1, 1, "Xu was named MVP.")]),
+])
+def test_words_shaped_like_names_and_months_like_names(tmp_path, lang, source, target, expected):
+    found = pair(tmp_path, source + "\n", target + "\n", "--source-lang", lang)
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in found if f["level"] != "suggestion"] == expected

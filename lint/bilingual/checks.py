@@ -1233,23 +1233,26 @@ _GLOSS_CLOSES = regex.compile(r"[）)]")
 
 
 def _abbreviates(acronym: str, text: str) -> bool:
-    """Whether words of `text` in a row with a capital letter (small words between) give the acronym's letters in
-    order: each word its initial (or an X inside it) and maybe the letter after, so that no fewer words than the
-    acronym's letters but one take part (Japan Aerospace Exploration Agency: JAXA; North Atlantic Treaty
-    Organization: NATO; not National alone, nor National Security Council)."""
+    """Whether words of `text` in a row (small words between) give the acronym's letters in order: each word its
+    initial (or an X inside it) and maybe the letter after, an acronym all its letters, so that no fewer letters'
+    worth of words than the acronym's letters but one take part (Japan Aerospace Exploration Agency: JAXA; North
+    Atlantic Treaty Organization: NATO; finals MVP: FMVP; not National alone, nor National Security Council)."""
     want = acronym.upper()
     if len(want) > 12:
         return False  # (no name's acronym: the search need not try)
-    words = [w.upper() if any(c.isupper() for c in w) else None for w in _WORD.findall(text)
-             if any(c.isupper() for c in w) or w.lower() not in _SMALL_WORDS]
+    found = [w for w in _WORD.findall(text) if any(c.isupper() for c in w) or w.lower() not in _SMALL_WORDS]
+    words = [w.upper() for w in found]
+    acronyms = [len(w) >= 2 and w.isupper() for w in found]
 
     @lru_cache(maxsize=None)
     def spells(got: int, i: int, used: int) -> bool:
         if got == len(want):
             return used >= len(want) - 1
-        if i >= len(words) or words[i] is None:
+        if i >= len(words):
             return False
         word = words[i]
+        if acronyms[i] and want.startswith(word, got) and spells(got + len(word), i + 1, used + len(word)):
+            return True
         first = 0 if word[0] == want[got] else word.find("X", 1) if got and want[got] == "X" else -1  # (eXploration,
         # eXpress: the one letter acronyms take from inside a word)
         if first < 0:
@@ -1791,6 +1794,9 @@ def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -
             (_WORK_BEFORE.search(source, max(0, start - 60), start) or _AUTHOR_AFTER.match(source, end)):
         return True  # a work's one-word title, which translations give in English (une adaptation des « Métamorphoses »
         # d'Apulée); not a name chanted or quoted alone
+    if lang == "de" and _GERMAN_AER.search(word):
+        return True  # Regulär, Populär, Millionär, Funktionär: a German adjective or noun of Latin or French -aris and
+        # -aire (regular, popular), never a person's name
     institution = _INSTITUTION_NOUN.match(word) is not None
     if (lang == "de" or institution) and _OPENING_ARTICLE.search(source, 0, start):
         return True
@@ -1799,6 +1805,7 @@ def _accents_not_kept(lang: str, source: str, start: int, end: int, word: str) -
     return lang == "es" and _transliterated(source, start, end, word)
 
 
+_GERMAN_AER = regex.compile(r"\p{L}{4}är\Z")
 _QUOTE_OPENS = regex.compile(r"[«“„\"»‹‘]\s*\Z")
 _QUOTE_CLOSES = regex.compile(r"\s*[»”“\"«›’]")
 # A work's noun before its title, or its author after it (« Métamorphoses » d'Apulée, »Metamorphosen« von Ovid).

@@ -1054,6 +1054,11 @@ def _run_value(tokens: list[str], lang: str, table: dict) -> tuple[float, set[fl
     return None
 
 
+_CAPITALISED_MONTHS = {"en", "de", "nl"}  # (the languages whose month names are capitalised: elsewhere they are not)
+# Where a capital is no sentence's: after a word, a figure, a comma or an opening quotation mark inside a sentence
+_INSIDE_A_SENTENCE = regex.compile(r"[\p{L}\d,;:«„“\"(]\s*\Z")
+
+
 def _month_names(norm: str, text: str, lang: str):
     if lang == "en":
         found = _english_months(norm)
@@ -1066,6 +1071,10 @@ def _month_names(norm: str, text: str, lang: str):
         word = m.group()
         if lang == "en" and word.lower().rstrip(".") in ("may", "mar", "march", "jan", "sept", "sep") and not word[0].isupper():
             continue  # "may" the verb, "march" the walk
+        if lang not in _CAPITALISED_MONTHS and word[0].isupper() and not word.isupper() and \
+                _INSIDE_A_SENTENCE.search(norm, max(0, m.start() - 3), m.start()):
+            continue  # a month these languages write in lower case, capitalised inside a sentence: a name (кінотеатр
+            # «Жовтень», Красный Октябрь, la Revolución de Octubre)
         yield Number(m.start(), m.end(), text[m.start():m.end()], frozenset({float(month)}))
 
 
