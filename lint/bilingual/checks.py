@@ -282,9 +282,15 @@ def _turned_over(pair: Pair, missing: list):
 
 
 def _discounts_of(source: str) -> tuple[list, list[float]]:
-    """The discounts of a Chinese source sentence, and the values of its other numbers (each number's, once)."""
+    """The discounts of a Chinese source sentence, and the values of its other shares (20%, 百分之二十, 两成, 2个百分点:
+    each one's values, once), which a translation's "20%" may be instead."""
     found = discounts.in_source(numbers.normalise(source))
-    return found, [v for n in numbers.extract(source, "zh") if not any(d.covers(n) for d in found) for v in n.values]
+    return found, [v for n in numbers.extract(source, "zh") if not any(d.covers(n) for d in found)
+                   and (n.text.endswith("成") or _SHARE_AFTER.match(source, n.end) or source.endswith("百分之", 0, n.start))
+                   for v in n.values]
+
+
+_SHARE_AFTER = regex.compile(r"\s?(?:[%％]|成|个百分点|個百分點)")
 
 
 def _rounds_to(value: float, shown: float) -> bool:
@@ -981,11 +987,12 @@ _DATELINE_EN = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s\p{Lu}[\p{L}.\s]*
 
 
 # A day named from the dateline's (今天 "today", 昨晚 "last night"), not a name that starts with one (今日头条 Toutiao,
-# 今日说法, 明日之星 "rising star"; 今日美国 USA Today and 今日俄罗斯 RT before 报, 电视台, 网: 今日美国股市 is "US stocks
-# today"), nor one inside a title's 《》 (《明日方舟》 Arknights)
+# 今日俄罗斯 RT, 今日美国 USA Today, 今日说法, 明日之星 "rising star": a story that says 今日美国股市 for "US stocks
+# today" is taken for one about the paper), nor one inside a title's 《》 (《明日方舟》 Arknights)
 _RELATIVE_DAY = regex.compile(r"今天|昨天|明天|今晨|昨晚|今晚|昨夜|今夜|昨日|明日(?!之星)|"
-                              r"今日(?!头条|頭條|说法|說法|(?:美国|美國|俄罗斯|俄羅斯)(?:报|報|电视|電視|网|網|通讯|通訊|》|”|\s))")
-_THAT_DAY = regex.compile(r"当天|當天|当日|當日")
+                              r"今日(?!头条|頭條|俄罗斯|俄羅斯|美国|美國|说法|說法)")
+# 当天 "that day", unless a holiday's or a date's day (除夕当天, 元旦当天, 国庆节当天, 14日当天)
+_THAT_DAY = regex.compile(r"(?<!节|節|除夕|元旦|[日号號])(?:当天|當天|当日|當日)")
 _TITLE = regex.compile(r"《[^《》]*》")
 
 

@@ -33,6 +33,7 @@ _OFF_NOUNS = r"(?:discounts?|reductions?|cuts?|savings?|markdowns?)"
 _OFF_VERBS = (r"(?:discount(?:ed|s)?|cut|reduced|lowered|slashed|marked\sdown|save[sd]?|saving|discounts?|reductions?|"
               r"cuts?|savings?)")
 _PAID_NOUNS = r"(?:price|fare|cost|rate|value|ticket\sprice|list\sprice)"
+_PAID_WORDS = r"(?:full\s|normal\s|regular\s|usual\s|original\s|standard\s|retail\s)"
 _SHARE_WORDS_OFF = {50.0: r"half[- ](?:price|off)|half\sthe\s(?:price|fare|cost)", 80.0: r"a\sfifth\soff",
                     90.0: r"a\stenth\soff", 75.0: r"a\squarter\soff"}
 
@@ -96,20 +97,24 @@ def read(found: list[Discount], source_values, target_values, text: str, start: 
     """How `text[start:end]` (the translation) gives each discount of a (normalised) source sentence.
 
     8折 is said as "20% off", "a 20% fare discount", "discounted by 20%", "80% of the original price", "a fifth off";
-    3-5折 as "50% to 70% off"; it is turned over as "80% off" or "an 80% discount" (3-5折 as "30% to 50% off").
-    Every discount first takes a phrase that says it the right way round (one that is no other discount's opposite
-    first: "80% of the list price" for 8折 beside 2折's "20% off"), then those left take a phrase that turns them
-    over; no phrase serves two discounts (打8折 twice, once given as "80% off", is one error, at its own phrase),
-    except one phrase for equal discounts that nothing turns over ("both get 20% off"). A phrase's figure is also
-    the source's other numbers' (`source_values`, the values of every other number of the source sentence; 增长20%
-    beside 8折): the translation's numbers (`target_values`) of that value serve those first, and only the rest
-    can be a discount's."""
+    3-5折 as "50% to 70% off" or "50% to 70% of the price"; it is turned over as "80% off" or "an 80% discount"
+    (3-5折 as "30% to 50% off"). Every discount first takes a phrase that says it the right way round (one that is
+    no other discount's opposite first: "80% of the list price" for 8折 beside 2折's "20% off"), then those left
+    take a phrase that turns them over; no phrase serves two discounts (打8折 twice, once given as "80% off", is one
+    error, at its own phrase), except where the translation merges equal discounts ("both get 20% off") and gives
+    no other discount. A phrase's figure may also be one of the source's other percentages (`source_values`: 增长20%
+    beside 8折): the translation's numbers of that value (`target_values`) serve those first, and only the rest can
+    be a discount's."""
     end = len(text) if end is None else end
     spare = Counter(target_values)
     spare.subtract(Counter(source_values))
     others = set(source_values)
     used: set[tuple[int, int]] = set()
     singles = [d for d in found if len(d.pays) == 1]
+
+    @lru_cache(maxsize=None)
+    def phrases(pattern) -> tuple:
+        return tuple(pattern.finditer(text, start, end))
 
     def usable(m, figure: float | None) -> bool:
         """Whether the phrase is free, and its figure is not needed for a number of the source's own."""
@@ -121,45 +126,59 @@ def read(found: list[Discount], source_values, target_values, text: str, start: 
             spare[figure] -= 1
         return m
 
-    opposites = {d: {m.span() for m in _as_taken_off(d.pays[0]).finditer(text, start, end)} for d in singles}
+    opposite_of: dict[tuple[int, int], set[float]] = {}  # a phrase's span: the discounts (pays) it turns over
+    for pay in {d.pays[0] for d in singles}:
+        for m in phrases(_as_taken_off(pay)):
+            opposite_of.setdefault(m.span(), set()).add(pay)
     right: dict[Discount, regex.Match] = {}
     for d in singles:
         pay = d.pays[0]
-        phrases = [(m, 100 - pay) for m in _as_taken_off(100 - pay, loose=True).finditer(text, start, end)]
-        phrases += [(m, pay) for m in _as_paid(pay).finditer(text, start, end)]
+        candidates = [(m, 100 - pay) for m in phrases(_as_taken_off(100 - pay, loose=True))]
+        candidates += [(m, pay) for m in phrases(_as_paid(pay))]
         if pay in _SHARE_WORDS_OFF:
-            phrases += [(m, None) for m in _share_off(pay).finditer(text, start, end)]
-        free = [(m, figure) for m, figure in phrases if usable(m, figure)]
+            candidates += [(m, None) for m in phrases(_share_off(pay))]
+        free = [(m, figure) for m, figure in candidates if usable(m, figure)]
         if free:
-            m, figure = min(free, key=lambda p: (any(p[0].span() in opposites[o] for o in singles if o != d), p[0].start()))
+            m, figure = min(free, key=lambda p: (bool(opposite_of.get(p[0].span(), set()) - {pay}), p[0].start()))
             right[d] = take(m, figure)
     wrong: dict[Discount, regex.Match] = {}
     for d in singles:
         pay = d.pays[0]
         if d in right or pay == 50:  # (5折 is "50% off" either way round)
             continue
-        m = next((m for m in _as_taken_off(pay).finditer(text, start, end) if usable(m, pay)), None)
+        m = next((m for m in phrases(_as_taken_off(pay)) if usable(m, pay)), None)
         if m is not None:
             wrong[d] = take(m, pay)
+    merged = _MERGED.search(text, start, end) is not None and \
+        not any(m.span() not in used for m in _ANY_DISCOUNT.finditer(text, start, end))
     readings = []
     for d in found:
         if len(d.pays) == 2:
-            said = _range(tuple(100 - pay for pay in d.pays)).search(text, start, end) is not None
+            said = _range(tuple(100 - pay for pay in d.pays), "off").search(text, start, end) is not None or \
+                _range(d.pays, "paid").search(text, start, end) is not None
             symmetric = {100 - pay for pay in d.pays} == set(d.pays)  # (4-6折 is 40% to 60% off either way round)
-            turned = None if said or symmetric else _range(d.pays).search(text, start, end)
+            turned = None if said or symmetric else _range(d.pays, "off").search(text, start, end)
             readings.append(Reading(d, said, turned))
             continue
-        shared = d not in wrong and any(o.pays == d.pays and o in right for o in singles)
+        shared = merged and d not in wrong and any(o.pays == d.pays and o in right for o in singles)
         readings.append(Reading(d, d in right or shared, wrong.get(d)))
     return readings
 
 
-@lru_cache(maxsize=32)
-def _range(shares: tuple[float, float]):
-    """A range of `shares` per cent taken off, either end first: "50% to 70% off", "50-70% discounts"."""
+# Words that give two equal discounts once ("students and seniors both get 20% off")
+_MERGED = regex.compile(r"\b(?:both|all|each|alike|too|also|as\swell|either|equally|the\ssame)\b", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _range(shares: tuple[float, float], way: str):
+    """A range of `shares` per cent, either end first, taken off ("50% to 70% off", "50-70% discounts", "discounts
+    of 50% to 70%") or, `way` "paid", paid ("30% to 50% of the original price")."""
     a, b = (_said(share) for share in shares)
-    return regex.compile(rf"(?<![\d.])(?:{a}%?\s?(?:to|-|–|and)\s?{b}|{b}%?\s?(?:to|-|–|and)\s?{a}){_PERCENT}"
-                         rf"[- ](?:off|discounts?)\b", regex.IGNORECASE)
+    both = rf"(?<![\d.])(?:{a}%?\s?(?:to|-|–|and)\s?{b}|{b}%?\s?(?:to|-|–|and)\s?{a}){_PERCENT}"
+    if way == "paid":
+        return regex.compile(rf"{both}\sof\s(?:the\s|their\s|its\s)?{_PAID_WORDS}?{_PAID_NOUNS}", regex.IGNORECASE)
+    return regex.compile(rf"{both}[- ](?:off|discounts?)\b|\b{_OFF_NOUNS}\s(?:of\s)?(?:between\s)?{both}",
+                         regex.IGNORECASE)
 
 
 def _said(value: float) -> str:
@@ -171,21 +190,32 @@ def _as_taken_off(share: float, loose: bool = False):
     """`share` per cent said as what is taken off: "20% off", "a 20% fare discount", "discounted by 20%" (and,
     `loose`, "20% less" or "20% lower": words that may say a discount but, read as one turned over, may also say
     anything else that fell: "foot traffic was 80% lower")."""
-    n = _said(share)
+    return regex.compile(_taken_off(_said(share), loose), regex.IGNORECASE)
+
+
+def _taken_off(n: str, loose: bool = False) -> str:
+    """The pattern of _as_taken_off, for a figure's pattern `n`."""
     off = rf"(?:{_OFF_WORDS}|less|lower)" if loose else _OFF_WORDS
-    return regex.compile(rf"(?<![\d.]){n}{_PERCENT}[- ]{off}\b|"
-                         rf"(?<![\d.]){n}{_PERCENT}(?:\s[\p{{L}}-]+){{0,2}}[- ]{_OFF_NOUNS}\b|"
-                         rf"\b{_OFF_VERBS}\s(?:of\s|by\s)?(?:up\sto\s|about\s|around\s|nearly\s|as\smuch\sas\s)?{n}{_PERCENT}",
-                         regex.IGNORECASE)
+    return (rf"(?<![\d.]){n}{_PERCENT}[- ]{off}\b|"
+            rf"(?<![\d.]){n}{_PERCENT}(?:\s[\p{{L}}-]+){{0,2}}[- ]{_OFF_NOUNS}\b|"
+            rf"\b{_OFF_VERBS}\s(?:of\s|by\s)?(?:up\sto\s|about\s|around\s|nearly\s|as\smuch\sas\s)?{n}{_PERCENT}")
 
 
 @lru_cache(maxsize=64)
 def _as_paid(pay: float):
     """`pay` per cent said as what is paid: "80% of the original price", "pay only 80%"."""
-    n = _said(pay)
-    return regex.compile(rf"(?<![\d.]){n}{_PERCENT}\sof\s(?:the\s|their\s|its\s)?"
-                         rf"(?:full\s|normal\s|regular\s|usual\s|original\s|standard\s|retail\s)?{_PAID_NOUNS}|"
-                         rf"\bpay(?:s|ing)?\s(?:only\s|just\s)?{n}{_PERCENT}", regex.IGNORECASE)
+    return regex.compile(_paid(_said(pay)), regex.IGNORECASE)
+
+
+def _paid(n: str) -> str:
+    """The pattern of _as_paid, for a figure's pattern `n`."""
+    return (rf"(?<![\d.]){n}{_PERCENT}\sof\s(?:the\s|their\s|its\s)?{_PAID_WORDS}?{_PAID_NOUNS}|"
+            rf"\bpay(?:s|ing)?\s(?:only\s|just\s)?{n}{_PERCENT}")
+
+
+# Any discount of the translation, whatever its figure (as the phrases above match it, span for span)
+_ANY_FIGURE = r"\d+(?:\.\d+)?"
+_ANY_DISCOUNT = regex.compile(_taken_off(_ANY_FIGURE) + "|" + _paid(_ANY_FIGURE), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
